@@ -1,0 +1,49 @@
+// Bundles source/cli.tsx into the single file dist/cli.js. One file with production React starts
+// about twice as fast as the same app resolving node_modules at run time.
+import {statSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outfile = join(root, 'dist/cli.js');
+
+function newestMtime(dir) {
+	let newest = 0;
+	for (const entry of readdirSync(dir, {withFileTypes: true})) {
+		const path = join(dir, entry.name);
+		newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+	}
+	return newest;
+}
+
+function isStale() {
+	try {
+		const built = statSync(outfile).mtimeMs;
+		const inputs = [join(root, 'package.json'), join(root, 'package-lock.json')].map((p) => statSync(p).mtimeMs);
+		return Math.max(newestMtime(join(root, 'source')), ...inputs) > built;
+	} catch {
+		return true;
+	}
+}
+
+if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
+
+await build({
+	entryPoints: [join(root, 'source/cli.tsx')],
+	outfile,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	minify: false,
+	legalComments: 'none',
+	define: {'process.env.NODE_ENV': '"production"'},
+	// ink pulls in react-devtools-core only when DEV is set; it is not installed.
+	external: ['react-devtools-core'],
+	banner: {
+		// Bundled CommonJS dependencies call require(); give the ESM bundle one.
+		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);",
+	},
+	logLevel: 'warning',
+});

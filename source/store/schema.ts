@@ -1,0 +1,68 @@
+import type {ActorKind, ActorMention, ArticleMeta, DatePrecision, DateSource} from '../types.js';
+
+// Bump when the shape of briefing.json changes, and add a migration in migrations.ts.
+export const SCHEMA_VERSION = 1;
+
+export type StoredArticle = ArticleMeta & {
+	id: string;
+	key: string; // what identifies the article across re-ingests: its url, else its absolute path
+	path: string | null;
+	hash: string; // sha256 of the raw file text; an unchanged hash means nothing to do
+	body: string;
+	ingestedAt: string;
+};
+
+// What one article says about an actor. An actor's name and aliases are derived from its
+// sources, so removing an article removes exactly what it contributed.
+export type ActorSource = {
+	article: string;
+	name: string;
+	role: string | null;
+	aliases: string[];
+	mentions: Omit<ActorMention, 'text'>[];
+};
+
+export type StoredActor = {
+	id: string;
+	name: string;
+	kind: ActorKind;
+	role: string | null;
+	aliases: string[];
+	sources: ActorSource[];
+};
+
+type Dated = {
+	date: string;
+	datePrecision: DatePrecision;
+	dateText: string | null;
+	dateSource: DateSource;
+};
+
+type Evidence = {
+	article: string;
+	paragraph: number;
+	start: number;
+	end: number;
+};
+
+export type StoredEvent = Evidence &
+	Dated & {
+		id: string;
+		text: string;
+		actors: string[]; // actor ids
+	};
+
+export type StoredQuote = Evidence &
+	Dated & {
+		id: string;
+		text: string;
+		speaker: string | null; // actor id
+	};
+
+export type BriefingData = {
+	schemaVersion: number;
+	articles: StoredArticle[];
+	actors: StoredActor[];
+	events: StoredEvent[];
+	quotes: StoredQuote[];
+};
