@@ -57,7 +57,7 @@ export type ExtractedActor = {
 };
 
 export type ResolvedDate = {
-	date: string; // ISO day (start of the week/month/year for coarser precisions)
+	date: string; // ISO day: a day of that week for 'week', the first day of the month or year for coarser ones
 	precision: DatePrecision;
 	text: string | null; // the words the date came from, null when taken from the article or context
 	source: DateSource;

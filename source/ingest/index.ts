@@ -1,7 +1,13 @@
-import type {Extraction} from '../types.js';
-import {ArticleError} from './errors.js';
+import type {Extraction, ExtractedQuote} from '../types.js';
+import {findActors} from './actors.js';
+import {parseArticle, splitParagraphs} from './article.js';
+import {findEvents} from './events.js';
+import {tagSentences} from './nlp.js';
+import {attributeQuotes, findQuoteSpans} from './quotes.js';
 
 export {ArticleError} from './errors.js';
+export {decodeArticle} from './decode.js';
+export {parseIsoDay} from './dates.js';
 
 export type ExtractOptions = {
 	// ISO day used when the article itself has no date (the CLI passes --date or the file's mtime).
@@ -10,5 +16,23 @@ export type ExtractOptions = {
 
 // Text in, actors/events/quotes out. Pure: no I/O, deterministic for the same input.
 export function extract(raw: string, options: ExtractOptions): Extraction {
-	throw new ArticleError(`extract is not written yet (${raw.length} chars, ${options.fallbackDate})`);
+	const article = parseArticle(raw, options.fallbackDate);
+	const {body} = article;
+	const paragraphs = splitParagraphs(body);
+	const sentences = paragraphs.filter((p) => !p.heading).flatMap((p) => tagSentences(body, p));
+	const quoteSpans = findQuoteSpans(body, paragraphs);
+	const {actors, mentions} = findActors(body, sentences, quoteSpans);
+	const kinds = new Map(actors.map((a) => [a.key, a.kind]));
+	const kindOf = (key: string) => kinds.get(key) ?? '';
+	const events = findEvents({sentences, mentions, articleDate: article.date, kindOf});
+	const eventBySentence = new Map(events.map((e) => [e.sentence, e]));
+	const quotes: ExtractedQuote[] = attributeQuotes({body, sentences, mentions, kindOf}, quoteSpans).map(({quote, speaker, sentence}) => ({
+		paragraph: quote.paragraph,
+		start: quote.start,
+		end: quote.end,
+		text: quote.text,
+		speaker,
+		date: eventBySentence.get(sentence)?.date ?? {date: article.date, precision: 'day', text: null, source: 'article'},
+	}));
+	return {article, paragraphs, actors, events: events.map(({sentence: _sentence, ...event}) => event), quotes};
 }

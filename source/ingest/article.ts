@@ -1,0 +1,96 @@
+import {parse as parseYaml} from 'yaml';
+import type {ArticleMeta, Paragraph} from '../types.js';
+import {parseIsoDay} from './dates.js';
+import {ArticleError} from './errors.js';
+
+export type ParsedArticle = ArticleMeta & {body: string};
+
+const SEED = /^\s*date\s+(\S+)\s+/;
+const FRONT_MATTER = /^\s*---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
+const HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/;
+
+function checkedDate(value: unknown, where: string): string {
+	const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim();
+	const day = parseIsoDay(text);
+	if (!day) throw new ArticleError(`${where} "${text}" is not a real day (expected YYYY-MM-DD)`);
+	return day;
+}
+
+function frontMatter(yaml: string): Record<string, unknown> {
+	let data: unknown;
+	try {
+		data = parseYaml(yaml);
+	} catch (error) {
+		const reason = String((error as Error).message).split('\n')[0];
+		throw new ArticleError(`front matter is not valid YAML: ${reason}`);
+	}
+	if (data === null || data === undefined) return {};
+	if (typeof data !== 'object' || Array.isArray(data)) throw new ArticleError('front matter is not a YAML mapping of fields');
+	return data as Record<string, unknown>;
+}
+
+const optionalString = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+
+// The first sentence stands in for a title when the article has none; long ones are cut at a word.
+function firstSentence(body: string): string {
+	const line = body.trim().split('\n')[0] ?? '';
+	const sentence = /^(.+?[.!?])(\s|$)/.exec(line)?.[1] ?? line;
+	return sentence.length <= 100 ? sentence : `${sentence.slice(0, 100).replace(/\s+\S*$/, '')}…`;
+}
+
+// Detects the format by content: the seed format (`date YYYY-MM-DD` then the text), YAML front
+// matter, or plain text dated by `fallbackDate`.
+export function parseArticle(text: string, fallbackDate: string): ParsedArticle {
+	if (!text.trim()) throw new ArticleError('is empty');
+	let body = text;
+	let title: string | null = null;
+	let date: string | null = null;
+	let source: string | null = null;
+	let url: string | null = null;
+	let format: ArticleMeta['format'] = 'plain';
+
+	const fm = FRONT_MATTER.exec(text);
+	const seed = SEED.exec(text);
+	if (fm) {
+		format = 'front-matter';
+		const fields = frontMatter(fm[1]!);
+		body = text.slice(fm[0].length);
+		title = optionalString(fields['title']);
+		if (fields['date'] !== undefined && fields['date'] !== null) date = checkedDate(fields['date'], 'front matter date');
+		source = optionalString(fields['source']);
+		url = optionalString(fields['url']);
+	} else if (seed) {
+		format = 'seed';
+		date = checkedDate(seed[1], 'date');
+		body = text.slice(seed[0].length);
+	}
+
+	body = body.replace(/^\s*\n/, '').trimEnd();
+	const heading = HEADING.exec(body.split('\n')[0] ?? '');
+	if (heading) {
+		title ??= heading[1]!;
+		body = body.slice(body.indexOf('\n') + 1).replace(/^\s*\n/, '');
+	}
+	if (!body.trim()) throw new ArticleError('has no text after its header');
+	title ??= firstSentence(body);
+
+	const fallback = parseIsoDay(fallbackDate);
+	if (!date && !fallback) throw new ArticleError(`has no date and "${fallbackDate}" is not a real day (expected YYYY-MM-DD)`);
+	return {title, date: date ?? fallback!, dateAssumed: date === null, source, url, format, body};
+}
+
+const TERMINAL = /[.!?:;"'”’)\]…]$/;
+
+// Paragraphs are separated by blank lines. A short one-line paragraph without closing punctuation
+// ("Surge of arms deliveries", "## Group F") is a sub-heading, not a sentence of events.
+export function splitParagraphs(body: string): Paragraph[] {
+	const paragraphs: Paragraph[] = [];
+	for (const m of body.matchAll(/(?:[^\n]*\S[^\n]*)(?:\n(?:[^\n]*\S[^\n]*))*/g)) {
+		const text = m[0];
+		const oneLine = !text.includes('\n');
+		const words = text.trim().split(/\s+/).length;
+		const heading = /^#{1,6}\s/.test(text) || (oneLine && words <= 12 && !TERMINAL.test(text.trim()) && !/^[-*>]\s/.test(text));
+		paragraphs.push({index: paragraphs.length, start: m.index, end: m.index + text.length, heading});
+	}
+	return paragraphs;
+}

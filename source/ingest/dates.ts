@@ -1,0 +1,112 @@
+import * as chrono from 'chrono-node';
+import type {DatePrecision, ResolvedDate} from '../types.js';
+
+const DAY = 86_400_000;
+
+export function parseIsoDay(s: string): string | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+	if (!m) return null;
+	const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+	return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]! ? m[0] : null;
+}
+
+const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const fromDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+const weekdayOf = (day: number) => new Date(day * DAY).getUTCDay();
+const pad = (n: number) => String(n).padStart(2, '0');
+
+// Future tense decides which way a bare weekday or month points: "on Wednesday, he will travel".
+const FUTURE = /\b(will|shall|going to|plans? to|planning to|(?:is|are) (?:due |set |scheduled |expected )?to|upcoming|next|tomorrow)\b|'ll\b/i;
+
+export function isFutureTense(sentence: string): boolean {
+	return FUTURE.test(sentence);
+}
+
+type Candidate = ResolvedDate & {index: number};
+
+const RANK: Record<DatePrecision, number> = {day: 3, week: 2, month: 1, year: 0};
+
+// Month names that are also ordinary words ("may", "march") only count when capitalised.
+const AMBIGUOUS_LOWER = /^(may|march|sun|sat|wed|mon)$/;
+
+function fromChrono(result: chrono.ParsedResult, articleDay: number, future: boolean): Candidate | null {
+	const {start, text} = result;
+	const known = (c: chrono.Component) => start.isCertain(c);
+	const words = text.trim().replace(/[,.]$/, '');
+	if (AMBIGUOUS_LOWER.test(words)) return null;
+	const base = {text: words, index: result.index};
+	const articleYear = new Date(articleDay * DAY).getUTCFullYear();
+	const chronoDay = toDay(start.date().toISOString().slice(0, 10));
+
+	if (/\bweekend\b/i.test(words)) {
+		const back = (weekdayOf(articleDay) + 1) % 7; // days since the last Saturday
+		const saturday = future ? articleDay + ((6 - weekdayOf(articleDay) + 7) % 7) : articleDay - back;
+		return {...base, date: fromDay(saturday), precision: 'week', source: 'relative'};
+	}
+	if (/\bweeks?\b|\bfew days\b/i.test(words)) {
+		return {...base, date: fromDay(chronoDay), precision: 'week', source: 'relative'};
+	}
+	if (known('day') && known('month')) {
+		let year = known('year') ? start.get('year')! : articleYear;
+		let day = toDay(`${year}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`);
+		if (!known('year')) {
+			// A day without a year is the nearest one in the direction the tense points.
+			if (!future && day > articleDay + 1) day = toDay(`${--year}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`);
+			if (future && day < articleDay - 1) day = toDay(`${++year}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`);
+		}
+		const explicit = /\d/.test(words); // "yesterday" has a known year, but the text gave none
+		return {...base, date: fromDay(day), precision: 'day', source: explicit ? 'explicit' : 'relative'};
+	}
+	if (known('weekday')) {
+		const target = start.get('weekday')!;
+		const current = weekdayOf(articleDay);
+		const day = future ? articleDay + ((target - current + 7) % 7) : articleDay - ((current - target + 7) % 7);
+		return {...base, date: fromDay(day), precision: 'day', source: 'relative'};
+	}
+	if (known('month')) {
+		const month = start.get('month')!;
+		let year = known('year') ? start.get('year')! : articleYear;
+		if (!known('year')) {
+			const articleMonth = new Date(articleDay * DAY).getUTCMonth() + 1;
+			if (!future && month > articleMonth) year--;
+			if (future && month < articleMonth) year++;
+		}
+		return {...base, date: `${year}-${pad(month)}-01`, precision: 'month', source: known('year') && /\d{4}/.test(words) ? 'explicit' : 'relative'};
+	}
+	if (known('year')) {
+		return {...base, date: `${start.get('year')}-01-01`, precision: 'year', source: /\d{4}/.test(words) ? 'explicit' : 'relative'};
+	}
+	return null; // a time of day alone ("at 3 pm", or a score such as "1 – 0") says nothing about the date
+}
+
+// Bare years ("in 2009", "from 2004 to 2009", "since 1958"), which chrono leaves alone.
+const YEAR = /(?<![\d,.\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/]|,\d)/g;
+
+function bareYears(text: string, articleYear: number, taken: Array<[number, number]>): Candidate[] {
+	const found: Candidate[] = [];
+	for (const m of text.matchAll(YEAR)) {
+		const year = Number(m[1]);
+		const at = m.index;
+		if (year > articleYear + 10 || taken.some(([s, e]) => at >= s && at < e)) continue;
+		found.push({date: `${year}-01-01`, precision: 'year', text: m[1]!, source: 'explicit', index: at});
+	}
+	return found;
+}
+
+// The date a sentence is about: the most precise date expression in it, the first of equals.
+// Relative expressions resolve against the article date with the rules of news writing: a bare
+// weekday is the most recent such day (the next one in future tense), "last week" is the week before.
+export function resolveSentenceDate(sentence: string, articleDate: string): ResolvedDate | null {
+	const articleDay = toDay(articleDate);
+	const future = isFutureTense(sentence);
+	// "[Ten] years ago": editorial brackets hide the words from chrono.
+	const text = sentence.replace(/[[\]]/g, ' ');
+	const results = chrono.parse(text, {instant: new Date(articleDay * DAY + DAY / 2), timezone: 0}, {forwardDate: false});
+	const candidates = results.map((r) => fromChrono(r, articleDay, future)).filter((c): c is Candidate => c !== null);
+	const taken = results.map((r): [number, number] => [r.index, r.index + r.text.length]);
+	candidates.push(...bareYears(text, new Date(articleDay * DAY).getUTCFullYear(), taken));
+	if (candidates.length === 0) return null;
+	candidates.sort((a, b) => RANK[b.precision] - RANK[a.precision] || a.index - b.index);
+	const {index, ...best} = candidates[0]!;
+	return {...best, text: best.text && sentence.slice(index, index + best.text.length)};
+}

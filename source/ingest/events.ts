@@ -1,0 +1,51 @@
+import type {ExtractedEvent, ResolvedDate} from '../types.js';
+import type {Mention} from './actors.js';
+import {isFutureTense, resolveSentenceDate} from './dates.js';
+import type {TaggedSentence} from './nlp.js';
+
+export type EventContext = {
+	sentences: TaggedSentence[];
+	mentions: Mention[];
+	articleDate: string;
+	kindOf: (actor: string) => string;
+};
+
+const SUBJECT_PRONOUN = /^\W*(he|she)\b/i;
+
+// One event per sentence that reports something: it has a verb. Its actors are those it names,
+// plus the person a leading "He"/"She" stands for. A sentence without a date of its own continues
+// the dated account of its paragraph when the tense agrees, else it happened on the article date.
+export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence: number}> {
+	const events: Array<ExtractedEvent & {sentence: number}> = [];
+	let account: {paragraph: number; date: ResolvedDate; future: boolean} | undefined;
+	let lastPerson: string | undefined;
+	let m = 0;
+	ctx.sentences.forEach((sentence, index) => {
+		const actors: string[] = [];
+		const here: Mention[] = [];
+		while (m < ctx.mentions.length && ctx.mentions[m]!.start < sentence.end) {
+			const mention = ctx.mentions[m++]!;
+			if (mention.start >= sentence.start) here.push(mention);
+		}
+		if (SUBJECT_PRONOUN.test(sentence.text) && lastPerson) actors.push(lastPerson);
+		for (const mention of here) if (!actors.includes(mention.actor)) actors.push(mention.actor);
+		const person = here.filter((x) => ctx.kindOf(x.actor) === 'person').at(-1);
+		if (person) lastPerson = person.actor;
+
+		const future = isFutureTense(sentence.text);
+		const own = resolveSentenceDate(sentence.text, ctx.articleDate);
+		let date: ResolvedDate;
+		if (own) {
+			date = own;
+			account = {paragraph: sentence.paragraph, date: own, future};
+		} else if (account && account.paragraph === sentence.paragraph && account.future === future) {
+			date = {...account.date, source: 'context'};
+		} else {
+			date = {date: ctx.articleDate, precision: 'day', text: null, source: 'article'};
+		}
+		if (account && account.paragraph !== sentence.paragraph) account = undefined;
+		if (!sentence.tokens.some((t) => t.tags.has('Verb'))) return;
+		events.push({paragraph: sentence.paragraph, start: sentence.start, end: sentence.end, text: sentence.text, actors, date, sentence: index});
+	});
+	return events;
+}

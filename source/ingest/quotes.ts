@@ -1,0 +1,147 @@
+import type {Paragraph, Span} from '../types.js';
+import type {Mention} from './actors.js';
+import {SPEECH_VERBS} from './lexicon.js';
+import type {TaggedSentence} from './nlp.js';
+
+export type QuoteSpan = Span & {
+	text: string;
+	continued: boolean; // opens a paragraph that carries on a quotation from the previous one
+	open: boolean; // runs to the end of its paragraph without a closing mark
+};
+
+const OPEN = new Set(['“', '«', '„']);
+const CLOSE = new Set(['”', '»']);
+
+// Every double-quoted stretch of each paragraph, including quotations that run over paragraphs.
+export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan[] {
+	const spans: QuoteSpan[] = [];
+	let carrying = false;
+	for (const p of paragraphs) {
+		if (p.heading) continue;
+		const text = body.slice(p.start, p.end);
+		let openAt = -1;
+		let continued = false;
+		for (let i = 0; i < text.length; i++) {
+			const ch = text[i]!;
+			if (ch !== '"' && !OPEN.has(ch) && !CLOSE.has(ch)) continue;
+			if (openAt < 0) {
+				if (CLOSE.has(ch)) continue; // a stray closing mark opens nothing
+				openAt = i + 1;
+				continued = carrying && spans.length > 0 && text.slice(0, i).trim() === '';
+			} else if (!OPEN.has(ch)) {
+				spans.push({paragraph: p.index, start: p.start + openAt, end: p.start + i, text: text.slice(openAt, i), continued, open: false});
+				openAt = -1;
+			}
+		}
+		carrying = false;
+		if (openAt >= 0) {
+			spans.push({paragraph: p.index, start: p.start + openAt, end: p.end, text: text.slice(openAt), continued, open: true});
+			carrying = true;
+		}
+	}
+	return spans.map((s) => ({...s, text: s.text.trim().replace(/[,;]$/, '')}));
+}
+
+const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+const isTitle = (s: string) => words(s).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(of|the|a|an|and|in|on|for|to|at)$/.test(w));
+
+const PRONOUN = /\b(he|she)\s*$/i;
+const PRONOUN_AFTER = /^\s*(?:,\s*)?(?:\p{Ll}+\s+)?(?:he|she)\b/iu;
+
+export type Attribution = {quote: QuoteSpan; speaker: string | null; sentence: number};
+
+type Context = {
+	body: string;
+	sentences: TaggedSentence[];
+	mentions: Mention[];
+	spans: QuoteSpan[];
+	kindOf: (actor: string) => string;
+};
+
+// The text of a sentence with its quotations blanked out, so only the narrator's words are searched.
+function narration(ctx: Context, sentence: TaggedSentence): string {
+	let text = sentence.text;
+	for (const q of ctx.spans) {
+		const from = Math.max(q.start, sentence.start) - sentence.start;
+		const to = Math.min(q.end, sentence.end) - sentence.start;
+		if (from < to) text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+	}
+	return text;
+}
+
+const outsideQuotes = (ctx: Context, m: Mention) => !ctx.spans.some((q) => m.start >= q.start && m.start < q.end);
+
+function lastPersonBefore(ctx: Context, offset: number): string | null {
+	for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+		const m = ctx.mentions[i]!;
+		if (m.start < offset && ctx.kindOf(m.actor) === 'person' && outsideQuotes(ctx, m)) return m.actor;
+	}
+	return null;
+}
+
+// The speaker named in one sentence of narration: "X said", "said X", "according to X",
+// "X wrote on Telegram"; "he said" is the most recent person. People win over organisations
+// standing between the speaker and the verb ("Gomez, Panama coach, said").
+function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string | null {
+	const text = narration(ctx, sentence);
+	const verbs = [...text.matchAll(new RegExp(SPEECH_VERBS.source, 'gi'))];
+	if (verbs.length === 0) return null;
+	const verb = verbs.reduce((best, v) => (Math.abs(v.index + sentence.start - near) < Math.abs(best.index + sentence.start - near) ? v : best));
+	const verbStart = sentence.start + verb.index;
+	const verbEnd = verbStart + verb[0].length;
+	const here = ctx.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && outsideQuotes(ctx, m));
+	if (/^according to$/i.test(verb[0])) {
+		const after = here.find((m) => m.start >= verbEnd);
+		if (after) return after.actor;
+	}
+	const before = here.filter((m) => m.end <= verbStart && !/[.;]/.test(ctx.body.slice(m.end, verbStart).replace(/\b\p{Lu}\./gu, '')));
+	const people = before.filter((m) => ctx.kindOf(m.actor) === 'person');
+	const choice = (people.length > 0 ? people : before).at(-1);
+	const between = choice ? ctx.body.slice(choice.end, verbStart) : '';
+	if (PRONOUN.test(text.slice(0, verb.index)) && (!choice || /\b(he|she)\b/i.test(between))) return lastPersonBefore(ctx, verbStart);
+	if (choice && !/["“”]/.test(between)) return choice.actor;
+	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40);
+	if (after) return after.actor;
+	if (PRONOUN_AFTER.test(text.slice(verb.index + verb[0].length))) return lastPersonBefore(ctx, verbStart);
+	return null;
+}
+
+const sentenceAt = (ctx: Context, offset: number) => {
+	const i = ctx.sentences.findIndex((s) => offset >= s.start && offset < s.end);
+	return i >= 0 ? i : ctx.sentences.findIndex((s) => s.start > offset);
+};
+
+// A quote is worth a card when it is speech: two words or more, not a title in quotation marks, and
+// short quotes (scare quotes) only next to a verb of saying.
+function isSpeech(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefined): boolean {
+	const n = words(q.text).length;
+	if (n < 2) return false;
+	if (n <= 8 && isTitle(q.text)) return false;
+	if (n <= 4 && !(sentence && SPEECH_VERBS.test(narration(ctx, sentence)))) return false;
+	return true;
+}
+
+export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[]): Attribution[] {
+	const full: Context = {...ctx, spans};
+	const out: Attribution[] = [];
+	let previous: Attribution | undefined;
+	for (const q of spans) {
+		const index = sentenceAt(full, q.start);
+		const sentence = full.sentences[index];
+		if (!isSpeech(full, q, sentence)) continue;
+		let speaker: string | null = null;
+		const endIndex = sentenceAt(full, Math.max(q.start, q.end - 1));
+		for (const i of new Set([index, endIndex])) {
+			const s = full.sentences[i];
+			if (s && speaker === null) speaker = speakerIn(full, s, i === index ? q.start : q.end);
+		}
+		// A quotation introduced by the paragraph before: "Obama tweeted:" then the quote.
+		const first = full.sentences.find((s) => s.paragraph === q.paragraph);
+		const before = full.sentences[full.sentences.indexOf(first!) - 1];
+		if (speaker === null && before && sentence === first && /:\s*$/.test(before.text)) speaker = speakerIn(full, before, before.end);
+		if (speaker === null && previous && (q.continued || previous.quote.paragraph === q.paragraph)) speaker = previous.speaker;
+		previous = {quote: q, speaker, sentence: index};
+		out.push(previous);
+	}
+	return out;
+}
