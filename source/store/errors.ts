@@ -1,0 +1,33 @@
+// A problem with the briefing directory or briefing.json. The message names the file and the
+// problem, so the CLI prints it as is.
+export class StoreError extends Error {
+	override name = 'StoreError';
+}
+
+// A problem reading an article file. Like ArticleError, the message names the problem only; the
+// CLI prefixes the file as the user typed it.
+export class FileError extends Error {
+	override name = 'FileError';
+}
+
+// Node's error codes are not worth showing to a user; these are the ones a path can run into.
+export function describeFsError(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	switch (code) {
+		case 'ENOENT':
+			return 'no such file or directory';
+		case 'EACCES':
+		case 'EPERM':
+			return 'permission denied';
+		case 'EISDIR':
+			return 'is a directory';
+		case 'ENOTDIR':
+			return 'a part of the path is not a directory';
+		case 'EROFS':
+			return 'is on a read-only file system';
+		case 'ENOSPC':
+			return 'no space left on the device';
+		default:
+			return (error as Error).message;
+	}
+}

@@ -1,0 +1,67 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach} from 'vitest';
+import type {ActorKind, DatePrecision, ExtractedActor, Extraction} from '../source/types.js';
+
+// A fresh directory per test, removed afterwards. Call at the top of a describe block.
+export function useTempDir(): () => string {
+	const dirs: string[] = [];
+	afterEach(() => {
+		for (const dir of dirs.splice(0)) rmSync(dir, {recursive: true, force: true});
+	});
+	return () => {
+		const dir = mkdtempSync(join(tmpdir(), 'briefing-test-'));
+		dirs.push(dir);
+		return dir;
+	};
+}
+
+type ActorSpec = {name: string; kind?: ActorKind; aliases?: string[]; role?: string};
+type EventSpec = {text: string; actors?: string[]; date?: string; precision?: DatePrecision};
+type QuoteSpec = {text: string; speaker?: string};
+
+// A hand-written Extraction, so that merge tests do not depend on the NLP. Actors are referred to
+// by name; events and quotes are laid out one per paragraph.
+export function extraction(spec: {
+	title?: string;
+	date?: string;
+	url?: string;
+	actors?: ActorSpec[];
+	events?: EventSpec[];
+	quotes?: QuoteSpec[];
+}): Extraction {
+	const date = spec.date ?? '2024-10-29';
+	const actors: ExtractedActor[] = (spec.actors ?? []).map((actor) => ({
+		key: actor.name,
+		name: actor.name,
+		kind: actor.kind ?? 'person',
+		role: actor.role ?? null,
+		aliases: actor.aliases ?? [],
+		mentions: [{paragraph: 0, start: 0, end: actor.name.length, text: actor.name}],
+	}));
+	const events = (spec.events ?? []).map((event, index) => ({
+		paragraph: index,
+		start: index * 100,
+		end: index * 100 + event.text.length,
+		text: event.text,
+		actors: event.actors ?? [],
+		date: {date: event.date ?? date, precision: event.precision ?? 'day', text: null, source: 'article' as const},
+	}));
+	const quotes = (spec.quotes ?? []).map((quote, index) => ({
+		paragraph: index,
+		start: index * 100 + 1,
+		end: index * 100 + 1 + quote.text.length,
+		text: quote.text,
+		speaker: quote.speaker ?? null,
+		date: {date, precision: 'day' as const, text: null, source: 'article' as const},
+	}));
+	const body = [...events.map((event) => event.text), ...quotes.map((quote) => `"${quote.text}"`)].join('\n\n');
+	return {
+		article: {title: spec.title ?? 'An article', date, dateAssumed: false, source: null, url: spec.url ?? null, format: 'plain', body},
+		paragraphs: [],
+		actors,
+		events,
+		quotes,
+	};
+}

@@ -1,0 +1,98 @@
+import {existsSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {briefingFile, emptyBriefing, readBriefing, serializeBriefing, updateBriefing} from '../source/store/db.js';
+import {resolveBriefingDir} from '../source/store/dir.js';
+import {StoreError} from '../source/store/errors.js';
+import {LOCK_FILE} from '../source/store/lock.js';
+import {ingestArticle} from '../source/store/merge.js';
+import type {BriefingData} from '../source/store/schema.js';
+import {extraction, useTempDir} from './helpers.js';
+
+const addArticle = (key: string) => (data: BriefingData) => {
+	const ex = extraction({title: key, actors: [{name: 'Jake Sullivan'}], events: [{text: `${key} happened.`, actors: ['Jake Sullivan']}]});
+	return ingestArticle(data, {extraction: ex, raw: key, key, path: null, ingestedAt: '2024-11-01T00:00:00.000Z'}).data;
+};
+
+describe('briefing.json on disk', () => {
+	const tempDir = useTempDir();
+
+	it('round-trips through a directory it creates, with deterministic bytes', async () => {
+		const dir = join(tempDir(), 'nested', 'briefing');
+		expect(await readBriefing(dir)).toBeNull();
+		expect(existsSync(dir)).toBe(false);
+		expect(await updateBriefing(dir, addArticle('a'))).toBe(true);
+		const data = await readBriefing(dir);
+		expect(data!.articles.map((a) => a.key)).toEqual(['a']);
+		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(serializeBriefing(data!));
+		expect(readFileSync(briefingFile(dir), 'utf8').endsWith('}\n')).toBe(true);
+		expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+	});
+
+	it('does not rewrite the file when nothing changed', async () => {
+		const dir = tempDir();
+		await updateBriefing(dir, addArticle('a'));
+		const old = new Date('2020-01-01T00:00:00Z');
+		utimesSync(briefingFile(dir), old, old);
+		expect(await updateBriefing(dir, addArticle('a'))).toBe(false);
+		expect(statSync(briefingFile(dir)).mtime).toEqual(old);
+	});
+
+	it('does not create a briefing when there is nothing to store', async () => {
+		const dir = tempDir();
+		expect(await updateBriefing(dir, (data) => data)).toBe(false);
+		expect(existsSync(briefingFile(dir))).toBe(false);
+	});
+
+	it.each([
+		['not JSON', '{"schemaVersion": 1, "articles": [', /is not valid JSON/],
+		['empty', '', /is not valid JSON/],
+		['an array', '[]', /is not a briefing/],
+		['missing lists', '{"schemaVersion": 1}', /"articles" is not a list/],
+		['a malformed event', JSON.stringify({...emptyBriefing(), events: [{id: 'e-1'}]}), /events\[0\]\.article is not a string/],
+		['from a newer briefing', JSON.stringify({...emptyBriefing(), schemaVersion: 99}), /newer briefing \(schema 99/],
+	])('refuses a file that is %s, naming it, and never overwrites it', async (_what, content, problem) => {
+		const dir = tempDir();
+		writeFileSync(briefingFile(dir), content);
+		await expect(readBriefing(dir)).rejects.toThrow(StoreError);
+		await expect(readBriefing(dir)).rejects.toThrow(problem);
+		await expect(updateBriefing(dir, addArticle('a'))).rejects.toThrow(briefingFile(dir));
+		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(content);
+	});
+
+	it('loses no write when updates run concurrently', async () => {
+		const dir = tempDir();
+		const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+		await Promise.all(keys.map((key) => updateBriefing(dir, addArticle(key))));
+		const data = await readBriefing(dir);
+		expect(data!.articles.map((a) => a.key).sort()).toEqual(keys);
+		expect(data!.actors).toHaveLength(1);
+	});
+
+	it('takes over a lock left behind by a killed process', async () => {
+		const dir = tempDir();
+		writeFileSync(join(dir, LOCK_FILE), '12345\n');
+		const old = new Date(Date.now() - 60_000);
+		utimesSync(join(dir, LOCK_FILE), old, old);
+		expect(await updateBriefing(dir, addArticle('a'))).toBe(true);
+		expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+	});
+
+	it('leaves notes.json alone', async () => {
+		const dir = tempDir();
+		writeFileSync(join(dir, 'notes.json'), '{"mine": true}');
+		await updateBriefing(dir, addArticle('a'));
+		expect(readFileSync(join(dir, 'notes.json'), 'utf8')).toBe('{"mine": true}');
+	});
+});
+
+describe('resolveBriefingDir', () => {
+	it('prefers --dir, then $BRIEFING_DIR, then $XDG_DATA_HOME, then ~/.local/share', () => {
+		const env = {BRIEFING_DIR: '/env/briefing', XDG_DATA_HOME: '/xdg'};
+		expect(resolveBriefingDir('/flag', env, '/home/u')).toBe('/flag');
+		expect(resolveBriefingDir(undefined, env, '/home/u')).toBe('/env/briefing');
+		expect(resolveBriefingDir(undefined, {XDG_DATA_HOME: '/xdg'}, '/home/u')).toBe('/xdg/briefing');
+		expect(resolveBriefingDir(undefined, {XDG_DATA_HOME: 'relative'}, '/home/u')).toBe('/home/u/.local/share/briefing');
+		expect(resolveBriefingDir(undefined, {}, '/home/u')).toBe('/home/u/.local/share/briefing');
+	});
+});
