@@ -1,0 +1,124 @@
+import meow from 'meow';
+import {extractCommand} from './commands/extract.js';
+import {errorMessage} from './commands/extractor.js';
+import {ingest} from './commands/ingest.js';
+import {rebuildSample} from './commands/sample.js';
+import {show} from './commands/show.js';
+import {sanitize} from './output/sanitize.js';
+import {resolveBriefingDir} from './store/dir.js';
+
+const help = `
+	Turn news articles into a briefing: the actors, a dated feed of events, and the quotes.
+
+	Usage
+	  $ briefing [command] [options]
+
+	Commands
+	  (none)            Show the briefing: counts, then the events by date
+	  ingest FILE...    Extract articles and add them to the briefing (again: update them)
+	  extract FILE      Show what ingest would store from FILE, without storing anything
+	  actors            List the actors
+	  events            List the events by date
+	  quotes            List the quotes
+
+	Options
+	  --dir DIR          Briefing directory (default: $BRIEFING_DIR, else
+	                     $XDG_DATA_HOME/briefing, else ~/.local/share/briefing)
+	  --date YYYY-MM-DD  ingest, extract: the date of articles that give none
+	                     (default: the file's modification day)
+	  --actor NAME       events, quotes: only those of actors with this name or alias
+	  --json             Print JSON instead of text (not for ingest)
+	  --version          Print the version
+	  --help             Print this help
+
+	Examples
+	  $ briefing ingest articles/*.md
+	  $ briefing ingest notes.txt --date 2024-10-29
+	  $ briefing events --actor zelenskyy
+	  $ briefing extract article.md --json
+`;
+
+const flags = {
+	dir: {type: 'string'},
+	date: {type: 'string'},
+	actor: {type: 'string'},
+	json: {type: 'boolean', default: false},
+} as const;
+
+type Flag = keyof typeof flags;
+
+// Flags that only make sense for some commands are refused elsewhere rather than ignored.
+const FLAG_COMMANDS: Partial<Record<Flag, Array<string | undefined>>> = {
+	date: ['ingest', 'extract'],
+	actor: ['events', 'quotes'],
+	json: [undefined, 'extract', 'actors', 'events', 'quotes'],
+};
+
+const fail = (message: string) => {
+	process.stderr.write(sanitize(`briefing: ${message}\n`));
+	process.exitCode = 1;
+};
+
+// meow reports an unknown flag on two lines and exits with 2; briefing's errors are one line and
+// exit 1, so flags are checked here first and meow's check is only the safety net.
+function unknownFlag(argv: string[]): string | undefined {
+	const known = new Set([...Object.keys(flags), 'help', 'version']);
+	for (const arg of argv) {
+		if (arg === '--') return undefined;
+		if (!arg.startsWith('-') || arg === '-') continue;
+		const name = arg.replace(/^--(no-)?/, '').split('=')[0]!;
+		if (!arg.startsWith('--') || !known.has(name)) return arg;
+	}
+	return undefined;
+}
+
+async function main(): Promise<number> {
+	const unknown = unknownFlag(process.argv.slice(2));
+	if (unknown) throw new Error(`unknown option ${unknown} (see briefing --help)`);
+	const cli = meow(help, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
+	if (cli.flags['help']) cli.showHelp(0);
+	if (cli.flags['version']) cli.showVersion();
+
+	const [command, ...args] = cli.input;
+	for (const flag of ['dir', 'date', 'actor'] as const) {
+		if (cli.flags[flag] === '') throw new Error(`--${flag} needs a value`);
+	}
+	for (const [flag, commands] of Object.entries(FLAG_COMMANDS) as Array<[Flag, Array<string | undefined>]>) {
+		const value = cli.flags[flag];
+		if (value !== undefined && value !== false && !commands.includes(command)) {
+			throw new Error(`--${flag} does not apply to ${command ? `the ${command} command` : 'the briefing'} (see briefing --help)`);
+		}
+	}
+	const dir = resolveBriefingDir(cli.flags.dir);
+	const dataDir = new URL('../data/', import.meta.url);
+
+	switch (command) {
+		case 'ingest':
+			return ingest(args, {dir, date: cli.flags.date});
+		case 'extract':
+			return extractCommand(args, {date: cli.flags.date, json: cli.flags.json});
+		case undefined:
+		case 'actors':
+		case 'events':
+		case 'quotes':
+			if (args.length > 0) throw new Error(`${command ?? 'briefing'} takes no FILE; did you mean briefing ingest? (see briefing --help)`);
+			return show(command ?? 'briefing', {dir, dataDir, actor: cli.flags.actor, json: cli.flags.json});
+		// Not in the help: maintainers regenerate data/sample-briefing.json with `npm run sample`.
+		case 'sample-rebuild':
+			return rebuildSample(dataDir, args[0]);
+		default:
+			throw new Error(`unknown command "${command}" (see briefing --help)`);
+	}
+}
+
+// `briefing events | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	fail(errorMessage(error));
+}

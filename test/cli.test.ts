@@ -1,0 +1,204 @@
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {useTempDir} from './helpers.js';
+
+// End to end through the built bundle, as a user runs it. `npm test` builds first; the build
+// here only runs when source/ is newer than dist/, for `npx vitest run`.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+const seed = join(root, 'data', 'sample-article.txt');
+const sharedDir = join(root, '..', 'shared');
+
+beforeAll(() => {
+	execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale']);
+});
+
+// HOME and the XDG variables point nowhere real, so a test that forgot --dir cannot touch the
+// user's briefing.
+function env(home: string): NodeJS.ProcessEnv {
+	const {BRIEFING_DIR: _b, XDG_DATA_HOME: _x, ...rest} = process.env;
+	return {...rest, HOME: home};
+}
+
+const PLAIN_ARTICLE = 'Jake Sullivan met Andriy Yermak in Washington on Monday.\n\nThe talks covered air defence for Ukraine.\n';
+
+describe('briefing CLI', () => {
+	const tempDir = useTempDir();
+	let home = '';
+	const run = (args: string[]) => {
+		home ||= tempDir();
+		const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', env: env(home)});
+		return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+	};
+	const article = (dir: string, name: string, content: string | Buffer) => {
+		const file = join(dir, name);
+		writeFileSync(file, content);
+		return file;
+	};
+	const oneLine = (text: string) => text.split('\n').filter(Boolean);
+
+	it('ingests the seed article and leaves briefing.json byte-identical when it is ingested again', () => {
+		const dir = tempDir();
+		const first = run(['ingest', seed, '--dir', dir]);
+		expect(first.stderr).toBe('');
+		expect(first.status).toBe(0);
+		expect(first.stdout).toMatch(/^added .*sample-article\.txt: \d+ actors, \d+ events, \d+ quotes/);
+		const bytes = readFileSync(join(dir, 'briefing.json'));
+		const second = run(['ingest', seed, '--dir', dir]);
+		expect(second.status).toBe(0);
+		expect(second.stdout).toMatch(/^unchanged /);
+		expect(readFileSync(join(dir, 'briefing.json')).equals(bytes)).toBe(true);
+		expect(readdirSync(dir)).toEqual(['briefing.json']);
+	});
+
+	describe('errors: one line on stderr, exit 1, briefing.json untouched', () => {
+		const cases: Array<[string, (dir: string) => string[], RegExp]> = [
+			['a missing file', (dir) => ['ingest', join(dir, 'missing.txt')], /missing\.txt: no such file or directory$/],
+			['an empty file', (dir) => ['ingest', article(dir, 'empty.txt', '')], /empty\.txt: is empty$/],
+			['a binary file', (dir) => ['ingest', article(dir, 'image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))], /image\.png: looks like binary data, not text$/],
+			['a directory', (dir) => {
+				mkdirSync(join(dir, 'folder'));
+				return ['ingest', join(dir, 'folder')];
+			}, /folder: is a directory, not a file$/],
+			['a bad --date', () => ['ingest', '--date', '2024-02-30', seed], /--date 2024-02-30 is not a real day/],
+			['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
+			['an unknown flag', () => ['events', '--frobnicate'], /unknown option --frobnicate/],
+			['a flag for another command', () => ['actors', '--actor', 'x'], /--actor does not apply to the actors command/],
+			['extract without a file', () => ['extract'], /extract takes exactly one FILE/],
+		];
+		it.each(cases)('%s', (_what, argsFor, message) => {
+			const dir = tempDir();
+			expect(run(['ingest', seed, '--dir', dir]).status).toBe(0);
+			const before = readFileSync(join(dir, 'briefing.json'));
+			const result = run([...argsFor(dir), '--dir', dir]);
+			expect(result.status).toBe(1);
+			expect(result.stdout).toBe('');
+			expect(oneLine(result.stderr)).toHaveLength(1);
+			expect(result.stderr).toMatch(/^briefing: /);
+			expect(result.stderr.trimEnd()).toMatch(message);
+			expect(readFileSync(join(dir, 'briefing.json')).equals(before)).toBe(true);
+		});
+
+		it('a damaged briefing.json, which is named and not overwritten', () => {
+			const dir = tempDir();
+			writeFileSync(join(dir, 'briefing.json'), '{"schemaVersion": 1, "arti');
+			const result = run(['ingest', seed, '--dir', dir]);
+			expect(result.status).toBe(1);
+			expect(oneLine(result.stderr)).toEqual([expect.stringMatching(/^briefing: .*briefing\.json: is not valid JSON .*left as it is$/)]);
+			expect(readFileSync(join(dir, 'briefing.json'), 'utf8')).toBe('{"schemaVersion": 1, "arti');
+		});
+	});
+
+	it('ingests the good files when one of them is bad, and exits 1', () => {
+		const dir = tempDir();
+		const plain = article(dir, 'plain.txt', PLAIN_ARTICLE);
+		const result = run(['ingest', seed, join(dir, 'missing.txt'), plain, '--date', '2024-11-04', '--dir', dir]);
+		expect(result.status).toBe(1);
+		expect(oneLine(result.stderr)).toEqual([`briefing: ${join(dir, 'missing.txt')}: no such file or directory`]);
+		expect(oneLine(result.stdout).map((line) => line.split(' ')[0])).toEqual(['added', 'added']);
+		const stored = JSON.parse(readFileSync(join(dir, 'briefing.json'), 'utf8'));
+		expect(stored.articles.map((a: {path: string; date: string}) => [a.path, a.date])).toEqual([
+			[seed, '2024-10-29'],
+			[plain, '2024-11-04'],
+		]);
+	});
+
+	it('keeps every article when several ingests run at once', async () => {
+		const dir = tempDir();
+		const files = ['one', 'two', 'three'].map((name) => article(dir, `${name}.txt`, `${PLAIN_ARTICLE}\nArticle ${name}.\n`));
+		const codes = await Promise.all(
+			files.map(
+				(file) =>
+					new Promise<number | null>((resolve) => {
+						spawn(process.execPath, [cli, 'ingest', file, '--date', '2024-11-04', '--dir', dir], {env: env(dir), stdio: 'ignore'}).on('close', resolve);
+					}),
+			),
+		);
+		expect(codes).toEqual([0, 0, 0]);
+		const stored = JSON.parse(readFileSync(join(dir, 'briefing.json'), 'utf8'));
+		expect(stored.articles.map((a: {path: string}) => a.path).sort()).toEqual([...files].sort());
+	});
+
+	it('finds events by an actor alias in any case', () => {
+		const dir = tempDir();
+		run(['ingest', seed, '--dir', dir]);
+		const lower = run(['events', '--actor', 'zelenskyy', '--dir', dir]);
+		expect(lower.status).toBe(0);
+		expect(lower.stdout).toContain('Zelenskyy said on Tuesday');
+		expect(run(['events', '--actor', 'ZELENSKYY', '--dir', dir]).stdout).toBe(lower.stdout);
+		const events = JSON.parse(run(['events', '--actor', 'zelenskyy', '--json', '--dir', dir]).stdout);
+		expect(events.length).toBeGreaterThan(0);
+		for (const event of events) expect(event.actors.map((a: {name: string}) => a.name)).toContain('Volodymyr Zelenskyy');
+		expect(run(['events', '--actor', 'nobody at all', '--dir', dir]).status).toBe(1);
+	});
+
+	it('extract --json prints the contract shape and writes nothing', () => {
+		const dir = tempDir();
+		const result = run(['extract', '--json', seed, '--dir', dir]);
+		expect(result.status).toBe(0);
+		const json = JSON.parse(result.stdout);
+		expect(json.article).toMatchObject({title: expect.any(String), date: '2024-10-29'});
+		expect(json.actors.length).toBeGreaterThan(0);
+		for (const actor of json.actors) expect(actor).toMatchObject({name: expect.any(String), kind: expect.stringMatching(/^(person|country|organization|place)$/), aliases: expect.any(Array)});
+		for (const event of json.events) {
+			expect(event).toMatchObject({date: expect.stringMatching(/^\d{4}(-\d{2}(-\d{2})?)?$/), text: expect.any(String), actors: expect.any(Array)});
+			for (const name of event.actors) expect(json.actors.map((a: {name: string}) => a.name)).toContain(name);
+		}
+		for (const quote of json.quotes) expect(quote).toMatchObject({text: expect.any(String), speaker: expect.toSatisfy((s) => s === null || typeof s === 'string')});
+		expect(readdirSync(dir)).toEqual([]);
+	});
+
+	it('strips terminal escapes that an article carries', () => {
+		const dir = tempDir();
+		const file = article(dir, 'hostile.txt', 'Jake Sullivan met \x1b]0;pwned\x07Andriy Yermak in Washington on Monday.\u202e\n');
+		const result = run(['extract', file, '--date', '2024-11-04']);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('Andriy Yermak');
+		expect(result.stdout).not.toMatch(/[\x1b\x07\u202e]/);
+	});
+
+	it('shows the embedded sample, without writing it, until something is ingested', () => {
+		const dir = join(tempDir(), 'not-yet');
+		const result = run(['--dir', dir]);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/^Sample briefing — ingest your own with: briefing ingest FILE\.\.\.\n\nBriefing: 1 article, /);
+		expect(run(['actors', '--dir', dir]).stdout).toContain('Volodymyr Zelenskyy');
+		expect(existsSync(dir)).toBe(false);
+	});
+
+	it('has help and a version', () => {
+		const help = run(['--help']);
+		expect(help.status).toBe(0);
+		expect(help.stdout).toContain('Usage');
+		const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+		expect(run(['--version']).stdout.trim()).toBe(version);
+	});
+
+	it('data/sample-briefing.json is up to date (if not: npm run sample)', () => {
+		const out = join(tempDir(), 'sample-briefing.json');
+		expect(run(['sample-rebuild', out]).status).toBe(0);
+		// A boolean, not a diff of two 20 kB files: the fix is the same whatever changed.
+		const same = readFileSync(out).equals(readFileSync(join(root, 'data', 'sample-briefing.json')));
+		expect(same, 'data/sample-briefing.json is stale: run `npm run sample` and commit it').toBe(true);
+	});
+
+	describe.skipIf(!existsSync(sharedDir))(`with ../shared${existsSync(sharedDir) ? '' : ' (skipped: ../shared is absent)'}`, () => {
+		it('data/sample-article.txt is the seed article', () => {
+			expect(readFileSync(seed, 'utf8')).toBe(readFileSync(join(sharedDir, 'articles', '000_4e24442fa892cfb7.txt'), 'utf8'));
+		});
+
+		it('extract --json follows the contract on every dev article', () => {
+			const articles = join(sharedDir, 'eval', 'dev', 'articles');
+			for (const name of readdirSync(articles)) {
+				const result = run(['extract', '--json', join(articles, name)]);
+				expect(result.stderr, name).toBe('');
+				const json = JSON.parse(result.stdout);
+				expect(json.article.date, name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+				expect(Array.isArray(json.actors) && Array.isArray(json.events) && Array.isArray(json.quotes), name).toBe(true);
+			}
+		});
+	});
+});
