@@ -28,7 +28,9 @@ function build(): Map<string, CountryHit> {
 		const key = countryKey(s);
 		if (key && !map.has(key)) map.set(key, hit);
 	};
-	for (const c of countries) {
+	// Sovereign states first: "American" is the demonym of several US territories too.
+	const ordered = [...countries].sort((a, b) => Number(b.independent) - Number(a.independent) || Number(b.unMember) - Number(a.unMember));
+	for (const c of ordered) {
 		const name = c.name.common;
 		const hit = (via: CountryHit['via']): CountryHit => ({code: c.cca2, name, via});
 		add(name, hit('name'));
@@ -36,7 +38,8 @@ function build(): Map<string, CountryHit> {
 		for (const alt of [...c.altSpellings, ...(EXTRA[c.cca2] ?? [])]) if (usable(alt, c.cca2) || EXTRA[c.cca2]?.includes(alt)) add(alt, hit('name'));
 		const demonym = c.demonyms?.['eng'];
 		if (demonym) for (const d of new Set([demonym.m, demonym.f])) if (d) add(d, hit('demonym'));
-		for (const capital of c.capital ?? []) add(capital, hit('capital'));
+		// "Washington, D.C." is written "Washington".
+		for (const capital of c.capital ?? []) add(capital.split(',')[0]!.replace(/\s+(?:\p{Lu}\.)+$/u, ''), hit('capital'));
 	}
 	// Older spellings of capitals still common in news ("Kiev").
 	for (const [old, code] of [['Kiev', 'UA']] as const) {
@@ -51,9 +54,4 @@ export function lookupCountry(text: string): CountryHit | undefined {
 	table ??= build();
 	const key = countryKey(text);
 	return table.get(key) ?? table.get(key.replace(/s$/, '')); // plural demonyms: "Ukrainians"
-}
-
-export function countryNames(): Iterable<string> {
-	table ??= build();
-	return table.keys();
 }

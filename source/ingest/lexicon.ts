@@ -51,4 +51,4 @@ export const NOT_NAMES = new Set(
 );
 
 export const SPEECH_VERBS =
-	/\b(said|says|say|saying|told|tells|tell|wrote|writes|write|added|adds|commented|comments|noted|notes|stated|states|explained|explains|asked|asks|tweeted|tweets|posted|posts|announced|announces|declared|declares|claimed|claims|insisted|insists|warned|warns|reasoned|argued|argues|replied|replies|responded|responds|continued|continues|recalled|recalls|described|describes|called|calls|acknowledged|admitted|added|concluded|observed|remarked|urged|according to|in a statement)\b/i;
+	/\b(said|says|say|saying|told|tells|tell|wrote|writes|write|added|adds|commented|comments|noted|notes|stated|states|explained|explains|asked|asks|tweeted|tweets|posted|posts|announced|announces|declared|declares|claimed|claims|insisted|insists|warned|warns|reasoned|argued|argues|replied|replies|responded|responds|continued|continues|recalled|recalls|described|describes|called|calls|acknowledged|admitted|added|concluded|observed|remarked|urged|denied|denies|according to|(?:in|issued) a statement|statement)\b/i;

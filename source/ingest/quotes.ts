@@ -5,6 +5,7 @@ import type {TaggedSentence} from './nlp.js';
 
 export type QuoteSpan = Span & {
 	text: string;
+	block: boolean; // a "> " block quotation, printed without quotation marks
 	continued: boolean; // opens a paragraph that carries on a quotation from the previous one
 	open: boolean; // runs to the end of its paragraph without a closing mark
 };
@@ -19,6 +20,15 @@ export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan
 	for (const p of paragraphs) {
 		if (p.heading) continue;
 		const text = body.slice(p.start, p.end);
+		const block = /^>\s*/.exec(text);
+		if (block) {
+			const inner = text.slice(block[0].length).replace(/\n>\s*/g, ' ');
+			// Pull quotes repeat a quotation already in the text; only a new one is a quote.
+			if (!spans.some((s) => s.text.includes(inner.trim().slice(0, 60)))) {
+				spans.push({paragraph: p.index, start: p.start + block[0].length, end: p.end, text: inner, continued: false, open: false, block: true});
+			}
+			continue;
+		}
 		let openAt = -1;
 		let continued = false;
 		for (let i = 0; i < text.length; i++) {
@@ -29,13 +39,13 @@ export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan
 				openAt = i + 1;
 				continued = carrying && spans.length > 0 && text.slice(0, i).trim() === '';
 			} else if (!OPEN.has(ch)) {
-				spans.push({paragraph: p.index, start: p.start + openAt, end: p.start + i, text: text.slice(openAt, i), continued, open: false});
+				spans.push({paragraph: p.index, start: p.start + openAt, end: p.start + i, text: text.slice(openAt, i), continued, open: false, block: false});
 				openAt = -1;
 			}
 		}
 		carrying = false;
 		if (openAt >= 0) {
-			spans.push({paragraph: p.index, start: p.start + openAt, end: p.end, text: text.slice(openAt), continued, open: true});
+			spans.push({paragraph: p.index, start: p.start + openAt, end: p.end, text: text.slice(openAt), continued, open: true, block: false});
 			carrying = true;
 		}
 	}
@@ -106,6 +116,15 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 	return null;
 }
 
+// The first actor a sentence names outside quotations: "the Church denied these allegations:".
+function subjectOf(ctx: Context, sentence: TaggedSentence): string | null {
+	const text = narration(ctx, sentence);
+	const clause = text.lastIndexOf(',', text.search(/\s\p{Ll}+(?:ed|s)\b/u));
+	const from = sentence.start + Math.max(0, clause);
+	const m = ctx.mentions.find((x) => x.start >= from && x.end <= sentence.end && outsideQuotes(ctx, x));
+	return m ? m.actor : null;
+}
+
 const sentenceAt = (ctx: Context, offset: number) => {
 	const i = ctx.sentences.findIndex((s) => offset >= s.start && offset < s.end);
 	return i >= 0 ? i : ctx.sentences.findIndex((s) => s.start > offset);
@@ -138,8 +157,14 @@ export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[])
 		// A quotation introduced by the paragraph before: "Obama tweeted:" then the quote.
 		const first = full.sentences.find((s) => s.paragraph === q.paragraph);
 		const before = full.sentences[full.sentences.indexOf(first!) - 1];
-		if (speaker === null && before && sentence === first && /:\s*$/.test(before.text)) speaker = speakerIn(full, before, before.end);
-		if (speaker === null && previous && (q.continued || previous.quote.paragraph === q.paragraph)) speaker = previous.speaker;
+		const introduced = before && sentence === first && /:\s*$/.test(before.text);
+		if (speaker === null && introduced) speaker = speakerIn(full, before, before.end) ?? subjectOf(full, before);
+		// A block quotation stands after the words of the one it quotes.
+		if (speaker === null && q.block && before) speaker = lastPersonBefore(full, q.start);
+		// A paragraph that is only a quotation goes on with the speaker of the paragraph before.
+		const quoteOnly = sentence === first && full.body.slice(first?.start ?? 0, q.start).trim() === '' && /["“”]\s*$/.test(full.body.slice(q.end, (sentence?.end ?? q.end) + 2).slice(0, 3));
+		const nearby = previous && (previous.quote.paragraph === q.paragraph || q.continued || (quoteOnly && q.paragraph - previous.quote.paragraph <= 2));
+		if (speaker === null && nearby) speaker = previous!.speaker;
 		previous = {quote: q, speaker, sentence: index};
 		out.push(previous);
 	}
