@@ -21,6 +21,7 @@ type Candidate = {
 	surface: string; // the whole span as written, role included: an alias
 	country?: CountryHit;
 	afterThe: boolean;
+	weak: boolean; // a word that names an actor only when it points back at one ("the North")
 	start: number;
 	end: number;
 	paragraph: number;
@@ -65,9 +66,10 @@ function isCommonWord(word: string, stats: WordStats): boolean {
 	return stats.lowercase.has(w) || (tag !== undefined && !/Name|Person|Place|Country|City|Region|Organization/.test(tag));
 }
 
-function canStartName(t: Token, initial: boolean, stats: WordStats): boolean {
+function canStartName(t: Token, next: Token | undefined, initial: boolean, stats: WordStats): boolean {
 	if (!isCapitalised(t) || NOT_NAMES.has(lower(t)) || t.text === 'I' || isContraction(t)) return false;
-	if (!initial || isRole(t)) return true;
+	// "Finance Minister Clara Odum" at the start of a sentence: a title's first word.
+	if (!initial || isRole(t) || (next && isCapitalised(next) && isRole(next) && !endsName(t))) return true;
 	// A capital at the start of a sentence proves nothing: the word must look like a name anyway.
 	const word = bare(t.text);
 	if (stats.midCapital.has(word) || lookupCountry(word)) return true;
@@ -112,7 +114,7 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 	for (let i = 0; i < toks.length; i++) {
 		const first = toks[i]!;
 		const initial = i === 0 || opensQuote(first) || /:\s*$/.test(toks[i - 1]!.post);
-		if (!canStartName(first, initial, stats)) continue;
+		if (!canStartName(first, toks[i + 1], initial, stats)) continue;
 		const span = [first];
 		let j = i;
 		while (!endsName(toks[j]!)) {
@@ -283,13 +285,13 @@ function candidates(body: string, sentences: TaggedSentence[], quotes: Span[]): 
 					// A capital used as a place ("In Washington, ...") is where, not who.
 					if (piece.country.via === 'capital' && (locative || dateline)) continue;
 					const text = textOf(body, piece.tokens);
-					out.push({...base, name: piece.country.name, tokens: piece.country.name.split(' '), kind: 'country', personEvidence: false, role: null, surface: text, country: piece.country, start: piece.tokens[0]!.start, end: piece.tokens.at(-1)!.end});
+					out.push({...base, name: piece.country.name, tokens: piece.country.name.split(' '), kind: 'country', personEvidence: false, weak: false, role: null, surface: text, country: piece.country, start: piece.tokens[0]!.start, end: piece.tokens.at(-1)!.end});
 					continue;
 				}
 				const split = piece.role.length === 0 ? splitTrailingPerson(piece.tokens) : undefined;
 				const parts = split ? [{...piece, tokens: split[0], surface: split[0]}, {...piece, tokens: split[1], surface: split[1]}] : [piece];
 				for (const part of parts) {
-					if (part.role.length === 0 && isNotAnActor(part.tokens, stats)) continue;
+					const weak = part.role.length === 0 && isNotAnActor(part.tokens, stats);
 					// What a country qualifies is a thing, not an actor: "the Malaysia Tourism board".
 					if (part.qualified && part.tokens.length === 1 && part.role.length === 0 && !isAcronym(part.tokens[0]!.text) && !part.tokens[0]!.tags.has('Organization')) continue;
 					const described = part.role.length === 0 && !isAcronym(part.tokens[0]!.text) ? appositive(body, part.tokens.at(-1)!.end) : null;
@@ -303,6 +305,7 @@ function candidates(body: string, sentences: TaggedSentence[], quotes: Span[]): 
 						tokens: name.split(/\s+/),
 						kind,
 						personEvidence,
+						weak: weak || (part.tokens.length === 1 && ORG_WORDS.has(lower(part.tokens[0]!))),
 						role: part.role.length > 0 ? textOf(body, part.role) : described,
 						surface: textOf(body, part.surface),
 						start: part.tokens[0]!.start,
@@ -428,8 +431,8 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 	const byCandidate = new Map<Candidate, Building>();
 	for (const c of order) {
 		let actor = match(body, c, actors);
-		// "the Administration", "the Government" that point back at nothing name no one.
-		if (!actor && c.tokens.length === 1 && ORG_WORDS.has(c.name.toLowerCase())) continue;
+		// "the Administration", "Muslims": words that point back at nothing name no one.
+		if (!actor && c.weak) continue;
 		if (!actor) {
 			actor = {key: '', name: c.name, kind: c.kind, role: null, aliases: [], mentions: [], tokens: c.tokens, code: c.country?.code, lastSeen: c.start, candidates: []};
 			actors.push(actor);

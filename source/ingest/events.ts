@@ -44,7 +44,9 @@ export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence:
 			date = {date: ctx.articleDate, precision: 'day', text: null, source: 'article'};
 		}
 		if (account && account.paragraph !== sentence.paragraph) account = undefined;
-		if (!sentence.tokens.some((t) => t.tags.has('Verb'))) return;
+		// Captions and credits ("Image: NASA.") report nothing; compromise misses some verbs, so a
+		// sentence of several words counts too.
+		if (!sentence.tokens.some((t) => t.tags.has('Verb')) && sentence.tokens.length < 4) return;
 		events.push({paragraph: sentence.paragraph, start: sentence.start, end: sentence.end, text: sentence.text, actors, date, sentence: index});
 	});
 	return events;

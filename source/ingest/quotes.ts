@@ -136,7 +136,8 @@ function isSpeech(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefin
 	const n = words(q.text).length;
 	if (n < 2) return false;
 	if (n <= 8 && isTitle(q.text)) return false;
-	if (n <= 4 && !(sentence && SPEECH_VERBS.test(narration(ctx, sentence)))) return false;
+	const partial = sentence !== undefined && !q.continued && ctx.body.slice(sentence.start, q.start).replace(/["“]/g, '').trim() !== '';
+	if (partial && n <= 4 && !SPEECH_VERBS.test(narration(ctx, sentence))) return false;
 	return true;
 }
 

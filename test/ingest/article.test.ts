@@ -1,0 +1,48 @@
+import {describe, expect, it} from 'vitest';
+import {parseArticle, splitParagraphs} from '../../source/ingest/article.js';
+import {decodeArticle} from '../../source/ingest/decode.js';
+import {ArticleError} from '../../source/ingest/errors.js';
+
+describe('parseArticle', () => {
+	it('reads the seed format: leading space, "date YYYY-MM-DD", then the text on the same line', () => {
+		const a = parseArticle('  date 2022-03-01 The port reopened. Ships arrived.', '2000-01-01');
+		expect(a).toMatchObject({date: '2022-03-01', dateAssumed: false, format: 'seed', title: 'The port reopened.'});
+		expect(a.body).toBe('The port reopened. Ships arrived.');
+	});
+
+	it('reads YAML front matter', () => {
+		const a = parseArticle('---\ntitle: "Port reopens"\ndate: 2022-03-01\nsource: Example\nurl: https://example.org/a\n---\n\nThe port reopened.\n', '2000-01-01');
+		expect(a).toMatchObject({title: 'Port reopens', date: '2022-03-01', source: 'Example', url: 'https://example.org/a', format: 'front-matter'});
+		expect(a.body).toBe('The port reopened.');
+	});
+
+	it('dates plain text with the fallback and says the date was assumed; a heading is the title', () => {
+		const a = parseArticle('# Port reopens\n\nThe port reopened on Monday.', '2022-03-04');
+		expect(a).toMatchObject({title: 'Port reopens', date: '2022-03-04', dateAssumed: true, format: 'plain'});
+	});
+
+	it('refuses bad front matter, impossible dates and empty text with a clear message', () => {
+		expect(() => parseArticle('---\ntitle: [unclosed\n---\nText.', '2022-01-01')).toThrow(/front matter is not valid YAML/);
+		expect(() => parseArticle('date 2024-02-30 Text.', '2022-01-01')).toThrow(/"2024-02-30" is not a real day/);
+		expect(() => parseArticle(' \n\t\n', '2022-01-01')).toThrow(ArticleError);
+	});
+});
+
+describe('decodeArticle', () => {
+	it('strips a BOM and turns CRLF into LF', () => {
+		const bytes = new TextEncoder().encode('\uFEFFdate 2022-03-01 One.\r\n\r\nTwo.');
+		expect(decodeArticle(bytes)).toBe('date 2022-03-01 One.\n\nTwo.');
+	});
+
+	it('refuses binary data and invalid UTF-8', () => {
+		expect(() => decodeArticle(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(/binary/);
+		expect(() => decodeArticle(new Uint8Array([0x61, 0xff, 0xfe, 0x62]))).toThrow(/UTF-8/);
+	});
+});
+
+describe('splitParagraphs', () => {
+	it('marks short unpunctuated lines as sub-headings', () => {
+		const body = 'The talks began.\n\nA turn in the talks\n\n## Second day\n\nThe talks ended.';
+		expect(splitParagraphs(body).map((p) => p.heading)).toEqual([false, true, true, false]);
+	});
+});

@@ -1,0 +1,47 @@
+import {describe, expect, it} from 'vitest';
+import {parseIsoDay, resolveSentenceDate} from '../../source/ingest/dates.js';
+
+// 2023-05-10 is a Wednesday.
+const on = (sentence: string) => resolveSentenceDate(sentence, '2023-05-10');
+
+describe('resolveSentenceDate', () => {
+	it('puts a bare weekday on the most recent such day in past tense, the next one in future tense', () => {
+		expect(on('The mayor resigned on Monday.')).toMatchObject({date: '2023-05-08', precision: 'day', source: 'relative'});
+		expect(on('The council met on Wednesday.')).toMatchObject({date: '2023-05-10'});
+		expect(on('The minister will visit on Friday.')).toMatchObject({date: '2023-05-12'});
+	});
+
+	it('resolves yesterday, last week, last month and years ago with their precision', () => {
+		expect(on('Yesterday the union voted.')).toMatchObject({date: '2023-05-09', precision: 'day'});
+		expect(on('The bank raised rates last week.')).toMatchObject({date: '2023-05-03', precision: 'week', text: 'last week'});
+		expect(on('Prices rose last month.')).toMatchObject({date: '2023-04-01', precision: 'month'});
+		expect(on('The firm was founded five years ago.')).toMatchObject({date: '2018-01-01', precision: 'year'});
+	});
+
+	it('reads a month without a year as the most recent one in past tense', () => {
+		expect(on('The law passed in September.')).toMatchObject({date: '2022-09-01', precision: 'month'});
+		expect(on('The law was signed on September 3.')).toMatchObject({date: '2022-09-03', precision: 'day', source: 'explicit'});
+	});
+
+	it('takes bare years and keeps the start of a range', () => {
+		expect(on('The plant closed in 2009.')).toMatchObject({date: '2009-01-01', precision: 'year', text: '2009'});
+		expect(on('Taxes owed from 2004 to 2009 were paid.')).toMatchObject({date: '2004-01-01'});
+	});
+
+	it('prefers the most precise expression in a sentence', () => {
+		expect(on('In 2019 the club was sold, and on Tuesday it was sold again.')).toMatchObject({date: '2023-05-09', precision: 'day'});
+	});
+
+	it('ignores scores, times, amounts and the modal "may"', () => {
+		expect(on('The hosts won 2 – 1 at 3 pm.')).toBeNull();
+		expect(on('Officials may resign over the 1,200 euros.')).toBeNull();
+	});
+});
+
+describe('parseIsoDay', () => {
+	it('accepts real days only', () => {
+		expect(parseIsoDay('2024-02-29')).toBe('2024-02-29');
+		expect(parseIsoDay('2024-02-30')).toBeNull();
+		expect(parseIsoDay('29/02/2024')).toBeNull();
+	});
+});

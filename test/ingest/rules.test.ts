@@ -1,0 +1,84 @@
+import {describe, expect, it} from 'vitest';
+import {extract} from '../../source/ingest/index.js';
+
+// Sentences written for these tests; none comes from the evaluation set.
+function run(body: string) {
+	const result = extract(`date 2023-05-10 ${body}`, {fallbackDate: '2000-01-01'});
+	const name = (key: string | null) => result.actors.find((a) => a.key === key)?.name ?? null;
+	return {...result, name, names: result.actors.map((a) => a.name)};
+}
+
+describe('actors', () => {
+	it('splits titles into the role and merges the surname into the full name', () => {
+		const r = run('Finance Minister Clara Odum announced a budget. Odum said the deficit would fall.');
+		const odum = r.actors.find((a) => a.name === 'Clara Odum')!;
+		expect(odum).toMatchObject({kind: 'person', role: 'Finance Minister'});
+		expect(r.names.filter((n) => n.includes('Odum'))).toEqual(['Clara Odum']);
+	});
+
+	it('links a defined acronym to its organisation', () => {
+		const r = run('The World Rowing Association (WRA) changed its rules. The WRA said the change was overdue.');
+		const wra = r.actors.filter((a) => a.kind === 'organization');
+		expect(wra.map((a) => a.name)).toEqual(['World Rowing Association']);
+		expect(wra[0]!.aliases).toContain('WRA');
+	});
+
+	it('maps demonyms and a capital standing for its government to the country', () => {
+		const r = run('Kenyan farmers protested on Monday. Nairobi said the protest was illegal.');
+		const kenya = r.actors.find((a) => a.name === 'Kenya')!;
+		expect(kenya.kind).toBe('country');
+		expect(kenya.aliases).toEqual(expect.arrayContaining(['Kenyan', 'Nairobi']));
+	});
+
+	it('does not make an actor of a capital used as a place', () => {
+		const r = run('In Nairobi, the talks resumed on Monday.');
+		expect(r.names).not.toContain('Nairobi');
+		expect(r.names).not.toContain('Kenya');
+	});
+
+	it('keeps two people who share a surname apart', () => {
+		const r = run('Tomas Berger met Anna Berger on Monday. Both Bergers denied any conflict.');
+		expect(r.names).toEqual(expect.arrayContaining(['Tomas Berger', 'Anna Berger']));
+	});
+
+	it('makes no actors of sentence-initial words, weekdays or months', () => {
+		const r = run('However, the vote failed on Monday. Despite that, Lena Park said in March that she would try again.');
+		expect(r.names).toEqual(['Lena Park']);
+	});
+});
+
+describe('quotes', () => {
+	it('finds the speaker after the quote, before it, and through "according to"', () => {
+		const r = run('"We will rebuild the bridge," Mayor Ivo Stern said. Engineer Ruth Kane said: "The steel is already ordered." The cost is high, according to Ruth Kane.');
+		expect(r.quotes.map((q) => [q.text, r.name(q.speaker)])).toEqual([
+			['We will rebuild the bridge', 'Ivo Stern'],
+			['The steel is already ordered.', 'Ruth Kane'],
+		]);
+	});
+
+	it('resolves "he said" to the most recent person and carries the speaker within a paragraph', () => {
+		const r = run('Coach Daniel Oyelaran watched the match. "We were not sharp," he said. "The next game matters more."');
+		expect(r.quotes.map((q) => r.name(q.speaker))).toEqual(['Daniel Oyelaran', 'Daniel Oyelaran']);
+	});
+
+	it('keeps a quote whose speaker is not given with speaker null, and drops scare quotes', () => {
+		const r = run('Critics called the plan "reckless". "Nobody asked the residents what they wanted here."');
+		expect(r.quotes.map((q) => [q.text, q.speaker])).toEqual([['Nobody asked the residents what they wanted here.', null]]);
+	});
+
+	it('treats a quotation continued in the next paragraph as one speaker', () => {
+		const r = run('Senator Maria Lopes wrote on her blog: "The bill is flawed.\n\n"It will not pass."');
+		expect(r.quotes.map((q) => r.name(q.speaker))).toEqual(['Maria Lopes', 'Maria Lopes']);
+	});
+});
+
+describe('events', () => {
+	it('dates a sentence without a date from the dated account of its paragraph', () => {
+		const r = run('On Monday, Rosa Vidal opened the plant. She cut the ribbon.\n\nThe plant employs 300 people.');
+		const [opened, ribbon, employs] = r.events;
+		expect(opened!.date).toMatchObject({date: '2023-05-08', source: 'relative'});
+		expect(ribbon!.date).toMatchObject({date: '2023-05-08', source: 'context'});
+		expect(ribbon!.actors.map(r.name)).toEqual(['Rosa Vidal']);
+		expect(employs!.date).toMatchObject({date: '2023-05-10', source: 'article'});
+	});
+});
