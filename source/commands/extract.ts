@@ -1,7 +1,7 @@
 import {jsonText, toExtractJson} from '../output/json.js';
 import {renderArticle} from '../output/text.js';
 import {emptyBriefing} from '../store/db.js';
-import {articleKey, ingestArticle} from '../store/merge.js';
+import {ingestArticle} from '../store/merge.js';
 import {errorMessage, loadExtractor} from './extractor.js';
 
 // Shows what `ingest` would store from one file, and writes nothing.
@@ -9,18 +9,13 @@ export async function extractCommand(files: string[], options: {date: string | u
 	const [file, ...extra] = files;
 	if (file === undefined || extra.length > 0) throw new Error('extract takes exactly one FILE (see briefing --help)');
 	const extractFile = await loadExtractor(options.date);
-	let extracted;
+	let input;
 	try {
-		extracted = extractFile(file);
+		input = extractFile(file);
 	} catch (error) {
 		throw new Error(`${file}: ${errorMessage(error)}`);
 	}
-	const {path, text, extraction} = extracted;
-	if (options.json) {
-		process.stdout.write(jsonText(toExtractJson(extraction)));
-		return 0;
-	}
-	const input = {extraction, raw: text, key: articleKey(extraction.article.url, path), path, ingestedAt: new Date().toISOString()};
-	process.stdout.write(renderArticle(ingestArticle(emptyBriefing(), input).data));
+	const output = options.json ? jsonText(toExtractJson(input.extraction)) : renderArticle(ingestArticle(emptyBriefing(), input).data);
+	process.stdout.write(output);
 	return 0;
 }

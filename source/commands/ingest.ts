@@ -1,15 +1,8 @@
 import {sanitize} from '../output/sanitize.js';
+import {renderIngestOutcome} from '../output/text.js';
 import {updateBriefing} from '../store/db.js';
-import {articleKey, ingestArticle, type ArticleInput, type IngestOutcome} from '../store/merge.js';
+import {ingestArticle, type ArticleInput, type IngestOutcome} from '../store/merge.js';
 import {errorMessage, loadExtractor} from './extractor.js';
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
-function summary(file: string, {status, article, actors, events, quotes}: IngestOutcome): string {
-	const counts = [plural(actors, 'actor'), plural(events, 'event'), plural(quotes, 'quote')].join(', ');
-	const date = article.dateAssumed ? `${article.date}, assumed` : article.date;
-	return sanitize(`${status} ${file}: ${counts} · "${article.title}" (${date})\n`);
-}
 
 // Extracts every file first, then merges them all in one locked read-modify-write. A file that
 // fails is reported and skipped; the others are still ingested. Resolves to the exit code.
@@ -19,9 +12,7 @@ export async function ingest(files: string[], options: {dir: string; date: strin
 	const inputs: Array<{file: string; input: ArticleInput}> = [];
 	for (const file of files) {
 		try {
-			const {path, text, extraction} = extractFile(file);
-			const key = articleKey(extraction.article.url, path);
-			inputs.push({file, input: {extraction, raw: text, key, path, ingestedAt: new Date().toISOString()}});
+			inputs.push({file, input: extractFile(file)});
 		} catch (error) {
 			process.stderr.write(sanitize(`briefing: ${file}: ${errorMessage(error)}\n`));
 		}
@@ -35,7 +26,7 @@ export async function ingest(files: string[], options: {dir: string; date: strin
 				return result.data;
 			}, data),
 		);
-		process.stdout.write(outcomes.map((outcome, index) => summary(inputs[index]!.file, outcome)).join(''));
+		process.stdout.write(outcomes.map((outcome, index) => renderIngestOutcome(inputs[index]!.file, outcome)).join(''));
 	}
 	return inputs.length === files.length ? 0 : 1;
 }

@@ -11,8 +11,8 @@ const SAMPLE_FALLBACK_DATE = '2024-10-29';
 // file only changes when the article or the extraction does.
 export async function rebuildSample(dataDir: URL, out: string | undefined): Promise<number> {
 	const extractFile = await loadExtractor(SAMPLE_FALLBACK_DATE);
-	const {text, extraction} = extractFile(sampleArticlePath(dataDir));
-	const input = {extraction, raw: text, key: SAMPLE_KEY, path: null, ingestedAt: `${extraction.article.date}T00:00:00.000Z`};
+	const extracted = extractFile(sampleArticlePath(dataDir));
+	const input = {...extracted, key: SAMPLE_KEY, path: null, ingestedAt: `${extracted.extraction.article.date}T00:00:00.000Z`};
 	const file = out ?? sampleBriefingPath(dataDir);
 	writeBriefingFile(file, ingestArticle(emptyBriefing(), input).data);
 	process.stdout.write(`wrote ${file}\n`);

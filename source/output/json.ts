@@ -1,4 +1,4 @@
-import {actorById, articleById} from '../store/queries.js';
+import {actorById, articleById, eventsOf, quotesOf} from '../store/queries.js';
 import type {BriefingData, StoredActor, StoredEvent, StoredQuote} from '../store/schema.js';
 import type {Extraction} from '../types.js';
 import {preciseDate} from './dates.js';
@@ -49,8 +49,8 @@ export function actorsJson(data: BriefingData, actors: StoredActor[]) {
 		role: actor.role,
 		aliases: actor.aliases,
 		articles: [...new Set(actor.sources.map((source) => source.article))],
-		events: data.events.filter((event) => event.actors.includes(actor.id)).length,
-		quotes: data.quotes.filter((quote) => quote.speaker === actor.id).length,
+		events: eventsOf(data, new Set([actor.id])).length,
+		quotes: quotesOf(data, new Set([actor.id])).length,
 	}));
 }
 

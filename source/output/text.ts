@@ -1,4 +1,5 @@
-import {actorById, articleById} from '../store/queries.js';
+import {actorById, articleById, eventsOf, quotesOf} from '../store/queries.js';
+import type {IngestOutcome} from '../store/merge.js';
 import type {BriefingData, StoredActor, StoredEvent, StoredQuote} from '../store/schema.js';
 import type {ActorKind} from '../types.js';
 import {dateLabel} from './dates.js';
@@ -30,8 +31,8 @@ export function renderActors(data: BriefingData, actors: StoredActor[]): string 
 		out.push(heading);
 		for (const actor of ofKind) {
 			const aliases = actor.aliases.filter((alias) => alias !== actor.name);
-			const events = data.events.filter((event) => event.actors.includes(actor.id)).length;
-			const quotes = data.quotes.filter((quote) => quote.speaker === actor.id).length;
+			const events = eventsOf(data, new Set([actor.id])).length;
+			const quotes = quotesOf(data, new Set([actor.id])).length;
 			const parts = [actor.role ? `${actor.name}, ${actor.role}` : actor.name];
 			if (aliases.length) parts.push(`also ${aliases.join(', ')}`);
 			parts.push(quotes ? `${count(events, 'event')}, ${count(quotes, 'quote')}` : count(events, 'event'));
@@ -96,4 +97,11 @@ export function renderArticle(data: BriefingData): string {
 		renderEvents(data, data.events),
 		renderQuotes(data, data.quotes),
 	].join('\n');
+}
+
+// `ingest`'s line per file: what happened to it and what the article now holds.
+export function renderIngestOutcome(file: string, {status, article, actors, events, quotes}: IngestOutcome): string {
+	const counts = [count(actors, 'actor'), count(events, 'event'), count(quotes, 'quote')].join(', ');
+	const date = article.dateAssumed ? `${article.date}, assumed` : article.date;
+	return lines([`${status} ${file}: ${counts} · "${article.title}" (${date})`]);
 }
