@@ -34,6 +34,9 @@ function fromChrono(result: chrono.ParsedResult, articleDay: number, future: boo
 	const known = (c: chrono.Component) => start.isCertain(c);
 	const words = text.trim().replace(/[,.]$/, '');
 	if (AMBIGUOUS_LOWER.test(words)) return null;
+	// Durations are not dates: "for twelve years", "73 seconds after"; nor are offsets within a day.
+	if (/^for\b/i.test(words) || /\b(seconds?|minutes?|hours?)\b/i.test(words)) return null;
+	if (/^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|few)\s+(?:years?|months?|weeks?|days?)$/i.test(words)) return null;
 	const base = {text: words, index: result.index};
 	const articleYear = new Date(articleDay * DAY).getUTCFullYear();
 	const chronoDay = toDay(start.date().toISOString().slice(0, 10));
@@ -79,6 +82,17 @@ function fromChrono(result: chrono.ParsedResult, articleDay: number, future: boo
 	return null; // a time of day alone ("at 3 pm", or a score such as "1 – 0") says nothing about the date
 }
 
+const DECADES = /\b(a|one|two|three|\d+)\s+decades?\s+ago\b/gi;
+const COUNT: Record<string, number> = {a: 1, one: 1, two: 2, three: 3};
+
+// "nearly a decade ago": a year, which chrono leaves alone.
+function decadesAgo(text: string, articleYear: number): Candidate[] {
+	return [...text.matchAll(DECADES)].map((m) => {
+		const n = COUNT[m[1]!.toLowerCase()] ?? Number(m[1]);
+		return {date: `${articleYear - 10 * n}-01-01`, precision: 'year' as const, text: m[0], source: 'relative' as const, index: m.index};
+	});
+}
+
 // Bare years ("in 2009", "from 2004 to 2009", "since 1958"), which chrono leaves alone.
 const YEAR = /(?<![\d,.\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/]|,\d)/g;
 
@@ -104,7 +118,11 @@ export function resolveSentenceDate(sentence: string, articleDate: string): Reso
 	const results = chrono.parse(text, {instant: new Date(articleDay * DAY + DAY / 2), timezone: 0}, {forwardDate: false});
 	const candidates = results.map((r) => fromChrono(r, articleDay, future)).filter((c): c is Candidate => c !== null);
 	const taken = results.map((r): [number, number] => [r.index, r.index + r.text.length]);
-	candidates.push(...bareYears(text, new Date(articleDay * DAY).getUTCFullYear(), taken));
+	const articleYear = new Date(articleDay * DAY).getUTCFullYear();
+	candidates.push(...bareYears(text, articleYear, taken), ...decadesAgo(text, articleYear));
+	// "today" and "now" only repeat the article date; any other date in the sentence says more.
+	const informative = candidates.filter((c) => !/^(today|now|tonight|this (morning|afternoon|evening))$/i.test(c.text ?? ''));
+	if (informative.length > 0) candidates.splice(0, candidates.length, ...informative);
 	if (candidates.length === 0) return null;
 	candidates.sort((a, b) => RANK[b.precision] - RANK[a.precision] || a.index - b.index);
 	const {index, ...best} = candidates[0]!;

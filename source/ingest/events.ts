@@ -12,12 +12,23 @@ export type EventContext = {
 
 const SUBJECT_PRONOUN = /^\W*(he|she)\b/i;
 
+type Tense = 'future' | 'past' | 'present';
+
+// Good enough to tell whether two sentences belong to one account: "announced" then "says" do not.
+function tenseOf(sentence: TaggedSentence): Tense {
+	if (isFutureTense(sentence.text)) return 'future';
+	const verb = sentence.tokens.find((t) => t.tags.has('PastTense') || t.tags.has('PresentTense'));
+	// Only a marked present ("says", "is", "are") counts: "cut" or "put" may be either.
+	const marked = verb && verb.tags.has('PresentTense') && !verb.tags.has('PastTense') && /(?:s|^am|^are)$/i.test(verb.text);
+	return marked ? 'present' : 'past';
+}
+
 // One event per sentence that reports something: it has a verb. Its actors are those it names,
 // plus the person a leading "He"/"She" stands for. A sentence without a date of its own continues
 // the dated account of its paragraph when the tense agrees, else it happened on the article date.
 export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence: number}> {
 	const events: Array<ExtractedEvent & {sentence: number}> = [];
-	let account: {paragraph: number; date: ResolvedDate; future: boolean} | undefined;
+	let account: {paragraph: number; date: ResolvedDate; tense: Tense} | undefined;
 	let lastPerson: string | undefined;
 	let m = 0;
 	ctx.sentences.forEach((sentence, index) => {
@@ -32,13 +43,13 @@ export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence:
 		const person = here.filter((x) => ctx.kindOf(x.actor) === 'person').at(-1);
 		if (person) lastPerson = person.actor;
 
-		const future = isFutureTense(sentence.text);
+		const tense = tenseOf(sentence);
 		const own = resolveSentenceDate(sentence.text, ctx.articleDate);
 		let date: ResolvedDate;
 		if (own) {
 			date = own;
-			account = {paragraph: sentence.paragraph, date: own, future};
-		} else if (account && account.paragraph === sentence.paragraph && account.future === future) {
+			account = {paragraph: sentence.paragraph, date: own, tense};
+		} else if (account && account.paragraph === sentence.paragraph && account.tense === tense) {
 			date = {...account.date, source: 'context'};
 		} else {
 			date = {date: ctx.articleDate, precision: 'day', text: null, source: 'article'};

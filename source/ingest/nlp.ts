@@ -55,7 +55,11 @@ export function tagSentences(body: string, paragraph: Paragraph): TaggedSentence
 	const sentences: TaggedSentence[] = [];
 	for (const block of blocks(body.slice(paragraph.start, paragraph.end))) {
 		const base = paragraph.start + block.start;
-		const json = nlp(block.text).json({offset: true}) as Array<{terms: Term[]}>;
+		// The lexicon and suffix rules tag well enough for names, verbs and dates; compromise's
+		// post-tagger (pattern sweeps) would cost three times as much for little gain here.
+		const doc = nlp.tokenize(block.text);
+		doc.compute(['lexicon', 'preTagger']);
+		const json = doc.json({offset: true}) as Array<{terms: Term[]}>;
 		for (const s of json) {
 			const toks = tokens(s.terms, base);
 			const first = toks[0];

@@ -32,6 +32,16 @@ describe('resolveSentenceDate', () => {
 		expect(on('In 2019 the club was sold, and on Tuesday it was sold again.')).toMatchObject({date: '2023-05-09', precision: 'day'});
 	});
 
+	it('reads decades ago, and lets "today" give way to a date that says more', () => {
+		expect(on('The mill shut nearly a decade ago.')).toMatchObject({date: '2013-01-01', precision: 'year'});
+		expect(on('Sales peaked in 2015; they are lower today.')).toMatchObject({date: '2015-01-01', precision: 'year'});
+	});
+
+	it('takes no date from durations or from offsets within a day', () => {
+		expect(on('He was held for twelve years.')).toBeNull();
+		expect(on('The rocket broke up 40 seconds after launch on March 3, 2001.')).toMatchObject({date: '2001-03-03', precision: 'day'});
+	});
+
 	it('ignores scores, times, amounts and the modal "may"', () => {
 		expect(on('The hosts won 2 – 1 at 3 pm.')).toBeNull();
 		expect(on('Officials may resign over the 1,200 euros.')).toBeNull();

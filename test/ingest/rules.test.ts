@@ -81,4 +81,9 @@ describe('events', () => {
 		expect(ribbon!.actors.map(r.name)).toEqual(['Rosa Vidal']);
 		expect(employs!.date).toMatchObject({date: '2023-05-10', source: 'article'});
 	});
+
+	it('does not carry a past date into a sentence in the present tense', () => {
+		const r = run('On Monday, the agency announced new rules. The agency says the rules protect buyers.');
+		expect(r.events.map((e) => e.date.source)).toEqual(['relative', 'article']);
+	});
 });
