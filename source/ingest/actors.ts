@@ -224,7 +224,8 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 	const personEvidence =
 		hasRole || tagged('FirstName') || tagged('LastName') || tagged('Honorific') || (tagged('Person') && !tagged('Organization'));
 	if (tokens.length === 1 && isAcronym(tokens[0]!.text)) return {kind: 'organization', personEvidence: false};
-	if (ORG_WORDS.has(last) || (words.some((w) => ORG_WORDS.has(w)) && tokens.some((t) => lower(t) === 'of'))) return {kind: 'organization', personEvidence: false};
+	const linked = tokens.some((t) => ['of', 'on', 'for'].includes(lower(t)));
+	if (ORG_WORDS.has(last) || (words.some((w) => ORG_WORDS.has(w)) && linked)) return {kind: 'organization', personEvidence: false};
 	if (PLACE_WORDS.has(last)) return {kind: 'place', personEvidence: false};
 	if (personEvidence) return {kind: 'person', personEvidence};
 	if (tagged('Country')) return {kind: 'country', personEvidence: false};
@@ -255,7 +256,7 @@ function isNotAnActor(tokens: Token[], stats: WordStats): boolean {
 // what a person is.
 const APPOSITIVE = new RegExp(
 	String.raw`^,\s+((?:(?:the|a|an|former|then|its|their)\s+)*(?:[\p{L}'’-]+\s+){0,3}?(?:${[...ROLE_WORDS].filter((w) => /^[a-z-]+$/.test(w)).join('|')}|woman|man|boy|girl|mother|father|son|daughter|wife|husband|resident|citizen|national)\b[^,.;:"“”]{0,60})[,.;]`,
-	'iu',
+	'u',
 );
 
 function appositive(body: string, end: number): string | null {
@@ -391,6 +392,13 @@ function match(body: string, c: Candidate, actors: Building[]): Building | undef
 	return undefined;
 }
 
+// What a role says the person is: "undersecretary to the prime minister" is an undersecretary.
+const roleWordsOf = (role: string) =>
+	fold(role)
+		.split(/\b(?:of|to|for|at|in)\b/)[0]!
+		.split(' ')
+		.filter((w) => ROLE_WORDS.has(w));
+
 // "the Ukrainian president" → the person whose role is President and whose country is Ukraine.
 function roleMentions(body: string, sentences: TaggedSentence[], actors: Building[], taken: Set<number>): Array<{actor: Building; start: number; end: number; text: string; sentence: number; paragraph: number}> {
 	const out = [];
@@ -401,14 +409,22 @@ function roleMentions(body: string, sentences: TaggedSentence[], actors: Buildin
 			const modifiers: Token[] = [];
 			let j = i + 1;
 			while (j < toks.length && isCapitalised(toks[j]!) && lookupCountry(bare(toks[j]!.text)) && modifiers.length < 2) modifiers.push(toks[j++]!);
+			// "the prime minister": the description ends at the last role word of a run, and all of it
+			// must fit the person's role.
+			const runStart = j;
+			// "the health minister": a lower-case word that qualifies the role must be in it too.
+			const qualifiers: string[] = [];
+			while (toks[j + 1] && /^\p{Ll}/u.test(toks[j]!.text) && !isRole(toks[j]!) && !endsName(toks[j]!) && qualifiers.length < 2) qualifiers.push(lower(toks[j++]!));
+			while (toks[j + 1] && isRole(toks[j]!) && isRole(toks[j + 1]!) && /^\p{Ll}/u.test(toks[j + 1]!.text) && !endsName(toks[j]!)) j++;
 			const roleToken = toks[j];
 			if (!roleToken || !/^\p{Ll}/u.test(roleToken.text) || !isRole(roleToken) || taken.has(roleToken.start)) continue;
 			const next = toks[j + 1];
 			if (next && isCapitalised(next) && !endsName(roleToken)) continue; // a title before a name, not a description
-			const word = bare(lower(roleToken));
+			const words = toks.slice(runStart + qualifiers.length, j + 1).map((t) => bare(lower(t)));
 			const country = modifiers.length > 0 ? lookupCountry(modifiers.map((t) => t.text).join(' ')) : undefined;
 			const fits = actors.filter((a) => {
-				if (a.kind !== 'person' || !a.role || !fold(a.role).split(' ').includes(word)) return false;
+				if (a.kind !== 'person' || !a.role || !words.every((w) => roleWordsOf(a.role!).includes(w))) return false;
+				if (!qualifiers.every((q) => fold(a.role!).split(' ').includes(q))) return false;
 				if (!country) return true;
 				return a.aliases.some((alias) => lookupCountry(alias.split(/\s+/).slice(0, 2).join(' '))?.code === country.code || lookupCountry(alias.split(/\s+/)[0]!)?.code === country.code);
 			});

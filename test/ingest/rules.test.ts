@@ -41,6 +41,19 @@ describe('actors', () => {
 		expect(r.names).toEqual(expect.arrayContaining(['Tomas Berger', 'Anna Berger']));
 	});
 
+	it('resolves a role description only to a person whose role fits all of it', () => {
+		const r = run('Health Minister Petra Lind spoke on Monday. The prime minister stayed silent. The health minister said more.');
+		const lind = r.actors.find((a) => a.name === 'Petra Lind')!;
+		expect(lind.aliases).not.toContain('The prime minister');
+		expect(lind.aliases).toContain('The health minister');
+	});
+
+	it('takes a role from a lower-case appositive, never from a following name', () => {
+		const r = run('Omar Haddad, spokesman for the ministry, spoke. Exhibits went to Ohio, the Fine Arts Museum, and Utah.');
+		expect(r.actors.find((a) => a.name === 'Omar Haddad')!.role).toBe('spokesman for the ministry');
+		expect(r.actors.find((a) => a.name === 'Ohio')?.role ?? null).toBeNull();
+	});
+
 	it('makes no actors of sentence-initial words, weekdays or months', () => {
 		const r = run('However, the vote failed on Monday. Despite that, Lena Park said in March that she would try again.');
 		expect(r.names).toEqual(['Lena Park']);
