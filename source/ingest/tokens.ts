@@ -1,0 +1,27 @@
+import {ROLE_WORDS} from './lexicon.js';
+import type {Token} from './nlp.js';
+
+// Small facts about one token that the rules for names keep asking.
+
+export const NAME_TAGS = ['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym', 'Country'];
+const DATE_TAGS = ['Date', 'WeekDay', 'Month', 'Holiday'];
+// Sentence-initial words with these tags are ordinary words that happen to be capitalised.
+export const WORD_TAGS = ['Verb', 'Adverb', 'Adjective', 'Value', 'Conjunction', 'Determiner', 'Preposition', 'Pronoun', 'QuestionWord', 'Expression', 'Gerund'];
+export const LOCATIVE = new Set(['in', 'at', 'near', 'downtown', 'outside', 'inside', 'around', 'across', 'throughout']);
+
+export const lower = (t: Token) => t.text.toLowerCase();
+export const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && !DATE_TAGS.some((tag) => t.tags.has(tag));
+export const isAcronym = (text: string) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text);
+export const isRole = (t: Token) => ROLE_WORDS.has(lower(t)) || ROLE_WORDS.has(lower(t).replace(/\.$/, '')) || t.tags.has('Honorific');
+export const isPossessive = (t: Token) => /['’]s?$/.test(t.text) || t.tags.has('Possessive');
+export const bare = (text: string) => text.replace(/['’]s?$/, '');
+export const opensQuote = (t: Token) => /["“‘]/.test(t.pre);
+export const isContraction = (t: Token) => /['’](m|ll|re|ve|d|t)$/i.test(t.text);
+
+// Ends a name: a comma, a full stop that is not an abbreviation's, a possessive.
+export function endsName(t: Token): boolean {
+	if (isPossessive(t)) return true;
+	const after = t.post.trim();
+	if (!after) return false;
+	return !(after === '.' && (t.tags.has('Abbreviation') || t.tags.has('Honorific') || /^\p{Lu}$/u.test(t.text)));
+}
