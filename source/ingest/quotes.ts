@@ -49,7 +49,28 @@ export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan
 			carrying = true;
 		}
 	}
+	spans.push(...singleQuoted(body, paragraphs, spans));
+	spans.sort((a, b) => a.start - b.start);
 	return spans.map((s) => ({...s, text: s.text.trim().replace(/[,;]$/, '')}));
+}
+
+// 'Single-quoted' speech outside double quotes, as some outlets print it. An opening mark follows a
+// space and a closing one precedes a space or punctuation, so apostrophes ("Sweden's", "players'
+// union") are not taken for quotation marks.
+const SINGLE = /(?<=^|[\s(—–-])[‘'](?=\S)([^‘’'"“”\n]*?[^\s‘’'s])[’'](?=[\s,.;:!?)—–-]|$)/gu;
+
+function singleQuoted(body: string, paragraphs: Paragraph[], doubles: QuoteSpan[]): QuoteSpan[] {
+	const out: QuoteSpan[] = [];
+	for (const p of paragraphs) {
+		if (p.heading) continue;
+		for (const m of body.slice(p.start, p.end).matchAll(SINGLE)) {
+			const start = p.start + m.index + 1;
+			const end = start + m[1]!.length;
+			if (doubles.some((d) => start < d.end && end > d.start) || words(m[1]!).length < 3) continue;
+			out.push({paragraph: p.index, start, end, text: m[1]!, continued: false, open: false, block: false});
+		}
+	}
+	return out;
 }
 
 const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -160,10 +181,16 @@ export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[])
 		const before = full.sentences[full.sentences.indexOf(first!) - 1];
 		const introduced = before && sentence === first && /:\s*$/.test(before.text);
 		if (speaker === null && introduced) speaker = speakerIn(full, before, before.end) ?? subjectOf(full, before);
+		// Or by the sentence before it in its paragraph: "X issued a statement. "..."".
+		const lead = full.sentences[index - 1];
+		const opensSentence = sentence !== undefined && full.body.slice(sentence.start, q.start).replace(/["“]/g, '').trim() === '';
+		if (speaker === null && opensSentence && lead && lead.paragraph === q.paragraph && !spans.some((o) => o.start >= lead.start && o.start < lead.end)) {
+			speaker = speakerIn(full, lead, lead.end);
+		}
 		// A block quotation stands after the words of the one it quotes.
 		if (speaker === null && q.block && before) speaker = lastPersonBefore(full, q.start);
-		// A paragraph that is only a quotation goes on with the speaker of the paragraph before.
-		const quoteOnly = sentence === first && full.body.slice(first?.start ?? 0, q.start).trim() === '' && /["“”]\s*$/.test(full.body.slice(q.end, (sentence?.end ?? q.end) + 2).slice(0, 3));
+		// A paragraph that is only a quotation goes on with the speaker of the quotation just before.
+		const quoteOnly = first !== undefined && full.body.slice(first.start, q.start).replace(/["“]/g, '').trim() === '';
 		const nearby = previous && (previous.quote.paragraph === q.paragraph || q.continued || (quoteOnly && q.paragraph - previous.quote.paragraph <= 2));
 		if (speaker === null && nearby) speaker = previous!.speaker;
 		previous = {quote: q, speaker, sentence: index};

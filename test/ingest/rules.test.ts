@@ -79,6 +79,16 @@ describe('quotes', () => {
 		expect(r.quotes.map((q) => [q.text, q.speaker])).toEqual([['Nobody asked the residents what they wanted here.', null]]);
 	});
 
+	it('finds single-quoted speech but not apostrophes', () => {
+		const r = run("The players' union met. Union head Joan Mbeki said the offer was 'far too little, far too late' for Sweden's clubs.");
+		expect(r.quotes.map((q) => [q.text, r.name(q.speaker)])).toEqual([['far too little, far too late', 'Joan Mbeki']]);
+	});
+
+	it('takes the speaker from the sentence that introduces a quotation', () => {
+		const r = run('Governor Alan Frost issued a statement on Tuesday. "The closure is a mistake and we will appeal."\n\nImage: a river.\n\n"We have the votes."');
+		expect(r.quotes.map((q) => r.name(q.speaker))).toEqual(['Alan Frost', 'Alan Frost']);
+	});
+
 	it('treats a quotation continued in the next paragraph as one speaker', () => {
 		const r = run('Senator Maria Lopes wrote on her blog: "The bill is flawed.\n\n"It will not pass."');
 		expect(r.quotes.map((q) => r.name(q.speaker))).toEqual(['Maria Lopes', 'Maria Lopes']);
