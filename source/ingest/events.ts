@@ -1,6 +1,7 @@
 import type {ExtractedEvent, ResolvedDate} from '../types.js';
 import type {Mention} from './actors.js';
 import {isFutureTense, resolveSentenceDate} from './dates.js';
+import {SPEECH_VERBS} from './lexicon.js';
 import type {TaggedSentence} from './nlp.js';
 
 export type EventContext = {
@@ -23,13 +24,23 @@ function tenseOf(sentence: TaggedSentence): Tense {
 	return marked ? 'present' : 'past';
 }
 
+// An action in the past tense, not a state ("was prominent") and not a statement ("said"): the kind
+// of sentence that recounts what the lead sentence dated.
+function isPastAction(sentence: TaggedSentence): boolean {
+	const verb = sentence.tokens.find((t) => t.tags.has('Verb') && !t.tags.has('Auxiliary'));
+	return verb !== undefined && verb.tags.has('PastTense') && !verb.tags.has('Copula') && !SPEECH_VERBS.test(sentence.text);
+}
+
 // One event per sentence that reports something: it has a verb. Its actors are those it names,
 // plus the person a leading "He"/"She" stands for. A sentence without a date of its own continues
-// the dated account of its paragraph when the tense agrees, else it happened on the article date.
+// the dated account of its paragraph when the tense agrees; failing that, a past action belongs to
+// the day the article's lead sentence gives ("Yesterday, Sweden defeated ..."), as news is written
+// lead first; anything else happened on the article date.
 export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence: number}> {
 	const events: Array<ExtractedEvent & {sentence: number}> = [];
 	let account: {paragraph: number; date: ResolvedDate; tense: Tense} | undefined;
 	let lastPerson: string | undefined;
+	let lead: ResolvedDate | undefined;
 	let m = 0;
 	ctx.sentences.forEach((sentence, index) => {
 		const actors: string[] = [];
@@ -46,11 +57,14 @@ export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence:
 		const tense = tenseOf(sentence);
 		const own = resolveSentenceDate(sentence.text, ctx.articleDate);
 		let date: ResolvedDate;
+		if (index === 0 && own?.precision === 'day' && own.date < ctx.articleDate && tense === 'past') lead = own;
 		if (own) {
 			date = own;
 			account = {paragraph: sentence.paragraph, date: own, tense};
 		} else if (account && account.paragraph === sentence.paragraph && account.tense === tense) {
 			date = {...account.date, source: 'context'};
+		} else if (lead && isPastAction(sentence)) {
+			date = {...lead, source: 'context'};
 		} else {
 			date = {date: ctx.articleDate, precision: 'day', text: null, source: 'article'};
 		}

@@ -105,6 +105,16 @@ describe('events', () => {
 		expect(employs!.date).toMatchObject({date: '2023-05-10', source: 'article'});
 	});
 
+	it('dates past actions later in the article by the day of the lead sentence, but not states or statements', () => {
+		const r = run('Yesterday, Porto beat Braga 2 – 1.\n\nIn the second half, Ruben Dias scored twice.\n\nThe stadium was full.\n\nCoach Ana Reis said the team had improved.');
+		expect(r.events.map((e) => [e.date.date, e.date.source])).toEqual([
+			['2023-05-09', 'relative'],
+			['2023-05-09', 'context'],
+			['2023-05-10', 'article'],
+			['2023-05-10', 'article'],
+		]);
+	});
+
 	it('does not carry a past date into a sentence in the present tense', () => {
 		const r = run('On Monday, the agency announced new rules. The agency says the rules protect buyers.');
 		expect(r.events.map((e) => e.date.source)).toEqual(['relative', 'article']);
