@@ -21,11 +21,11 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 	const actors: Building[] = [];
 	const byCandidate = new Map<Candidate, Building>();
 	for (const c of order) {
-		let actor = match(body, c, actors);
+		let actor = match(c, actors, (other) => byCandidate.get(other));
 		// "the Administration", "Muslims": words that point back at nothing name no one.
 		if (!actor && c.weak) continue;
 		if (!actor) {
-			actor = {key: '', name: c.name, kind: c.kind, role: null, aliases: [], mentions: [], tokens: c.tokens, code: c.country?.code, lastSeen: c.start, candidates: []};
+			actor = {key: '', name: c.name, kind: c.kind, role: null, aliases: [], mentions: [], tokens: c.tokens, code: c.country?.code, lastSeen: c.start};
 			actors.push(actor);
 		}
 		if (c.tokens.length > actor.tokens.length && !c.country && !actor.code && (c.kind === actor.kind || !isAcronym(c.name))) {
@@ -36,7 +36,6 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 		if (actor.kind !== 'person' && c.kind === 'person' && c.personEvidence) actor.kind = 'person';
 		actor.role ??= c.role;
 		actor.lastSeen = Math.max(actor.lastSeen, c.start);
-		actor.candidates.push(c);
 		const alias = c.country && !actor.code ? c.surface : c.name;
 		if (!actor.aliases.includes(alias)) actor.aliases.push(alias);
 		byCandidate.set(c, actor);

@@ -6,7 +6,7 @@ import type {ExtractedActor} from '../types.js';
 
 // Alias merging within an article: which actor seen so far a candidate name refers to.
 
-export type Building = ExtractedActor & {tokens: string[]; code?: string; lastSeen: number; candidates: Candidate[]};
+export type Building = ExtractedActor & {tokens: string[]; code?: string; lastSeen: number};
 
 const initials = (tokens: string[]) =>
 	tokens
@@ -32,7 +32,7 @@ const objectOf = (tokens: string[]) => (tokens.length === 3 && tokens[1] === 'of
 
 // Finds the actor a candidate names among those already seen in this article, by the rules of
 // alias merging: same name up to spelling, acronyms, surnames, first names, short forms.
-export function match(body: string, c: Candidate, actors: Building[]): Building | undefined {
+export function match(c: Candidate, actors: Building[], actorOf: (c: Candidate) => Building | undefined): Building | undefined {
 	if (c.country) {
 		// "Paris" after "Valeska Paris" is her, not France.
 		const named = c.country.via === 'capital' && c.tokens.length === 1 ? mostRecent(actors.filter((a) => !a.code && endsWith(a.tokens, c.surface.split(/\s+/)))) : undefined;
@@ -41,9 +41,7 @@ export function match(body: string, c: Candidate, actors: Building[]): Building 
 	const exact = actors.find((a) => (a.kind === c.kind || !c.personEvidence) && [a.name, ...a.aliases].some((n) => sameTokens(n.split(/\s+/), c.tokens)));
 	if (exact) return exact;
 	// "Italian Episcopal Conference (CEI)" and "CEI (Italian Episcopal Conference)".
-	const adjacent = actors.find((a) =>
-		a.candidates.some((o) => /^\s*\(\s*$/.test(body.slice(o.end, c.start)) || /^\s*\(\s*$/.test(body.slice(c.end, o.start))),
-	);
+	const adjacent = c.bracketed && actorOf(c.bracketed);
 	if (adjacent && (isAcronym(c.name) || isAcronym(adjacent.name))) return adjacent;
 	if (c.tokens.length === 1 && isAcronym(c.name)) {
 		const byInitials = only(actors.filter((a) => a.kind === 'organization' && a.tokens.length > 1 && initials(a.tokens) === acronymKey(c.name)));

@@ -3,6 +3,7 @@ import type {ActorKind, Span} from '../types.js';
 import {lookupCountry, type CountryHit} from './countries.js';
 import {CONNECTORS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
+import {within} from './normalize.js';
 import {bare, endsName, isAcronym, isCapitalised, isContraction, isRole, LOCATIVE, lower, NAME_TAGS, opensQuote, WORD_TAGS} from './tokens.js';
 
 // Candidate names: capitalised spans of each sentence, split into country, role and name, each
@@ -18,6 +19,7 @@ export type Candidate = {
 	country?: CountryHit;
 	afterThe: boolean;
 	weak: boolean; // a word that names an actor only when it points back at one ("the North")
+	bracketed?: Candidate; // the name it defines or is defined by: "Italian Episcopal Conference (CEI)"
 	start: number;
 	end: number;
 	paragraph: number;
@@ -240,7 +242,7 @@ function appositive(body: string, end: number): string | null {
 
 export function candidates(body: string, sentences: TaggedSentence[], quotes: Span[]): Candidate[] {
 	const stats = wordStats(sentences);
-	const inQuote = (offset: number) => quotes.some((q) => offset >= q.start && offset < q.end);
+	const inQuote = (offset: number) => within(quotes, offset);
 	const out: Candidate[] = [];
 	sentences.forEach((sentence, sentenceIndex) => {
 		for (const span of spans(sentence, stats, inQuote)) {
@@ -290,5 +292,12 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 			}
 		}
 	});
+	for (let i = 1; i < out.length; i++) {
+		const [a, b] = [out[i - 1]!, out[i]!];
+		if (/^\s*\(\s*$/.test(body.slice(a.end, b.start))) {
+			a.bracketed = b;
+			b.bracketed = a;
+		}
+	}
 	return out;
 }

@@ -41,3 +41,21 @@ export function sameWord(a: string, b: string): boolean {
 	if (x === y) return true;
 	return x.length >= 5 && y.length >= 5 && x[0] === y[0] && withinOneEdit(x, y);
 }
+
+// The index of the first span that ends after `offset`, in spans sorted by start and not
+// overlapping: a binary search, so that lookups stay cheap in long articles.
+export function spanAfter(spans: ReadonlyArray<{start: number; end: number}>, offset: number): number {
+	let lo = 0;
+	let hi = spans.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (spans[mid]!.end <= offset) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+export function within(spans: ReadonlyArray<{start: number; end: number}>, offset: number): boolean {
+	const span = spans[spanAfter(spans, offset)];
+	return span !== undefined && offset >= span.start;
+}

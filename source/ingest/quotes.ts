@@ -2,6 +2,7 @@ import type {Paragraph, Span} from '../types.js';
 import type {Mention} from './actors.js';
 import {SPEECH_VERBS} from './lexicon.js';
 import type {TaggedSentence} from './nlp.js';
+import {spanAfter, within} from './normalize.js';
 
 export type QuoteSpan = Span & {
 	text: string;
@@ -100,7 +101,7 @@ function narration(ctx: Context, sentence: TaggedSentence): string {
 	return text;
 }
 
-const outsideQuotes = (ctx: Context, m: Mention) => !ctx.spans.some((q) => m.start >= q.start && m.start < q.end);
+const outsideQuotes = (ctx: Context, m: Mention) => !within(ctx.spans, m.start);
 
 function lastPersonBefore(ctx: Context, offset: number): string | null {
 	for (let i = ctx.mentions.length - 1; i >= 0; i--) {
@@ -147,8 +148,8 @@ function subjectOf(ctx: Context, sentence: TaggedSentence): string | null {
 }
 
 const sentenceAt = (ctx: Context, offset: number) => {
-	const i = ctx.sentences.findIndex((s) => offset >= s.start && offset < s.end);
-	return i >= 0 ? i : ctx.sentences.findIndex((s) => s.start > offset);
+	const i = spanAfter(ctx.sentences, offset);
+	return i < ctx.sentences.length ? i : -1;
 };
 
 // A quote is worth a card when it is speech: two words or more, not a title in quotation marks, and
