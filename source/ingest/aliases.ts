@@ -67,7 +67,8 @@ export function match(c: Candidate, actors: Building[], actorOf: (c: Candidate) 
 		const owner = only(actors.filter((a) => a.kind === 'organization' && objectOf(a.tokens) !== undefined && sameWord(objectOf(a.tokens)!, word)));
 		if (owner && c.kind !== 'person') return owner;
 	}
-	if (c.kind === 'person' || !c.personEvidence) {
+	// A place ("Texas") is not the first name or surname of anyone.
+	if (c.kind === 'person' || (!c.personEvidence && c.kind !== 'place')) {
 		// A surname (or the end of a longer name) is the most recently seen person it ends; a first
 		// name alone ("Yoon") is the one person it begins.
 		const bySurname = mostRecent(actors.filter((a) => a.kind === 'person' && endsWith(a.tokens, c.tokens)));

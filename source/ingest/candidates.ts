@@ -199,7 +199,7 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 	const tagged = (tag: string) => tokens.some((t) => t.tags.has(tag));
 	const personEvidence =
 		hasRole || tagged('FirstName') || tagged('LastName') || tagged('Honorific') || (tagged('Person') && !tagged('Organization'));
-	if (tokens.length === 1 && isAcronym(tokens[0]!.text)) return {kind: 'organization', personEvidence: false};
+	if ((tokens.length === 1 && isAcronym(tokens[0]!.text)) || tokens.some((t) => t.text.includes('&'))) return {kind: 'organization', personEvidence: false};
 	const linked = tokens.some((t) => ['of', 'on', 'for'].includes(lower(t)));
 	if (ORG_WORDS.has(last) || (words.some((w) => ORG_WORDS.has(w)) && linked)) return {kind: 'organization', personEvidence: false};
 	if (PLACE_WORDS.has(last)) return {kind: 'place', personEvidence: false};

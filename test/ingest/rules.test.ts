@@ -36,6 +36,13 @@ describe('actors', () => {
 		expect(r.names).not.toContain('Kenya');
 	});
 
+	it('never takes a place for the first name of a person or an organisation for a person', () => {
+		const r = run('Ohio Wesleyan coach Tim Ray spoke. Senator Mary Vale, Democrat from Ohio, issued a statement. "We lost a good program."');
+		expect(r.quotes.map((q) => r.name(q.speaker))).toEqual(['Mary Vale']);
+		const am = run('Texas A&M won the bid. Texas voters approved.');
+		expect(am.actors.find((a) => a.name === 'Texas A&M')!.kind).toBe('organization');
+	});
+
 	it('keeps two people who share a surname apart', () => {
 		const r = run('Tomas Berger met Anna Berger on Monday. Both Bergers denied any conflict.');
 		expect(r.names).toEqual(expect.arrayContaining(['Tomas Berger', 'Anna Berger']));
