@@ -282,7 +282,7 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 						tokens: name.split(/\s+/),
 						kind,
 						personEvidence,
-						weak: weak || (part.tokens.length === 1 && ORG_WORDS.has(lower(part.tokens[0]!))),
+						weak: weak || (part.tokens.length === 1 && ORG_WORDS.has(bare(lower(part.tokens[0]!)))),
 						role: part.role.length > 0 ? textOf(body, part.role) : described,
 						surface: textOf(body, part.surface),
 						start: part.tokens[0]!.start,
