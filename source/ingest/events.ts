@@ -33,7 +33,8 @@ function isPastAction(sentence: TaggedSentence): boolean {
 
 // One event per sentence that reports something: it has a verb. Its actors are those it names,
 // plus the person a leading "He"/"She" stands for. A sentence without a date of its own continues
-// the dated account of its paragraph when the tense agrees; failing that, a past action belongs to
+// the dated account of its paragraph when both are past (or both future) — the present tense speaks
+// of the time of writing; failing that, a past action belongs to
 // the day the article's lead sentence gives ("Yesterday, Sweden defeated ..."), as news is written
 // lead first; anything else happened on the article date.
 export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence: number}> {
@@ -61,7 +62,7 @@ export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence:
 		if (own) {
 			date = own;
 			account = {paragraph: sentence.paragraph, date: own, tense};
-		} else if (account && account.paragraph === sentence.paragraph && account.tense === tense) {
+		} else if (account && account.paragraph === sentence.paragraph && account.tense === tense && tense !== 'present') {
 			date = {...account.date, source: 'context'};
 		} else if (lead && isPastAction(sentence)) {
 			date = {...lead, source: 'context'};

@@ -125,5 +125,7 @@ describe('events', () => {
 	it('does not carry a past date into a sentence in the present tense', () => {
 		const r = run('On Monday, the agency announced new rules. The agency says the rules protect buyers.');
 		expect(r.events.map((e) => e.date.source)).toEqual(['relative', 'article']);
+		const state = run('As of May 1, 2023, the fund holds 40 firms. The manager says the fund is safe.');
+		expect(state.events.map((e) => e.date.source)).toEqual(['explicit', 'article']);
 	});
 });
