@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type {ActorKind, Span} from '../types.js';
 import {lookupCountry, type CountryHit} from './countries.js';
-import {CONNECTORS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
+import {CONNECTORS, GROUP_WORDS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
 import {within} from './normalize.js';
 import {bare, endsName, isAcronym, isCapitalised, isContraction, isRole, LOCATIVE, lower, NAME_TAGS, opensQuote, WORD_TAGS} from './tokens.js';
@@ -49,10 +49,16 @@ function isCommonWord(word: string, stats: WordStats): boolean {
 	return stats.lowercase.has(w) || (tag !== undefined && !/Name|Person|Place|Country|City|Region|Organization/.test(tag));
 }
 
+// Words of these kinds never begin a name, whatever follows: "Five Panamanian players".
+const FUNCTION_TAGS = ['Value', 'Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'QuestionWord', 'Adverb'];
+
 function canStartName(t: Token, next: Token | undefined, initial: boolean, stats: WordStats): boolean {
 	if (!isCapitalised(t) || NOT_NAMES.has(lower(t)) || t.text === 'I' || isContraction(t)) return false;
-	// "Finance Minister Clara Odum" at the start of a sentence: a title's first word.
-	if (!initial || isRole(t) || (next && isCapitalised(next) && isRole(next) && !endsName(t))) return true;
+	if (!initial || isRole(t)) return true;
+	// "Finance Minister Clara Odum", "Air France" at the start of a sentence: the first word of a
+	// longer name (what is not a name is dropped later).
+	const joined = next && isCapitalised(next) && !NOT_NAMES.has(lower(next)) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
+	if (joined && (isRole(next) || NAME_TAGS.some((tag) => next.tags.has(tag)) || !WORD_TAGS.some((tag) => t.tags.has(tag)))) return true;
 	// A capital at the start of a sentence proves nothing: the word must look like a name anyway.
 	const word = bare(t.text);
 	if (stats.midCapital.has(word) || lookupCountry(word)) return true;
@@ -204,7 +210,8 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 	if (ORG_WORDS.has(last) || (words.some((w) => ORG_WORDS.has(w)) && linked)) return {kind: 'organization', personEvidence: false};
 	if (PLACE_WORDS.has(last)) return {kind: 'place', personEvidence: false};
 	if (personEvidence) return {kind: 'person', personEvidence};
-	if (tagged('Country')) return {kind: 'country', personEvidence: false};
+	// "Air France" ends in a country but is not one.
+	if (tagged('Country') && tokens.length === 1) return {kind: 'country', personEvidence: false};
 	if (tagged('Organization')) return {kind: 'organization', personEvidence: false};
 	const placeTagged = (t: Token) => t.tags.has('Place') || t.tags.has('City') || t.tags.has('Region');
 	if (tokens.every(placeTagged) || (tokens.length === 1 && placeTagged(tokens[0]!))) return {kind: 'place', personEvidence: false};
@@ -222,7 +229,11 @@ function isNotAnActor(tokens: Token[], stats: WordStats): boolean {
 	const word = bare(t.text);
 	if (isAcronym(word) && !/-/.test(word)) return false;
 	if (/^\p{Lu}-\p{Lu}|-\d+$|-\p{Ll}+$/u.test(word) || /^\p{Lu}\.?$/u.test(word)) return true;
-	if (['Plural', 'Demonym', 'Adjective'].some((tag) => t.tags.has(tag))) return true;
+	if (['Demonym', 'Adjective'].some((tag) => t.tags.has(tag))) return true;
+	// Members of a group ("Muslims", "Democrats") when the singular is a word of its own; "Barclays" is a name.
+	const singular = word.replace(/s$/, '');
+	if (GROUP_WORDS.has(singular.toLowerCase())) return true;
+	if (t.tags.has('Plural') && singular !== word && (stats.midCapital.has(singular) || isCommonWord(singular, stats))) return true;
 	// Followers, groups and ideas rather than actors: "Buddhist", "Scientologist", "Islamophobia".
 	if (/(?:ists?|ism|ology|phobia|ness|ity)$/.test(word)) return true;
 	return isCommonWord(word, stats) && !['FirstName', 'LastName', 'Person'].some((tag) => t.tags.has(tag));

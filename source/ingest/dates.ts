@@ -16,7 +16,7 @@ const weekdayOf = (day: number) => new Date(day * DAY).getUTCDay();
 const pad = (n: number) => String(n).padStart(2, '0');
 
 // Future tense decides which way a bare weekday or month points: "on Wednesday, he will travel".
-const FUTURE = /\b(will|shall|going to|plans? to|planning to|(?:is|are) (?:due |set |scheduled |expected )?to|upcoming|next|tomorrow)\b|'ll\b/i;
+const FUTURE = /\b(will|would|shall|until|going to|plans? to|planning to|(?:is|are) (?:due |set |scheduled |expected )?to|upcoming|next|tomorrow)\b|'ll\b/i;
 
 export function isFutureTense(sentence: string): boolean {
 	return FUTURE.test(sentence);
@@ -110,9 +110,8 @@ function bareYears(text: string, articleYear: number, taken: Array<[number, numb
 // The date a sentence is about: the most precise date expression in it, the first of equals.
 // Relative expressions resolve against the article date with the rules of news writing: a bare
 // weekday is the most recent such day (the next one in future tense), "last week" is the week before.
-export function resolveSentenceDate(sentence: string, articleDate: string): ResolvedDate | null {
+export function resolveSentenceDate(sentence: string, articleDate: string, future = isFutureTense(sentence)): ResolvedDate | null {
 	const articleDay = toDay(articleDate);
-	const future = isFutureTense(sentence);
 	// "[Ten] years ago": editorial brackets hide the words from chrono.
 	const text = sentence.replace(/[[\]]/g, ' ');
 	const results = chrono.parse(text, {instant: new Date(articleDay * DAY + DAY / 2), timezone: 0}, {forwardDate: false});

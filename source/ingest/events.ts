@@ -1,11 +1,13 @@
-import type {ExtractedEvent, ResolvedDate} from '../types.js';
+import type {ExtractedEvent, ResolvedDate, Span} from '../types.js';
 import type {Mention} from './actors.js';
 import {isFutureTense, resolveSentenceDate} from './dates.js';
 import {SPEECH_VERBS} from './lexicon.js';
 import type {TaggedSentence} from './nlp.js';
+import {within} from './normalize.js';
 
 export type EventContext = {
 	sentences: TaggedSentence[];
+	quotes: Span[]; // quoted words say nothing of the narrator's tense
 	mentions: Mention[];
 	articleDate: string;
 	kindOf: (actor: string) => string;
@@ -16,9 +18,11 @@ const SUBJECT_PRONOUN = /^\W*(he|she)\b/i;
 type Tense = 'future' | 'past' | 'present';
 
 // Good enough to tell whether two sentences belong to one account: "announced" then "says" do not.
-function tenseOf(sentence: TaggedSentence): Tense {
-	if (isFutureTense(sentence.text)) return 'future';
-	const verb = sentence.tokens.find((t) => t.tags.has('PastTense') || t.tags.has('PresentTense'));
+function tenseOf(sentence: TaggedSentence, quotes: Span[]): Tense {
+	const narrated = sentence.tokens.filter((t) => !within(quotes, t.start));
+	const tokens = narrated.some((t) => t.tags.has('Verb')) ? narrated : sentence.tokens;
+	if (isFutureTense(tokens.map((t) => t.text).join(' '))) return 'future';
+	const verb = tokens.find((t) => t.tags.has('PastTense') || t.tags.has('PresentTense'));
 	// Only a marked present ("says", "is", "are") counts: "cut" or "put" may be either.
 	const marked = verb && verb.tags.has('PresentTense') && !verb.tags.has('PastTense') && /(?:s|^am|^are)$/i.test(verb.text);
 	return marked ? 'present' : 'past';
@@ -55,8 +59,8 @@ export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence:
 		const person = here.filter((x) => ctx.kindOf(x.actor) === 'person').at(-1);
 		if (person) lastPerson = person.actor;
 
-		const tense = tenseOf(sentence);
-		const own = resolveSentenceDate(sentence.text, ctx.articleDate);
+		const tense = tenseOf(sentence, ctx.quotes);
+		const own = resolveSentenceDate(sentence.text, ctx.articleDate, tense === 'future');
 		let date: ResolvedDate;
 		if (index === 0 && own?.precision === 'day' && own.date < ctx.articleDate && tense === 'past') lead = own;
 		if (own) {

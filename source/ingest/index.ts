@@ -24,7 +24,7 @@ export function extract(raw: string, options: ExtractOptions): Extraction {
 	const {actors, mentions} = findActors(body, sentences, quoteSpans);
 	const kinds = new Map(actors.map((a) => [a.key, a.kind]));
 	const kindOf = (key: string) => kinds.get(key) ?? '';
-	const events = findEvents({sentences, mentions, articleDate: article.date, kindOf});
+	const events = findEvents({sentences, quotes: quoteSpans, mentions, articleDate: article.date, kindOf});
 	const eventBySentence = new Map(events.map((e) => [e.sentence, e]));
 	const quotes: ExtractedQuote[] = attributeQuotes({body, sentences, mentions, kindOf}, quoteSpans).map(({quote, speaker, sentence}) => ({
 		paragraph: quote.paragraph,

@@ -39,6 +39,12 @@ export const PLACE_WORDS = new Set(
 // Small words allowed inside a name ("Municipality of Livorno", "Claudio De Vincenti").
 export const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'du', 'y', 'and', '&']);
 
+// Members of faiths and political camps: capitalised, but groups of people rather than actors.
+export const GROUP_WORDS = new Set(
+	`muslim christian jew hindu buddhist sikh catholic protestant evangelical orthodox sunni shia shiite
+	democrat republican conservative liberal socialist communist tory labourite green`.split(/\s+/),
+);
+
 // Capitalised words that begin sentences or headlines without naming anyone.
 export const NOT_NAMES = new Set(
 	`a an the this that these those there here it its he she they we i you his her their our my your

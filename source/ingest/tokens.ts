@@ -7,7 +7,7 @@ export const NAME_TAGS = ['ProperNoun', 'Person', 'Place', 'Organization', 'Acro
 const DATE_TAGS = ['Date', 'WeekDay', 'Month', 'Holiday'];
 // Sentence-initial words with these tags are ordinary words that happen to be capitalised.
 export const WORD_TAGS = ['Verb', 'Adverb', 'Adjective', 'Value', 'Conjunction', 'Determiner', 'Preposition', 'Pronoun', 'QuestionWord', 'Expression', 'Gerund'];
-export const LOCATIVE = new Set(['in', 'at', 'near', 'downtown', 'outside', 'inside', 'around', 'across', 'throughout']);
+export const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'downtown', 'outside', 'inside', 'around', 'across', 'throughout']);
 
 export const lower = (t: Token) => t.text.toLowerCase();
 export const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && !DATE_TAGS.some((tag) => t.tags.has(tag));

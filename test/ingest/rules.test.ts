@@ -43,6 +43,12 @@ describe('actors', () => {
 		expect(am.actors.find((a) => a.name === 'Texas A&M')!.kind).toBe('organization');
 	});
 
+	it('tells companies from countries and groups, and origins from actors', () => {
+		const r = run('Air France cancelled flights. Analysts at Barclays were gloomy. Many Catholics objected, said Ana Ruiz, a nurse from Lima.');
+		const kinds = Object.fromEntries(r.actors.map((a) => [a.name, a.kind]));
+		expect(kinds).toEqual({'Air France': 'organization', Barclays: 'organization', 'Ana Ruiz': 'person'});
+	});
+
 	it('keeps two people who share a surname apart', () => {
 		const r = run('Tomas Berger met Anna Berger on Monday. Both Bergers denied any conflict.');
 		expect(r.names).toEqual(expect.arrayContaining(['Tomas Berger', 'Anna Berger']));
@@ -120,6 +126,11 @@ describe('events', () => {
 			['2023-05-10', 'article'],
 			['2023-05-10', 'article'],
 		]);
+	});
+
+	it('reads the tense from the narrator, not from the quoted words', () => {
+		const r = run('The union said the strike would last until Saturday. Minister Eva Holm said on Tuesday that she "will not wait forever".');
+		expect(r.events.map((e) => e.date.date)).toEqual(['2023-05-13', '2023-05-09']);
 	});
 
 	it('does not carry a past date into a sentence in the present tense', () => {
