@@ -1,4 +1,4 @@
-import {ORG_WORDS} from './lexicon.js';
+import {CORPORATE_WORDS, ORG_WORDS} from './lexicon.js';
 import type {Candidate} from './candidates.js';
 import {sameWord} from './normalize.js';
 import {isAcronym} from './tokens.js';
@@ -55,6 +55,11 @@ export function match(c: Candidate, actors: Building[], actorOf: (c: Candidate) 
 		);
 		if (shortForm) return shortForm;
 	}
+	// "Belo Sun" for "Belo Sun Mining": a company named without its corporate or trade word.
+	if (!c.personEvidence) {
+		const company = only(actors.filter((a) => a.kind === 'organization' && startsWith(a.tokens, c.tokens) && a.tokens.slice(c.tokens.length).every((t) => CORPORATE_WORDS.has(t.toLowerCase()))));
+		if (company) return company;
+	}
 	if (c.tokens.length === 1) {
 		const word = c.tokens[0]!;
 		// "the Court", "the Church": the organisation of that kind named before.
@@ -73,7 +78,9 @@ export function match(c: Candidate, actors: Building[], actorOf: (c: Candidate) 
 		// name alone ("Yoon") is the one person it begins.
 		const bySurname = mostRecent(actors.filter((a) => a.kind === 'person' && endsWith(a.tokens, c.tokens)));
 		if (bySurname) return bySurname;
-		if (c.tokens.length === 1) return only(actors.filter((a) => a.kind === 'person' && startsWith(a.tokens, c.tokens)));
+		// A single name that is the first or a middle name of exactly one person ("Yoon" of Yoon Suk
+		// Yeol, "Lula" of Luiz Inácio Lula da Silva).
+		if (c.tokens.length === 1) return only(actors.filter((a) => a.kind === 'person' && a.tokens.length > 1 && a.tokens.slice(0, -1).some((t) => sameWord(t, c.tokens[0]!))));
 	}
 	return undefined;
 }

@@ -208,6 +208,8 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 	if ((tokens.length === 1 && isAcronym(tokens[0]!.text)) || tokens.some((t) => t.text.includes('&'))) return {kind: 'organization', personEvidence: false};
 	const linked = tokens.some((t) => ['of', 'on', 'for'].includes(lower(t)));
 	if (ORG_WORDS.has(last) || (words.some((w) => ORG_WORDS.has(w)) && linked)) return {kind: 'organization', personEvidence: false};
+	// "Greenpeace Brazil", "Air France": a name ending in a country is a national body or a company.
+	if (!hasRole && tokens.length > 1 && lookupCountry(bare(tokens.at(-1)!.text))?.via === 'name') return {kind: 'organization', personEvidence: false};
 	if (PLACE_WORDS.has(last)) return {kind: 'place', personEvidence: false};
 	if (personEvidence) return {kind: 'person', personEvidence};
 	// "Air France" ends in a country but is not one.

@@ -25,6 +25,8 @@ export function isFutureTense(sentence: string): boolean {
 type Candidate = ResolvedDate & {index: number};
 
 const RANK: Record<DatePrecision, number> = {day: 3, week: 2, month: 1, year: 0};
+// How much of an ISO day a date of each precision fixes, to compare it with the article date.
+const RANK_LENGTH: Record<DatePrecision, number> = {day: 10, week: 10, month: 7, year: 4};
 
 // Month names that are also ordinary words ("may", "march") only count when capitalised.
 const AMBIGUOUS_LOWER = /^(may|march|sun|sat|wed|mon)$/;
@@ -34,6 +36,8 @@ function fromChrono(result: chrono.ParsedResult, articleDay: number, future: boo
 	const known = (c: chrono.Component) => start.isCertain(c);
 	const words = text.trim().replace(/[,.]$/, '');
 	if (AMBIGUOUS_LOWER.test(words)) return null;
+	// A bare abbreviation is more often part of a name ("Belo Sun", "Sat Nav") than a date.
+	if (/^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i.test(words)) return null;
 	// Durations are not dates: "for twelve years", "73 seconds after"; nor are offsets within a day.
 	if (/^for\b/i.test(words) || /\b(seconds?|minutes?|hours?)\b/i.test(words)) return null;
 	if (/^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|few)\s+(?:years?|months?|weeks?|days?)$/i.test(words)) return null;
@@ -122,6 +126,10 @@ export function resolveSentenceDate(sentence: string, articleDate: string, futur
 	// "today" and "now" only repeat the article date; any other date in the sentence says more.
 	const informative = candidates.filter((c) => !/^(today|now|tonight|this (morning|afternoon|evening))$/i.test(c.text ?? ''));
 	if (informative.length > 0) candidates.splice(0, candidates.length, ...informative);
+	// Outside the future tense a later date is a goal or deadline ("promised to end it by 2030"),
+	// not when the event happened.
+	const happened = future ? candidates : candidates.filter((c) => c.date.slice(0, RANK_LENGTH[c.precision]) <= articleDate.slice(0, RANK_LENGTH[c.precision]));
+	candidates.splice(0, candidates.length, ...happened);
 	if (candidates.length === 0) return null;
 	candidates.sort((a, b) => RANK[b.precision] - RANK[a.precision] || a.index - b.index);
 	const {index, ...best} = candidates[0]!;

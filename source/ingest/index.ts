@@ -26,7 +26,13 @@ export function extract(raw: string, options: ExtractOptions): Extraction {
 	const kindOf = (key: string) => kinds.get(key) ?? '';
 	const events = findEvents({sentences, quotes: quoteSpans, mentions, articleDate: article.date, kindOf});
 	const eventBySentence = new Map(events.map((e) => [e.sentence, e]));
-	const quotes: ExtractedQuote[] = attributeQuotes({body, sentences, mentions, kindOf}, quoteSpans).map(({quote, speaker, sentence}) => ({
+	const attributions = attributeQuotes({body, sentences, mentions, kindOf}, quoteSpans);
+	// Whoever speaks in a sentence is one of its actors, named there or not ("…," she wrote).
+	for (const {speaker, sentence} of attributions) {
+		const event = eventBySentence.get(sentence);
+		if (speaker && event && !event.actors.includes(speaker)) event.actors.unshift(speaker);
+	}
+	const quotes: ExtractedQuote[] = attributions.map(({quote, speaker, sentence}) => ({
 		paragraph: quote.paragraph,
 		start: quote.start,
 		end: quote.end,

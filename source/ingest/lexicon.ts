@@ -7,6 +7,7 @@ export const ROLE_WORDS = new Set(
 	spokesman spokeswoman spokesperson adviser advisor administrator director executive chief head
 	chairman chairwoman chair ceo cfo founder co-founder cofounder creator owner manager coach captain
 	mayor governor senator congressman congresswoman representative ambassador envoy diplomat
+	councillor councilor councilman councilwoman alderman lawmaker legislator mp mep delegate
 	general lieutenant colonel major commander admiral sergeant officer marshal
 	king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend
 	judge justice attorney prosecutor lawyer professor dr dr. doctor mr mr. mrs mrs. ms ms. sir dame lord lady
@@ -27,6 +28,13 @@ export const ORG_WORDS = new Set(
 	police post press service services senate society school schools team times tribune union university
 	administration alliance assembly coalition command consortium cooperative council chamber fair festival
 	programme program project squad administration`.split(/\s+/),
+);
+
+// Words a company's full name adds to the name it is known by: "Belo Sun Mining", "Lufthansa Group".
+export const CORPORATE_WORDS = new Set(
+	`inc inc. corp corp. corporation co co. company ltd ltd. limited plc llc ag sa nv gmbh se holdings holding group
+	mining energy resources airlines airways motors industries technologies systems pharmaceuticals
+	international`.split(/\s+/),
 );
 
 // Last words that make a capitalised span a place.

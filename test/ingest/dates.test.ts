@@ -45,6 +45,7 @@ describe('resolveSentenceDate', () => {
 	it('ignores scores, times, amounts and the modal "may"', () => {
 		expect(on('The hosts won 2 – 1 at 3 pm.')).toBeNull();
 		expect(on('Officials may resign over the 1,200 euros.')).toBeNull();
+		expect(on('Belo Sun said it had no comment.')).toBeNull();
 	});
 });
 

@@ -49,6 +49,13 @@ describe('actors', () => {
 		expect(kinds).toEqual({'Air France': 'organization', Barclays: 'organization', 'Ana Ruiz': 'person'});
 	});
 
+	it('merges a company named without its corporate word, and a middle name used alone', () => {
+		const r = run('Orla Gold Mining won a permit. Orla Gold said it would hire. President Ana Maria Costa Rocha visited. Costa said little. Amnesty Kenya objected.');
+		expect(r.actors.find((a) => a.name === 'Orla Gold Mining')!.aliases).toContain('Orla Gold');
+		expect(r.actors.find((a) => a.name === 'Ana Maria Costa Rocha')!.aliases).toContain('Costa');
+		expect(r.actors.find((a) => a.name === 'Amnesty Kenya')!.kind).toBe('organization');
+	});
+
 	it('keeps two people who share a surname apart', () => {
 		const r = run('Tomas Berger met Anna Berger on Monday. Both Bergers denied any conflict.');
 		expect(r.names).toEqual(expect.arrayContaining(['Tomas Berger', 'Anna Berger']));
@@ -131,6 +138,12 @@ describe('events', () => {
 	it('reads the tense from the narrator, not from the quoted words', () => {
 		const r = run('The union said the strike would last until Saturday. Minister Eva Holm said on Tuesday that she "will not wait forever".');
 		expect(r.events.map((e) => e.date.date)).toEqual(['2023-05-13', '2023-05-09']);
+	});
+
+	it('dates a promise by when it was made, not by its deadline; a speaker is an actor of the sentence', () => {
+		const r = run('The mayor has promised to plant a million trees by 2030. Councillor Ida Berg spoke. "It can be done," she said.');
+		expect(r.events[0]!.date).toMatchObject({date: '2023-05-10', source: 'article'});
+		expect(r.events[2]!.actors.map(r.name)).toContain('Ida Berg');
 	});
 
 	it('does not carry a past date into a sentence in the present tense', () => {
