@@ -131,6 +131,8 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 	const choice = (people.length > 0 ? people : before).at(-1);
 	const between = choice ? ctx.body.slice(choice.end, verbStart) : '';
 	if (PRONOUN.test(text.slice(0, verb.index)) && (!choice || /\b(he|she)\b/i.test(between))) return lastPersonBefore(ctx, verbStart);
+	// "He warned that … and said …": a pronoun subject at the start of the sentence.
+	if (!choice && /^\W*(he|she)\b/i.test(text)) return lastPersonBefore(ctx, sentence.start);
 	if (choice && !/["“”]/.test(between)) return choice.actor;
 	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40);
 	if (after) return after.actor;

@@ -94,6 +94,11 @@ describe('quotes', () => {
 		expect(r.quotes.map((q) => r.name(q.speaker))).toEqual(['Daniel Oyelaran', 'Daniel Oyelaran']);
 	});
 
+	it('resolves a pronoun subject at the start of the sentence', () => {
+		const r = run('Envoy Lars Dahl arrived late. He warned that time was short and said he would not sign "a deal at any price".');
+		expect(r.quotes.map((q) => r.name(q.speaker))).toEqual(['Lars Dahl']);
+	});
+
 	it('keeps a quote whose speaker is not given with speaker null, and drops scare quotes', () => {
 		const r = run('Critics called the plan "reckless". "Nobody asked the residents what they wanted here."');
 		expect(r.quotes.map((q) => [q.text, q.speaker])).toEqual([['Nobody asked the residents what they wanted here.', null]]);
