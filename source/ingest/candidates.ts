@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type {ActorKind, Span} from '../types.js';
 import {lookupCountry, type CountryHit} from './countries.js';
-import {CONNECTORS, GROUP_WORDS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
+import {CONNECTORS, CORPORATE_WORDS, GROUP_WORDS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
 import {within} from './normalize.js';
 import {bare, endsName, isAcronym, isCapitalised, isContraction, isRole, LOCATIVE, lower, NAME_TAGS, opensQuote, WORD_TAGS} from './tokens.js';
@@ -76,9 +76,12 @@ function joins(connector: Token, span: Token[], rest: Token[]): boolean {
 	if (/^\d+$/.test(word)) return true;
 	if (!CONNECTORS.has(word)) return false;
 	if (word === 'on') return /^(council|committee|commission)$/.test(lower(span.at(-1)!));
-	if (word === 'and' || word === '&') {
-		const ofName = span.some((t, i) => ORG_WORDS.has(lower(t)) && span[i + 1] && lower(span[i + 1]!) === 'of') && !ORG_WORDS.has(lower(span.at(-1)!));
-		if (ofName) return true;
+	if (word === '&') return true; // "Procter & Gamble", "Evergreen Aviation & Space Museum"
+	if (word === 'and') {
+		const last = lower(span.at(-1)!).replace(/\.$/, '');
+		// "Apple Inc. and Microsoft Corp.": two complete names, not one.
+		if (ORG_WORDS.has(last) || CORPORATE_WORDS.has(last)) return false;
+		if (span.some((t, i) => ORG_WORDS.has(lower(t)) && span[i + 1] && lower(span[i + 1]!) === 'of')) return true;
 		const run = [];
 		for (const t of rest) {
 			if (!isCapitalised(t)) break;

@@ -56,6 +56,11 @@ describe('actors', () => {
 		expect(r.actors.find((a) => a.name === 'Amnesty Kenya')!.kind).toBe('organization');
 	});
 
+	it('keeps two complete company names joined by "and" apart, and keeps "&" inside a name', () => {
+		const r = run('Analysts said Tesco Plc and Unilever Group reported results, as did Procter & Gamble.');
+		expect(r.names.sort()).toEqual(['Procter & Gamble', 'Tesco Plc', 'Unilever Group']);
+	});
+
 	it('keeps two people who share a surname apart', () => {
 		const r = run('Tomas Berger met Anna Berger on Monday. Both Bergers denied any conflict.');
 		expect(r.names).toEqual(expect.arrayContaining(['Tomas Berger', 'Anna Berger']));
