@@ -1,0 +1,157 @@
+import {type Command, type KeyPress, commandFor, isText, splitInput} from './keymap.js';
+import {type Env, type UIState, scopesFor, topMode} from './state.js';
+import {PANES, type PaneId, cursorIndex, idAt, listLength} from './views.js';
+import {clampScroll} from './window.js';
+
+// The one dispatcher: every key goes through dispatchKey, which asks the keymap what the key means
+// in the current mode (the top of the mode stack) and applies that command. Pure: (state, key) →
+// state, so the key handling is tested without Ink, and a letter typed into a search can never
+// reach a pane's command because the search scope is the only one asked.
+
+export function dispatchKey(state: UIState, press: KeyPress, env: Env): UIState {
+	// Several keys in one input (typed faster than read, or a paste): handle them one by one, as
+	// typed, except that a run of text typed into a search goes in at once.
+	if (press.name === null && !press.ctrl && !press.meta && Array.from(press.text).length > 1) {
+		const presses = splitInput(press.text);
+		let next = state;
+		for (let i = 0; i < presses.length; i++) {
+			const one = presses[i]!;
+			if (topMode(next)?.kind === 'search' && isText(one)) {
+				let run = one.text;
+				while (i + 1 < presses.length && isText(presses[i + 1]!)) run += presses[++i]!.text;
+				next = apply(next, 'searchType', env, run);
+			} else next = dispatchKey(next, one, env);
+		}
+		return next;
+	}
+	const command = commandFor(scopesFor(state), press);
+	return command ? apply(state, command, env, press.text) : state;
+}
+
+const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
+
+function withFocus(state: UIState, focus: PaneId): UIState {
+	return state.focus === focus ? state : {...state, focus};
+}
+
+// Each pane's cursor set to where it now is in its list (after the list changed), by index and id.
+// A list that became empty keeps the cursor as it was, for when its items come back.
+function anchor(state: UIState, env: Env): UIState {
+	const views = env.views(state);
+	const cursor = {...state.cursor};
+	for (const pane of PANES) {
+		const index = cursorIndex(env.index, views, pane, state.cursor[pane]);
+		const id = idAt(env.index, views, pane, index);
+		if (id !== null) cursor[pane] = {index, id};
+	}
+	return {...state, cursor};
+}
+
+function moveCursor(state: UIState, env: Env, to: (current: number, length: number, page: number) => number): UIState {
+	const pane = state.focus;
+	const views = env.views(state);
+	const length = listLength(views, pane);
+	if (length === 0) return state;
+	const current = cursorIndex(env.index, views, pane, state.cursor[pane]);
+	const index = clamp(to(current, length, Math.max(1, env.pages[pane])), length - 1);
+	return {...state, cursor: {...state.cursor, [pane]: {index, id: idAt(env.index, views, pane, index)}}};
+}
+
+function scrollOverlay(state: UIState, env: Env, to: (scroll: number, page: number, max: number) => number): UIState {
+	const top = topMode(state);
+	if (!top || top.kind === 'search') return state;
+	const page = Math.max(1, env.overlay.page);
+	const max = clampScroll(Number.MAX_SAFE_INTEGER, env.overlay.lines, page);
+	const scroll = clamp(to(clampScroll(top.scroll, env.overlay.lines, page), page, max), max);
+	return {...state, modes: [...state.modes.slice(0, -1), {...top, scroll}]};
+}
+
+function setSearch(state: UIState, env: Env, pane: PaneId, query: string): UIState {
+	return anchor({...state, search: {...state.search, [pane]: query}}, env);
+}
+
+const pop = (state: UIState): UIState => ({...state, modes: state.modes.slice(0, -1)});
+
+const MOVES: Partial<Record<Command, (current: number, length: number, page: number) => number>> = {
+	down: (i) => i + 1,
+	up: (i) => i - 1,
+	first: () => 0,
+	last: (_, length) => length - 1,
+	pageDown: (i, _, page) => i + page,
+	pageUp: (i, _, page) => i - page,
+};
+
+const SCROLLS: Partial<Record<Command, (scroll: number, page: number, max: number) => number>> = {
+	down: (s) => s + 1,
+	up: (s) => s - 1,
+	first: () => 0,
+	last: (_, __, max) => max,
+	pageDown: (s, page) => s + page,
+	pageUp: (s, page) => s - page,
+};
+
+export function apply(state: UIState, command: Command, env: Env, text = ''): UIState {
+	const top = topMode(state);
+	const move = MOVES[command];
+	if (move) {
+		const scroll = SCROLLS[command];
+		return top && top.kind !== 'search' && scroll ? scrollOverlay(state, env, scroll) : moveCursor(state, env, move);
+	}
+	const searched = top?.kind === 'search' ? top.pane : state.focus;
+	switch (command) {
+		case 'quit':
+			return {...state, quit: true};
+		case 'help':
+			return {...state, modes: [...state.modes, {kind: 'help', scroll: 0}]};
+		case 'close':
+			return pop(state);
+		case 'nextPane':
+		case 'prevPane': {
+			const step = command === 'nextPane' ? 1 : PANES.length - 1;
+			return withFocus(state, PANES[(PANES.indexOf(state.focus) + step) % PANES.length]!);
+		}
+		case 'focusActors':
+			return withFocus(state, 'actors');
+		case 'focusFeed':
+			return withFocus(state, 'feed');
+		case 'focusQuotes':
+			return withFocus(state, 'quotes');
+		case 'search':
+			return {...state, modes: [...state.modes, {kind: 'search', pane: state.focus, origin: state.cursor[state.focus]}]};
+		case 'findActor':
+			return setSearch({...state, modes: [...state.modes, {kind: 'search', pane: 'actors', origin: state.cursor.actors}]}, env, 'actors', text);
+		case 'searchType':
+			return setSearch(state, env, searched, state.search[searched] + text);
+		case 'searchDelete':
+			return setSearch(state, env, searched, Array.from(state.search[searched]).slice(0, -1).join(''));
+		case 'searchClear':
+			return setSearch(state, env, searched, '');
+		case 'searchKeep':
+			return pop(state);
+		case 'searchDrop': {
+			// Like Esc in vim's search: the search is gone and the cursor is back where it was.
+			const dropped = pop(setSearch(state, env, searched, ''));
+			return top?.kind === 'search' ? {...dropped, cursor: {...dropped.cursor, [searched]: top.origin}} : dropped;
+		}
+		case 'back':
+			if (state.search[state.focus]) return setSearch(state, env, state.focus, '');
+			if (state.filter.length) return anchor({...state, filter: []}, env);
+			return state;
+		case 'toggleActor': {
+			const views = env.views(state);
+			const id = idAt(env.index, views, 'actors', cursorIndex(env.index, views, 'actors', state.cursor.actors));
+			if (id === null) return state;
+			const filter = state.filter.includes(id) ? state.filter.filter((other) => other !== id) : [...state.filter, id];
+			return anchor({...state, filter}, env);
+		}
+		case 'open': {
+			if (state.focus === 'actors') return state;
+			const views = env.views(state);
+			const id = idAt(env.index, views, state.focus, cursorIndex(env.index, views, state.focus, state.cursor[state.focus]));
+			if (id === null) return state;
+			return {...state, modes: [...state.modes, {kind: 'detail', pane: state.focus, id, scroll: 0}]};
+		}
+		default:
+			return state;
+	}
+}

@@ -1,0 +1,83 @@
+import {SAMPLE_NOTICE} from '../../output/text.js';
+import type {BriefingIndex} from '../briefingIndex.js';
+import {type Scope, hints} from '../keymap.js';
+import {type UIState, topMode} from '../state.js';
+import {type Line, type Segment, fitLine, lineWidth, width as textWidth} from '../text.js';
+import {ACCENT_COLOR, FOCUS_COLOR} from '../theme.js';
+import type {PaneId, Views} from '../views.js';
+import {CURSOR} from './marks.js';
+
+// The header (what is loaded, what is filtered), the footer (the keys that matter now) and the
+// tab bar of narrow terminals.
+
+export const EMPTY_NOTICE = 'Nothing ingested yet — add articles with: briefing ingest FILE...';
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+export const PANE_TITLES: Record<PaneId, string> = {actors: 'Actors', feed: 'Feed', quotes: 'Quotes'};
+
+// Two lines: what is loaded (the sample notice or the directory, and the counts), then the actor
+// filter and the searches. Three when the counts do not fit after the notice: they get a line.
+export function headerLines(index: BriefingIndex, state: UIState, views: Views, dir: string | null, width: number): Line[] {
+	const {data} = index;
+	const title: Segment[] = index.sample
+		? [{text: SAMPLE_NOTICE, bold: true, color: ACCENT_COLOR}]
+		: data.articles.length === 0
+			? [{text: EMPTY_NOTICE, bold: true, color: ACCENT_COLOR}]
+			: [{text: 'Briefing', bold: true}, ...(dir ? [{text: ` · ${dir}`, dim: true}] : [])];
+	const counts: Segment = {text: [count(data.articles.length, 'article'), count(data.actors.length, 'actor'), count(data.events.length, 'event'), count(data.quotes.length, 'quote')].join(' · ')};
+	const separator: Segment = {text: '  │  ', dim: true};
+	const filter: Segment[] = [{text: 'Filter: ', bold: true}];
+	if (state.filter.length === 0) filter.push({text: 'none', dim: true});
+	else {
+		const names = state.filter.map((id) => index.actorById.get(id)?.actor.name ?? id).join(', ');
+		filter.push(
+			{text: names, bold: true, color: ACCENT_COLOR},
+			{text: ` → ${views.feed.items.length}/${data.events.length} events, ${views.quotes.length}/${data.quotes.length} quotes`},
+		);
+	}
+	for (const pane of Object.keys(state.search) as PaneId[]) {
+		if (state.search[pane]) filter.push(separator, {text: `/${state.search[pane]}`, bold: true}, {text: ` in ${PANE_TITLES[pane]}`, dim: true});
+	}
+	const oneLine = [...title, separator, counts];
+	if (lineWidth(oneLine) <= width) return [fitLine(oneLine, width), fitLine(filter, width)];
+	return [fitLine(title, width), fitLine([counts], width), fitLine(filter, width)];
+}
+
+export function footerScopes(state: UIState): Scope[] {
+	const top = topMode(state);
+	if (!top) return [state.focus, 'lists', 'global'];
+	if (top.kind === 'search') return ['search'];
+	return [top.kind, 'global'];
+}
+
+export function footerLine(state: UIState, width: number): Line {
+	const top = topMode(state);
+	const segments: Segment[] = [];
+	if (top?.kind === 'search') segments.push({text: `/${state.search[top.pane]}`, bold: true}, {text: '▏', color: FOCUS_COLOR}, {text: '  '});
+	hints(footerScopes(state)).forEach(({keys, hint}, i) => {
+		segments.push(...(i ? [{text: '  '}] : []), {text: keys, bold: true, color: FOCUS_COLOR}, {text: ` ${hint}`});
+	});
+	return fitLine(segments, width);
+}
+
+export function tabBar(focus: PaneId, views: Views, width: number): Line {
+	const counts: Record<PaneId, number> = {actors: views.actors.length, feed: views.feed.items.length, quotes: views.quotes.length};
+	const segments: Segment[] = [];
+	(['actors', 'feed', 'quotes'] as const).forEach((pane, i) => {
+		const focused = pane === focus;
+		if (i) segments.push({text: ' │ ', dim: true});
+		segments.push({text: `${focused ? CURSOR : ' '}${i + 1} ${PANE_TITLES[pane]} ${counts[pane]} `, bold: focused || undefined, inverse: focused || undefined, color: focused ? FOCUS_COLOR : undefined});
+	});
+	return fitLine(segments, width);
+}
+
+// A pane's top border with its title in it: "┏━ ▸ Feed 3/8 ━━━━┓" when focused (heavy lines),
+// "╭─ Quotes 2 ─────╮" otherwise, so the focus shows without colour.
+export function paneTop(title: Segment[], width: number, focused: boolean): Line {
+	const [left, line, right] = focused ? ['┏', '━', '┓'] : ['╭', '─', '╮'];
+	const border = {color: focused ? FOCUS_COLOR : undefined, dim: !focused || undefined};
+	const head = fitLine([{text: `${left}${line} `, ...border}, ...(focused ? [{text: `${CURSOR} `, bold: true, color: FOCUS_COLOR}] : []), ...title, {text: ' '}], Math.max(0, width - 2));
+	const used = head.reduce((sum, segment) => sum + textWidth(segment.text), 0);
+	return [...head, {text: `${line.repeat(Math.max(0, width - 1 - used))}${right}`, ...border}];
+}

@@ -1,0 +1,55 @@
+import type {BriefingIndex} from '../briefingIndex.js';
+import type {StoredEvent} from '../../store/schema.js';
+import {type Line, type Segment, fitLine, width as textWidth} from '../text.js';
+import {ACCENT_COLOR, KIND_COLOR} from '../theme.js';
+import type {RowState} from './actorRow.js';
+import {CURSOR, CURSOR_UNFOCUSED} from './marks.js';
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+// A date heading as precise as the date is known: "2024-10-29 Tuesday", "week of 2024-10-21",
+// "2024-10 (month)", "2014 (year)". `label` is output/dates.ts's dateLabel.
+export function headingText(label: string): string {
+	if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return `${label} ${DAYS[new Date(`${label}T00:00:00Z`).getUTCDay()]}`;
+	if (/^\d{4}-\d{2}$/.test(label)) return `${label} (month)`;
+	if (/^\d{4}$/.test(label)) return `${label} (year)`;
+	return label;
+}
+
+export function headingRow(label: string, width: number): Line {
+	const text = `── ${headingText(label)} `;
+	return fitLine([{text, bold: true, color: ACCENT_COLOR}, {text: '─'.repeat(Math.max(0, width - textWidth(text))), dim: true}], width);
+}
+
+// The width of the actors column of feed rows.
+export const actorsColumn = (width: number) => Math.max(8, Math.min(26, Math.floor((width - 2) * 0.3)));
+
+// "▸ Zelenskyy, Yoon +2   Zelenskyy said on Tuesday that he spoke…": the event's actors (short
+// names, selected ones in bold, "+n" for those that do not fit) and the start of its sentence.
+export function feedRow(index: BriefingIndex, event: StoredEvent, selected: ReadonlySet<string>, row: RowState, width: number): Line {
+	const highlight = row.cursor && row.focused;
+	const base = {inverse: highlight || undefined};
+	const column = actorsColumn(width);
+	const names: Segment[] = [];
+	let used = 0;
+	const actors = [...event.actors].sort((a, b) => Number(selected.has(b)) - Number(selected.has(a)));
+	for (let i = 0; i < actors.length; i++) {
+		const entry = index.actorById.get(actors[i]!);
+		if (!entry) continue;
+		const text = `${names.length ? ', ' : ''}${entry.short}`;
+		const rest = actors.length - i - 1;
+		const reserve = rest ? textWidth(` +${rest}`) : 0;
+		if (names.length && used + textWidth(text) + reserve > column) {
+			names.push({text: ` +${rest + 1}`, ...base, dim: true});
+			break;
+		}
+		names.push({text, ...base, color: KIND_COLOR[entry.actor.kind], bold: selected.has(entry.actor.id) || undefined});
+		used += textWidth(text);
+	}
+	const mark = row.cursor ? (row.focused ? CURSOR : CURSOR_UNFOCUSED) : ' ';
+	return fitLine(
+		[{text: `${mark} `, ...base, bold: true}, ...fitLine(names, column, base), {text: ' ', ...base}, {text: event.text, ...base}],
+		width,
+		base,
+	);
+}

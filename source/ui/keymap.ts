@@ -1,0 +1,251 @@
+import type {Key} from 'ink';
+
+// The keymap is data: every binding the dashboard has, with where it applies and what it does.
+// The dispatcher (dispatch.ts), the `?` overlay, the footer and the readme's key table are all
+// generated from this one table, so they cannot disagree.
+
+export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
+
+export type KeySpec =
+	| {name: NamedKey; shift?: boolean} // a key with a name; Shift-Tab is {name: 'tab', shift: true}
+	| {char: string; ctrl?: boolean} // one character, or Ctrl and a letter
+	| {text: 'letter' | 'any'}; // a letter that no other binding took, or any text (search)
+
+// Where a binding applies. The dispatcher asks the scopes of the current mode in order.
+export type Scope = 'actors' | 'feed' | 'quotes' | 'lists' | 'search' | 'detail' | 'help' | 'global' | 'always';
+
+export type Command =
+	| 'quit'
+	| 'help'
+	| 'nextPane'
+	| 'prevPane'
+	| 'focusActors'
+	| 'focusFeed'
+	| 'focusQuotes'
+	| 'down'
+	| 'up'
+	| 'first'
+	| 'last'
+	| 'pageDown'
+	| 'pageUp'
+	| 'search'
+	| 'back'
+	| 'toggleActor'
+	| 'findActor'
+	| 'open'
+	| 'searchKeep'
+	| 'searchDrop'
+	| 'searchDelete'
+	| 'searchClear'
+	| 'searchType'
+	| 'close';
+
+export type Binding = {
+	scope: Scope;
+	command: Command;
+	keys: KeySpec[];
+	description: string; // for the help overlay and the readme
+	hint?: string; // for the footer; bindings next to each other with the same hint share it ("j/k move")
+};
+
+const down: KeySpec[] = [{char: 'j'}, {name: 'down'}];
+const up: KeySpec[] = [{char: 'k'}, {name: 'up'}];
+const first: KeySpec[] = [{char: 'g'}, {name: 'home'}];
+const last: KeySpec[] = [{char: 'G'}, {name: 'end'}];
+const pageDown: KeySpec[] = [{name: 'pagedown'}, {char: 'd', ctrl: true}];
+const pageUp: KeySpec[] = [{name: 'pageup'}, {char: 'u', ctrl: true}];
+
+export const KEYMAP: readonly Binding[] = [
+	// The focused pane's own keys.
+	{scope: 'actors', command: 'toggleActor', keys: [{name: 'return'}, {char: ' '}], description: 'Select or unselect the actor: the feed and quotes show what involves any selected actor', hint: 'select'},
+	{scope: 'actors', command: 'findActor', keys: [{text: 'letter'}], description: 'Find actors by name: a letter that is not a key here starts a search with it', hint: 'find'},
+	{scope: 'feed', command: 'open', keys: [{name: 'return'}], description: 'Open the event: whole sentence, how its date was found, actors, article, paragraph', hint: 'open'},
+	{scope: 'quotes', command: 'open', keys: [{name: 'return'}], description: 'Open the quote: whole quote, speaker, date, article, paragraph', hint: 'open'},
+	// Any pane.
+	{scope: 'lists', command: 'down', keys: down, description: 'Next item', hint: 'move'},
+	{scope: 'lists', command: 'up', keys: up, description: 'Previous item', hint: 'move'},
+	{scope: 'lists', command: 'first', keys: first, description: 'First item'},
+	{scope: 'lists', command: 'last', keys: last, description: 'Last item'},
+	{scope: 'lists', command: 'pageDown', keys: pageDown, description: 'One screen down'},
+	{scope: 'lists', command: 'pageUp', keys: pageUp, description: 'One screen up'},
+	{scope: 'lists', command: 'search', keys: [{char: '/'}], description: 'Search the pane: type to narrow it, Enter keeps the search, Esc drops it', hint: 'search'},
+	{scope: 'lists', command: 'nextPane', keys: [{name: 'tab'}], description: 'Next pane', hint: 'pane'},
+	{scope: 'lists', command: 'prevPane', keys: [{name: 'tab', shift: true}], description: 'Previous pane'},
+	{scope: 'lists', command: 'focusActors', keys: [{char: '1'}], description: 'Actors pane'},
+	{scope: 'lists', command: 'focusFeed', keys: [{char: '2'}], description: 'Feed pane'},
+	{scope: 'lists', command: 'focusQuotes', keys: [{char: '3'}], description: 'Quotes pane'},
+	{scope: 'lists', command: 'back', keys: [{name: 'escape'}], description: "Clear the pane's search, else the actor filter", hint: 'clear'},
+	// While typing a search: letters are text, not commands.
+	{scope: 'search', command: 'searchKeep', keys: [{name: 'return'}], description: 'Keep the search and go back to the pane', hint: 'keep'},
+	{scope: 'search', command: 'searchDrop', keys: [{name: 'escape'}], description: 'Drop the search and put the cursor back where it was', hint: 'drop'},
+	{scope: 'search', command: 'down', keys: [{name: 'down'}], description: 'Next match', hint: 'move'},
+	{scope: 'search', command: 'up', keys: [{name: 'up'}], description: 'Previous match', hint: 'move'},
+	{scope: 'search', command: 'searchDelete', keys: [{name: 'backspace'}, {name: 'delete'}], description: 'Delete the last character'},
+	{scope: 'search', command: 'searchClear', keys: [{char: 'u', ctrl: true}], description: 'Delete the whole search'},
+	{scope: 'search', command: 'searchType', keys: [{text: 'any'}], description: 'Add to the search'},
+	// The detail view and the help overlay scroll.
+	{scope: 'detail', command: 'close', keys: [{name: 'escape'}], description: 'Close the detail view', hint: 'close'},
+	{scope: 'detail', command: 'down', keys: down, description: 'Scroll down', hint: 'scroll'},
+	{scope: 'detail', command: 'up', keys: up, description: 'Scroll up', hint: 'scroll'},
+	{scope: 'detail', command: 'pageDown', keys: pageDown, description: 'One screen down'},
+	{scope: 'detail', command: 'pageUp', keys: pageUp, description: 'One screen up'},
+	{scope: 'detail', command: 'first', keys: first, description: 'Top'},
+	{scope: 'detail', command: 'last', keys: last, description: 'Bottom'},
+	{scope: 'help', command: 'close', keys: [{name: 'escape'}, {char: '?'}], description: 'Close the help', hint: 'close'},
+	{scope: 'help', command: 'down', keys: down, description: 'Scroll down', hint: 'scroll'},
+	{scope: 'help', command: 'up', keys: up, description: 'Scroll up', hint: 'scroll'},
+	{scope: 'help', command: 'pageDown', keys: pageDown, description: 'One screen down'},
+	{scope: 'help', command: 'pageUp', keys: pageUp, description: 'One screen up'},
+	{scope: 'help', command: 'first', keys: first, description: 'Top'},
+	{scope: 'help', command: 'last', keys: last, description: 'Bottom'},
+	// Everywhere but a search.
+	{scope: 'global', command: 'help', keys: [{char: '?'}], description: 'Show the keys', hint: 'help'},
+	{scope: 'global', command: 'quit', keys: [{char: 'q'}], description: 'Quit', hint: 'quit'},
+	// Everywhere.
+	{scope: 'always', command: 'quit', keys: [{char: 'c', ctrl: true}], description: 'Quit'},
+];
+
+export const SCOPE_TITLES: Record<Scope, string> = {
+	actors: 'Actors pane',
+	feed: 'Feed pane',
+	quotes: 'Quotes pane',
+	lists: 'Any pane',
+	search: 'Typing a search',
+	detail: 'Detail view',
+	help: 'Help',
+	global: 'Everywhere but a search',
+	always: 'Everywhere',
+};
+
+// A key as the dispatcher sees it, made from what Ink's useInput reports.
+export type KeyPress = {
+	name: NamedKey | null;
+	text: string; // the character(s) typed, '' for a named key
+	ctrl: boolean;
+	shift: boolean;
+	meta: boolean;
+};
+
+const NAMED: Array<[keyof Key, NamedKey]> = [
+	['upArrow', 'up'],
+	['downArrow', 'down'],
+	['leftArrow', 'left'],
+	['rightArrow', 'right'],
+	['pageUp', 'pageup'],
+	['pageDown', 'pagedown'],
+	['home', 'home'],
+	['end', 'end'],
+	['return', 'return'],
+	['escape', 'escape'],
+	['tab', 'tab'],
+	['backspace', 'backspace'],
+	['delete', 'delete'],
+];
+
+export function keyPress(input: string, key: Key): KeyPress {
+	const named = NAMED.find(([flag]) => key[flag] === true)?.[1] ?? (input === '\n' ? 'return' : null);
+	return {name: named, text: named ? '' : input, ctrl: key.ctrl, shift: key.shift, meta: key.meta && named !== 'escape'};
+}
+
+// The keys in an input that holds several: typed faster than read, or pasted ("jj\r"). Ink splits
+// escape sequences off, so what is left are characters and C0 controls.
+export function splitInput(text: string): KeyPress[] {
+	const plain = {ctrl: false, shift: false, meta: false};
+	return Array.from(text, (char): KeyPress => {
+		if (char === '\r' || char === '\n') return {...plain, name: 'return', text: ''};
+		if (char === '\t') return {...plain, name: 'tab', text: ''};
+		if (char === '\x7f') return {...plain, name: 'delete', text: ''};
+		if (char === '\b') return {...plain, name: 'backspace', text: ''};
+		const code = char.codePointAt(0)!;
+		if (code >= 1 && code <= 26) return {...plain, name: null, text: String.fromCharCode(code + 96), ctrl: true};
+		return {...plain, name: null, text: char, shift: /\p{Lu}/u.test(char)};
+	});
+}
+
+// Text that can go into a search: no control characters, not a modified key.
+export const isText = (press: KeyPress) => press.name === null && !press.ctrl && !press.meta && press.text !== '' && !/[\x00-\x1f\x7f-\x9f]/.test(press.text);
+
+const isLetter = (press: KeyPress) => isText(press) && /^\p{L}$/u.test(press.text);
+
+export function matches(spec: KeySpec, press: KeyPress): boolean {
+	if ('name' in spec) return press.name === spec.name && (spec.name !== 'tab' || press.shift === (spec.shift ?? false));
+	if ('char' in spec) {
+		if (press.name !== null || press.meta) return false;
+		return spec.ctrl ? press.ctrl && press.text.toLowerCase() === spec.char : !press.ctrl && press.text === spec.char;
+	}
+	return spec.text === 'letter' ? isLetter(press) : isText(press);
+}
+
+// The command for a key in the given scopes, asked in order. Specific keys win over the catch-all
+// "a letter" and "any text" bindings in every scope, so `j` moves even in the Actors pane, where
+// other letters find actors.
+export function commandFor(scopes: readonly Scope[], press: KeyPress): Command | null {
+	for (const catchAll of [false, true]) {
+		for (const scope of scopes) {
+			for (const binding of KEYMAP) {
+				if (binding.scope !== scope) continue;
+				if (binding.keys.some((spec) => 'text' in spec === catchAll && matches(spec, press))) return binding.command;
+			}
+		}
+	}
+	return null;
+}
+
+const NAMED_LABELS: Record<NamedKey, string> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	return: 'Enter',
+	escape: 'Esc',
+	tab: 'Tab',
+	backspace: 'Backspace',
+	delete: 'Delete',
+};
+
+export function keyLabel(spec: KeySpec): string {
+	if ('name' in spec) return `${spec.shift ? 'Shift-' : ''}${NAMED_LABELS[spec.name]}`;
+	if ('char' in spec) return spec.ctrl ? `Ctrl-${spec.char.toUpperCase()}` : spec.char === ' ' ? 'Space' : spec.char;
+	return spec.text === 'letter' ? 'letters' : 'text';
+}
+
+export const keysLabel = (binding: Binding) => binding.keys.map(keyLabel).join(' / ');
+
+export const bindingsIn = (scope: Scope) => KEYMAP.filter((binding) => binding.scope === scope);
+
+// The footer's hints for the scopes in order: the first key of each hinted binding, with the
+// keys of neighbours that share a hint joined ("j/k move").
+export function hints(scopes: readonly Scope[]): Array<{keys: string; hint: string}> {
+	const out: Array<{keys: string; hint: string}> = [];
+	const seen = new Set<string>();
+	for (const scope of scopes) {
+		let previous: {keys: string; hint: string} | undefined;
+		for (const binding of bindingsIn(scope)) {
+			if (!binding.hint || !binding.keys[0]) {
+				previous = undefined;
+				continue;
+			}
+			const key = keyLabel(binding.keys[0]);
+			if (previous && previous.hint === binding.hint) previous.keys += `/${key}`;
+			else if (!seen.has(binding.hint)) {
+				previous = {keys: key, hint: binding.hint};
+				out.push(previous);
+				seen.add(binding.hint);
+			} else previous = undefined;
+		}
+	}
+	return out;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+const code = (label: string) => (label === 'letters' || label === 'text' ? label : `\`${label}\``);
+
+// The readme's key table, generated from the keymap (test/ui/readme.test.ts keeps the readme equal to it).
+export function keyTableMarkdown(): string {
+	const rows = KEYMAP.map((binding) => `| ${binding.keys.map((spec) => code(cell(keyLabel(spec)))).join(' ')} | ${SCOPE_TITLES[binding.scope]} | ${cell(binding.description)} |`);
+	return ['| Keys | Where | What |', '| --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,48 @@
+import type {BriefingIndex} from './briefingIndex.js';
+import type {Scope} from './keymap.js';
+import type {Cursor, PaneId, ViewQuery, Views} from './views.js';
+
+// The dashboard's whole state: a plain value that only dispatch.ts changes, one key at a time.
+
+// What sits above the panes. The top of the stack gets the keys; Esc closes it.
+export type Mode =
+	| {kind: 'search'; pane: PaneId; origin: Cursor} // typing a search into the pane; Esc goes back to origin
+	| {kind: 'detail'; pane: 'feed' | 'quotes'; id: string; scroll: number}
+	| {kind: 'help'; scroll: number};
+
+export type UIState = {
+	focus: PaneId;
+	modes: Mode[];
+	filter: string[]; // selected actor ids, in the order they were selected
+	search: Record<PaneId, string>; // each pane's search, kept after Enter
+	cursor: Record<PaneId, Cursor>;
+	quit: boolean;
+};
+
+// What the dispatcher needs to know besides the state: the data, its views, and the sizes on
+// screen for paging (they change with the terminal, not with keys).
+export type Env = {
+	index: BriefingIndex;
+	views: (query: ViewQuery) => Views;
+	pages: Record<PaneId, number>; // rows a page-down moves in each pane
+	overlay: {page: number; lines: number}; // the detail view's or help's visible rows and its length
+};
+
+export const initialState = (): UIState => ({
+	focus: 'actors',
+	modes: [],
+	filter: [],
+	search: {actors: '', feed: '', quotes: ''},
+	cursor: {actors: {index: 0, id: null}, feed: {index: 0, id: null}, quotes: {index: 0, id: null}},
+	quit: false,
+});
+
+export const topMode = (state: UIState): Mode | undefined => state.modes[state.modes.length - 1];
+
+// The scopes of the keymap that apply, most specific first.
+export function scopesFor(state: UIState): Scope[] {
+	const top = topMode(state);
+	if (!top) return [state.focus, 'lists', 'global', 'always'];
+	if (top.kind === 'search') return ['search', 'always'];
+	return [top.kind, 'global', 'always'];
+}

@@ -1,0 +1,159 @@
+import {foldName} from '../store/names.js';
+import type {ActorEntry, BriefingIndex} from './briefingIndex.js';
+
+// What each pane lists for the current actor filter and searches: pure functions of the index,
+// memoised on their inputs, so moving the cursor never recomputes a list and a keystroke in a
+// search recomputes only the searched pane.
+
+export type PaneId = 'actors' | 'feed' | 'quotes';
+export const PANES: readonly PaneId[] = ['actors', 'feed', 'quotes'];
+
+export type ViewQuery = {
+	filter: readonly string[]; // selected actor ids
+	search: Readonly<Record<PaneId, string>>;
+};
+
+export type FeedRow = {kind: 'heading'; label: string} | {kind: 'event'; item: number};
+
+export type FeedView = {
+	items: readonly number[]; // feed positions, chronological
+	rows: readonly FeedRow[]; // the items under their date headings
+	rowOfItem: Int32Array; // item → row
+	headingOf: Int32Array; // row → the row of its date heading
+};
+
+export type Views = {
+	actors: readonly ActorEntry[];
+	feed: FeedView;
+	quotes: readonly number[]; // quote positions, chronological
+};
+
+// Every word of the query, folded like names are (case, accents, punctuation), must occur in the
+// folded text. Null when the query has no words, which matches everything.
+export function matcher(query: string): ((folded: string) => boolean) | null {
+	const terms = foldName(query).split(' ').filter(Boolean);
+	if (terms.length === 0) return null;
+	return (folded) => terms.every((term) => folded.includes(term));
+}
+
+// Ascending positions that belong to any of the selected actors.
+function union(byActor: ReadonlyMap<string, readonly number[]>, ids: readonly string[]): readonly number[] {
+	const lists = ids.map((id) => byActor.get(id) ?? []);
+	if (lists.length === 1) return lists[0]!;
+	const all = lists.flat().sort((a, b) => a - b);
+	return all.filter((position, i) => i === 0 || all[i - 1] !== position);
+}
+
+function range(n: number): number[] {
+	return Array.from({length: n}, (_, i) => i);
+}
+
+export function feedRows(index: BriefingIndex, items: readonly number[]): FeedView {
+	const rows: FeedRow[] = [];
+	const rowOfItem = new Int32Array(items.length);
+	const headingOf = new Int32Array(items.length * 2); // at most one heading per item
+	let label: string | undefined;
+	let heading = -1;
+	items.forEach((position, item) => {
+		const next = index.feedLabels[position]!;
+		if (next !== label) {
+			label = next;
+			heading = rows.length;
+			headingOf[heading] = heading;
+			rows.push({kind: 'heading', label: next});
+		}
+		rowOfItem[item] = rows.length;
+		headingOf[rows.length] = heading;
+		rows.push({kind: 'event', item});
+	});
+	return {items, rows, rowOfItem, headingOf: headingOf.subarray(0, rows.length)};
+}
+
+function memo<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean): (key: K) => V {
+	let last: {key: K; value: V} | undefined;
+	return (key) => {
+		if (last && same(last.key, key)) return last.value;
+		last = {key, value: compute(key)};
+		return last.value;
+	};
+}
+
+type Filtered = {filter: readonly string[]; search: string};
+const sameFiltered = (a: Filtered, b: Filtered) =>
+	a.search === b.search && a.filter.length === b.filter.length && a.filter.every((id, i) => id === b.filter[i]);
+
+export function createViews(index: BriefingIndex): (query: ViewQuery) => Views {
+	const actors = memo((search: string) => {
+		const match = matcher(search);
+		return match ? index.actors.filter((entry) => entry.folded.some(match)) : index.actors;
+	}, Object.is);
+
+	const feed = memo(({filter, search}: Filtered) => {
+		const base = filter.length ? union(index.eventsByActor, filter) : range(index.feed.length);
+		const match = matcher(search);
+		return feedRows(index, match ? base.filter((position) => match(index.eventSearchText(position))) : base);
+	}, sameFiltered);
+
+	const quotes = memo(({filter, search}: Filtered) => {
+		const base = filter.length ? union(index.quotesByActor, filter) : range(index.quotes.length);
+		const match = matcher(search);
+		return match ? base.filter((position) => match(index.quoteSearchText(position))) : base;
+	}, sameFiltered);
+
+	return ({filter, search}) => ({
+		actors: actors(search.actors),
+		feed: feed({filter, search: search.feed}),
+		quotes: quotes({filter, search: search.quotes}),
+	});
+}
+
+export function listLength(views: Views, pane: PaneId): number {
+	return pane === 'actors' ? views.actors.length : pane === 'feed' ? views.feed.items.length : views.quotes.length;
+}
+
+// The id of the item at `i` in a pane's list, for keeping the cursor on the same item when the
+// list changes under it.
+export function idAt(index: BriefingIndex, views: Views, pane: PaneId, i: number): string | null {
+	if (pane === 'actors') return views.actors[i]?.actor.id ?? null;
+	if (pane === 'feed') {
+		const position = views.feed.items[i];
+		return position === undefined ? null : index.feed[position]!.id;
+	}
+	const position = views.quotes[i];
+	return position === undefined ? null : index.quotes[position]!.id;
+}
+
+export type Cursor = {index: number; id: string | null};
+
+// First i with list[i] >= value in an ascending list.
+function lowerBound(list: readonly number[], value: number): number {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (list[mid]! < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+// Where the cursor is in the pane's current list: on the item it was on when that item is still
+// listed (after a filter or search changed the list), else at the same place, within the list.
+export function cursorIndex(index: BriefingIndex, views: Views, pane: PaneId, cursor: Cursor): number {
+	const length = listLength(views, pane);
+	if (length === 0) return 0;
+	if (cursor.id !== null && idAt(index, views, pane, cursor.index) !== cursor.id) {
+		let found = -1;
+		if (pane === 'actors') found = views.actors.findIndex((entry) => entry.actor.id === cursor.id);
+		else {
+			const items = pane === 'feed' ? views.feed.items : views.quotes;
+			const position = (pane === 'feed' ? index.eventPosition : index.quotePosition).get(cursor.id);
+			if (position !== undefined) {
+				const i = lowerBound(items, position);
+				if (items[i] === position) found = i;
+			}
+		}
+		if (found >= 0) return found;
+	}
+	return Math.max(0, Math.min(cursor.index, length - 1));
+}

@@ -1,0 +1,100 @@
+import {describe, expect, it} from 'vitest';
+import {buildIndex} from '../../source/ui/briefingIndex.js';
+import {dispatchKey} from '../../source/ui/dispatch.js';
+import {type KeyPress} from '../../source/ui/keymap.js';
+import {type Env, type UIState, initialState, topMode} from '../../source/ui/state.js';
+import {createViews} from '../../source/ui/views.js';
+import {sampleBriefing} from './data.js';
+
+// The dispatcher without Ink: keys in, state out, on the sample briefing.
+
+const index = buildIndex(sampleBriefing(), true);
+const env: Env = {index, views: createViews(index), pages: {actors: 10, feed: 3, quotes: 1}, overlay: {page: 10, lines: 25}};
+
+const key = (text: string): KeyPress => ({name: null, text, ctrl: false, shift: /^[A-Z]$/.test(text), meta: false});
+const named = (name: KeyPress['name']): KeyPress => ({name, text: '', ctrl: false, shift: false, meta: false});
+const ENTER = named('return');
+const ESC = named('escape');
+
+const press = (state: UIState, ...keys: Array<KeyPress | string>) =>
+	keys.reduce((s, k) => dispatchKey(s, typeof k === 'string' ? key(k) : k, env), state);
+
+describe('dispatchKey', () => {
+	it('toggles actors into the filter with Enter and clears it with Esc', () => {
+		let state = press(initialState(), 'j', 'j', ENTER);
+		expect(state.filter).toEqual(['p-volodymyr-zelenskyy']);
+		state = press(state, 'k', ENTER, 'j', ENTER);
+		expect(state.filter).toEqual(['c-ukraine']);
+		expect(press(state, ESC).filter).toEqual([]);
+	});
+
+	it('sends every letter to the search while one is typed; only Ctrl-C still acts', () => {
+		let state = press(initialState(), '2', '/', 'q', '?', 'j', 'G', '1');
+		expect(topMode(state)?.kind).toBe('search');
+		expect(state.search.feed).toBe('q?jG1');
+		expect(state.quit).toBe(false);
+		expect(state.focus).toBe('feed');
+		state = dispatchKey(state, {...key('c'), ctrl: true}, env);
+		expect(state.quit).toBe(true);
+	});
+
+	it('handles a paste or fast typing as the keys it holds', () => {
+		const state = press(initialState(), 'jj\r');
+		expect(state.filter).toEqual(['p-volodymyr-zelenskyy']);
+		const typed = press(initialState(), '2/korea troops\r');
+		expect(typed.search.feed).toBe('korea troops');
+		expect(topMode(typed)).toBeUndefined();
+	});
+
+	it('stacks modes: Esc closes the top one first', () => {
+		let state = press(initialState(), 'j', 'j', ENTER, '2', ENTER, '?');
+		expect(state.modes.map((mode) => mode.kind)).toEqual(['detail', 'help']);
+		state = press(state, ESC);
+		expect(state.modes.map((mode) => mode.kind)).toEqual(['detail']);
+		state = press(state, ESC);
+		expect(state.modes).toEqual([]);
+		expect(state.filter).toEqual(['p-volodymyr-zelenskyy']);
+		state = press(state, ESC);
+		expect(state.filter).toEqual([]);
+	});
+
+	it('opens the event under the cursor, and scrolls the detail view within its text', () => {
+		let state = press(initialState(), '2', 'j', ENTER);
+		expect(topMode(state)).toEqual({kind: 'detail', pane: 'feed', id: index.feed[1]!.id, scroll: 0});
+		state = press(state, 'j', 'j', 'G');
+		expect(topMode(state)).toMatchObject({scroll: 15});
+		state = press(state, 'k', 'g');
+		expect(topMode(state)).toMatchObject({scroll: 0});
+		// The cursor in the feed did not move while the detail view scrolled.
+		expect(press(state, ESC).cursor.feed.index).toBe(1);
+	});
+
+	it('moves within the list and stops at its ends', () => {
+		let state = press(initialState(), '2', 'k', 'k');
+		expect(state.cursor.feed.index).toBe(0);
+		state = press(state, named('pagedown'), named('pagedown'), named('pagedown'), named('pagedown'));
+		expect(state.cursor.feed.index).toBe(7);
+		state = press(state, named('home'));
+		expect(state.cursor.feed).toEqual({index: 0, id: index.feed[0]!.id});
+		expect(press(state, '3', 'j', 'j', 'j').cursor.quotes.index).toBe(1);
+	});
+
+	it('lands the Actors cursor on what typing found, and Esc while typing puts it back', () => {
+		let state = press(initialState(), 'r', 'y', 'd');
+		expect(state.search.actors).toBe('ryd');
+		expect(state.cursor.actors.id).toBe('p-pat-ryder');
+		state = press(state, ENTER, ENTER);
+		expect(state.filter).toEqual(['p-pat-ryder']);
+		state = press(state, ESC);
+		expect(state.search.actors).toBe('');
+		expect(state.cursor.actors.id).toBe('p-pat-ryder');
+		state = press(state, 'k', 'n', 'a', 't', 'o', ESC);
+		expect(state.cursor.actors.id).toBe(index.actors[11]!.actor.id);
+	});
+
+	it('returns the same state for keys that mean nothing, so nothing re-renders', () => {
+		const state = initialState();
+		expect(dispatchKey(state, named('left'), env)).toBe(state);
+		expect(press(state, '2', 'z').search.feed).toBe('');
+	});
+});

@@ -1,0 +1,79 @@
+import {describe, expect, it} from 'vitest';
+import {buildIndex, shortName} from '../../source/ui/briefingIndex.js';
+import {createViews, cursorIndex, matcher} from '../../source/ui/views.js';
+import {sampleBriefing, scaledBriefing} from './data.js';
+
+const noSearch = {actors: '', feed: '', quotes: ''};
+
+describe('the index and the views of the sample briefing', () => {
+	const index = buildIndex(sampleBriefing(), true);
+	const views = createViews(index);
+
+	it('sorts actors by events, then by name, and gives them short names', () => {
+		expect(index.actors.slice(0, 5).map((entry) => [entry.actor.name, entry.events])).toEqual([
+			['North Korea', 7],
+			['Ukraine', 7],
+			['Volodymyr Zelenskyy', 5],
+			['Russia', 3],
+			['Jake Sullivan', 2],
+		]);
+		const short = (id: string) => shortName(index.actorById.get(id)!.actor);
+		expect([short('p-volodymyr-zelenskyy'), short('p-yoon-suk-yeol'), short('c-united-states'), short('c-north-korea')]).toEqual(['Zelenskyy', 'Yoon', 'US', 'North Korea']);
+	});
+
+	it('filters the feed and quotes to the items of any selected actor, in order', () => {
+		const one = views({filter: ['p-pat-ryder'], search: noSearch});
+		expect(one.feed.items.map((p) => index.feed[p]!.text.slice(0, 15))).toEqual(['At the Pentagon']);
+		expect(one.quotes.map((p) => index.quotes[p]!.speaker)).toEqual(['p-pat-ryder']);
+		const two = views({filter: ['p-pat-ryder', 'p-andriy-yermak'], search: noSearch});
+		expect(two.feed.items).toEqual([...two.feed.items].sort((a, b) => a - b));
+		expect(two.feed.items).toHaveLength(2);
+		expect(two.feed.rows.map((row) => row.kind)).toEqual(['heading', 'event', 'event']);
+	});
+
+	it('searches every word, ignoring case and accents, in sentences and actor names', () => {
+		expect(views({filter: [], search: {...noSearch, feed: 'KURSK pentagon'}}).feed.items).toHaveLength(1);
+		expect(views({filter: [], search: {...noSearch, feed: 'Telegram'}}).feed.items).toHaveLength(1);
+		expect(views({filter: [], search: {...noSearch, actors: 'kiev'}}).actors.map((e) => e.actor.name)).toEqual(['Ukraine']);
+		expect(matcher('Zélénskyy')!('volodymyr zelenskyy')).toBe(true);
+		expect(matcher('  ')).toBeNull();
+	});
+
+	it('memoises each list on its inputs', () => {
+		const query = {filter: ['p-volodymyr-zelenskyy'], search: noSearch};
+		const first = views(query);
+		expect(views({filter: ['p-volodymyr-zelenskyy'], search: {...noSearch}}).feed).toBe(first.feed);
+		expect(views({filter: ['p-volodymyr-zelenskyy'], search: {...noSearch, actors: 'x'}}).feed).toBe(first.feed);
+	});
+
+	it('keeps the cursor on its item when the list changes, else at its place', () => {
+		const all = views({filter: [], search: noSearch});
+		const filtered = views({filter: ['p-volodymyr-zelenskyy'], search: noSearch});
+		const said = index.feed.findIndex((event) => event.text.startsWith('Zelenskyy said'));
+		expect(cursorIndex(index, filtered, 'feed', {index: said, id: index.feed[said]!.id})).toBe(1);
+		expect(cursorIndex(index, filtered, 'feed', {index: 7, id: index.feed[7]!.id.replace(/.$/, '?')})).toBe(4);
+		expect(cursorIndex(index, all, 'feed', {index: 1, id: index.feed[1]!.id})).toBe(1);
+	});
+});
+
+describe('views of 100,000 events', () => {
+	it('are built once and filtered and searched in well under a frame budget per keystroke', () => {
+		const data = scaledBriefing(100_000);
+		let start = performance.now();
+		const index = buildIndex(data);
+		const build = performance.now() - start;
+		const views = createViews(index);
+		start = performance.now();
+		const filtered = views({filter: ['p-pat-ryder'], search: noSearch});
+		const filter = performance.now() - start;
+		expect(filtered.feed.items).toHaveLength(12_500);
+		start = performance.now();
+		views({filter: [], search: {...noSearch, feed: 'p'}});
+		views({filter: [], search: {...noSearch, feed: 'pe'}});
+		const search = (performance.now() - start) / 2;
+		// Generous bounds for slow CI machines; the numbers measured are in the readme of the report.
+		expect(build).toBeLessThan(3000);
+		expect(filter).toBeLessThan(500);
+		expect(search).toBeLessThan(1500);
+	});
+});
