@@ -1,5 +1,7 @@
-// Comparing names as readers do: case, accents and punctuation do not matter, and one slip of a
-// letter in a long word is the same word ("Zelensky" / "Zelenskyy", "Untied" / "United").
+// Comparing names as readers do: case, accents and punctuation do not matter, nor do the slips
+// that spelling and transliteration make in long names: a doubled letter ("Zelensky" /
+// "Zelenskyy") or two letters swapped ("Untied" / "United"). Any other difference ("Jonson" /
+// "Johnson", "Marin" / "Martin") is another name.
 
 export function fold(s: string): string {
 	return s
@@ -15,31 +17,21 @@ export function slug(s: string): string {
 	return fold(s).replace(/\s+/g, '-') || 'x';
 }
 
-// Optimal string alignment distance, stopping early once it exceeds 1.
-function withinOneEdit(a: string, b: string): boolean {
-	if (Math.abs(a.length - b.length) > 1) return false;
-	let previous2: number[] = [];
-	let previous = Array.from({length: b.length + 1}, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, previous2[j - 2]! + 1);
-			current.push(d);
-		}
-		if (Math.min(...current) > 1) return false;
-		previous2 = previous;
-		previous = current;
-	}
-	return previous[b.length]! <= 1;
+const undoubled = (s: string) => s.replace(/(\p{L})\1+/gu, '$1');
+
+function swappedOnce(a: string, b: string): boolean {
+	const [x, y] = [Array.from(a), Array.from(b)];
+	if (x.length !== y.length) return false;
+	const diff = x.flatMap((ch, i) => (ch === y[i] ? [] : [i]));
+	return diff.length === 2 && diff[1] === diff[0]! + 1 && x[diff[0]!] === y[diff[1]!] && x[diff[1]!] === y[diff[0]!];
 }
 
 export function sameWord(a: string, b: string): boolean {
 	const x = fold(a);
 	const y = fold(b);
 	if (x === y) return true;
-	return x.length >= 5 && y.length >= 5 && x[0] === y[0] && withinOneEdit(x, y);
+	if (x.length < 5 || y.length < 5 || /\d/.test(x + y)) return false;
+	return undoubled(x) === undoubled(y) || swappedOnce(x, y);
 }
 
 // The index of the first span that ends after `offset`, in spans sorted by start and not

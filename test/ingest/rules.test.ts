@@ -61,6 +61,11 @@ describe('actors', () => {
 		expect(r.names.sort()).toEqual(['Procter & Gamble', 'Tesco Plc', 'Unilever Group']);
 	});
 
+	it('takes a doubled letter or a swap for the same name, any other difference for another name', () => {
+		const r = run('Olena Kovalenkko spoke. Kovalenko agreed. Erik Jonson met Erik Johnson.');
+		expect(r.names.sort()).toEqual(['Erik Johnson', 'Erik Jonson', 'Olena Kovalenkko']);
+	});
+
 	it('keeps two people who share a surname apart', () => {
 		const r = run('Tomas Berger met Anna Berger on Monday. Both Bergers denied any conflict.');
 		expect(r.names).toEqual(expect.arrayContaining(['Tomas Berger', 'Anna Berger']));
