@@ -1,21 +1,32 @@
-import {closeSync, openSync, statSync, unlinkSync, writeSync} from 'node:fs';
+import {closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync} from 'node:fs';
+import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {StoreError, describeFsError} from './errors.js';
 
 export const LOCK_FILE = 'briefing.lock';
 
-// A writer holds the lock for milliseconds; one older than this was left by a killed process.
+// A writer holds a lock for milliseconds. A lock whose holder cannot be checked (another host, an
+// older briefing's lock file) and that is older than this was left by a killed process.
 const STALE_MS = 10_000;
+// A holder writes its pid into the lock file right after creating it; an empty one older than
+// this was left by a process killed in between.
+const EMPTY_STALE_MS = 1_000;
 const GIVE_UP_MS = 30_000;
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
-function tryCreate(path: string): boolean {
+// What a lock file says: the holder's pid and host, "<pid> <host>\n".
+const lockText = () => `${process.pid} ${hostname()}\n`;
+
+function tryCreate(path: string, text: string): boolean {
 	try {
 		const fd = openSync(path, 'wx');
-		writeSync(fd, `${process.pid}\n`);
-		closeSync(fd);
+		try {
+			writeSync(fd, text);
+		} finally {
+			closeSync(fd);
+		}
 		return true;
 	} catch (error) {
 		if (code(error) === 'EEXIST') return false;
@@ -23,34 +34,107 @@ function tryCreate(path: string): boolean {
 	}
 }
 
-function removeIfStale(path: string) {
+function isAlive(pid: number): boolean {
 	try {
-		if (Date.now() - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
+		process.kill(pid, 0);
+		return true;
 	} catch (error) {
-		// Another process released or removed it in between: simply try again.
-		if (code(error) !== 'ENOENT') throw new StoreError(`${path}: ${describeFsError(error)}`);
+		// EPERM: the process exists but belongs to another user.
+		return code(error) === 'EPERM';
 	}
 }
 
-// Runs `fn` while holding <dir>/briefing.lock, so that two `briefing ingest` processes each
-// read-modify-write briefing.json in turn instead of one losing the other's articles.
-export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
-	const path = join(dir, LOCK_FILE);
+// The lock's contents when it was left by a process that is gone, else null. On this host the
+// holder's pid says it: a live holder keeps its lock however long it takes (a big ingest, a
+// stopped process), and a dead one's lock is taken over at once. Our own pid in a lock file is a
+// previous process's (pids are reused; this process queues its own lock users in `withLock`).
+function staleContent(path: string): string | null {
+	let text;
+	let age;
+	try {
+		text = readFileSync(path, 'utf8');
+		age = Date.now() - statSync(path).mtimeMs;
+	} catch (error) {
+		if (code(error) === 'ENOENT') return null;
+		throw new StoreError(`${path}: ${describeFsError(error)}`);
+	}
+	const match = /^(\d+) (.+)\n$/.exec(text);
+	if (match && match[2] === hostname()) {
+		const pid = Number(match[1]);
+		return pid === process.pid || !isAlive(pid) ? text : null;
+	}
+	if (text === '') return age > EMPTY_STALE_MS ? text : null;
+	// From another host or an older briefing: only its age tells.
+	return age > STALE_MS ? text : null;
+}
+
+// Removes a stale lock. Two waiters may both find it stale; if one removed it and a third process
+// took the lock meanwhile, the other must not remove that new lock. So the removal happens under
+// a second lock, `<lock>.break`, after checking again that the file is still the stale one. That
+// lock is held for microseconds; one left by a process killed in between is simply removed.
+function removeIfStale(path: string) {
+	const stale = staleContent(path);
+	if (stale === null) return;
+	const guard = `${path}.break`;
+	if (!tryCreate(guard, lockText())) {
+		try {
+			if (staleContent(guard) !== null) unlinkSync(guard);
+		} catch (error) {
+			if (code(error) !== 'ENOENT') throw new StoreError(`${guard}: ${describeFsError(error)}`);
+		}
+		return;
+	}
+	try {
+		if (staleContent(path) === stale) unlinkSync(path);
+	} catch (error) {
+		if (code(error) !== 'ENOENT') throw new StoreError(`${path}: ${describeFsError(error)}`);
+	} finally {
+		try {
+			unlinkSync(guard);
+		} catch {
+			// Removed as stale by another process: nothing to release.
+		}
+	}
+}
+
+async function holdFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
 	const started = Date.now();
-	while (!tryCreate(path)) {
+	while (!tryCreate(path, lockText())) {
 		if (Date.now() - started > GIVE_UP_MS) {
 			throw new StoreError(`${path}: another briefing has been writing for ${GIVE_UP_MS / 1000} s; remove the file if no briefing is running`);
 		}
 		removeIfStale(path);
-		await sleep(10 + Math.random() * 40);
+		await sleep(5 + Math.random() * 20);
 	}
 	try {
 		return await fn();
 	} finally {
 		try {
-			unlinkSync(path);
+			// Only our own lock: one from another host may have been taken over as stale meanwhile.
+			if (readFileSync(path, 'utf8') === lockText()) unlinkSync(path);
 		} catch {
-			// Already gone (removed as stale by another process): nothing to release.
+			// Already gone: nothing to release.
 		}
 	}
+}
+
+// Callers in this process take turns before they reach the lock file, so they do not poll it
+// against each other.
+const queues = new Map<string, Promise<void>>();
+
+// Runs `fn` while holding <dir>/<name> (briefing.lock by default), so that two briefing processes
+// each read-modify-write a file in turn instead of one losing the other's changes.
+export async function withLock<T>(dir: string, fn: () => Promise<T>, name = LOCK_FILE): Promise<T> {
+	const path = join(dir, name);
+	const previous = queues.get(path) ?? Promise.resolve();
+	const run = previous.then(() => holdFileLock(path, fn));
+	const done = run.then(
+		() => undefined,
+		() => undefined,
+	);
+	queues.set(path, done);
+	void done.then(() => {
+		if (queues.get(path) === done) queues.delete(path);
+	});
+	return run;
 }

@@ -1,0 +1,108 @@
+import {randomBytes} from 'node:crypto';
+import {open, readFile, readdir, rename, stat, unlink} from 'node:fs/promises';
+import {basename, dirname, join} from 'node:path';
+import type {Adapter} from 'lowdb';
+
+const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+// The temporary files of `file` are `.<name>.<random>.tmp` next to it.
+const tempPrefix = (file: string) => `.${basename(file)}.`;
+
+// Replaces `file` with `text` so that a crash, a kill -9 or a power cut at any moment leaves
+// either the old file or the new one, never a torn one: the text goes to a temporary file in the
+// same directory, which is flushed to the disk before it is renamed over the file, and the
+// directory is flushed after, so that the rename itself survives a power cut. (steno, under
+// lowdb's TextFile, renames without flushing either.) The file keeps its permissions.
+export async function writeFileDurably(file: string, text: string): Promise<void> {
+	const dir = dirname(file);
+	const temp = join(dir, `${tempPrefix(file)}${randomBytes(6).toString('hex')}.tmp`);
+	let mode = 0o666;
+	try {
+		mode = (await stat(file)).mode & 0o7777;
+	} catch (error) {
+		if (code(error) !== 'ENOENT') throw error;
+	}
+	try {
+		const handle = await open(temp, 'wx', mode);
+		try {
+			await handle.writeFile(text, 'utf8');
+			await handle.sync();
+		} finally {
+			await handle.close();
+		}
+		await rename(temp, file);
+	} catch (error) {
+		await unlink(temp).catch(() => undefined);
+		throw error;
+	}
+	await syncDirectory(dir);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+	let handle;
+	try {
+		handle = await open(dir, 'r');
+		await handle.sync();
+	} catch (error) {
+		// Windows cannot open or flush a directory; its rename is durable on its own.
+		if (process.platform !== 'win32') throw error;
+	} finally {
+		await handle?.close();
+	}
+}
+
+// Removes temporary files that a killed writer left next to `file`. Only safe while holding the
+// lock that every writer of `file` holds, so that none of them is still being written.
+export async function removeTempFiles(file: string): Promise<void> {
+	const dir = dirname(file);
+	const prefix = tempPrefix(file);
+	let names: string[];
+	try {
+		names = await readdir(dir);
+	} catch {
+		return;
+	}
+	const temps = names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+	await Promise.all(temps.map((name) => unlink(join(dir, name)).catch(() => undefined)));
+}
+
+// A lowdb adapter for a text file written with writeFileDurably. Reading a missing file gives null.
+export class DurableTextFile implements Adapter<string> {
+	constructor(readonly file: string) {}
+
+	async read(): Promise<string | null> {
+		try {
+			return await readFile(this.file, 'utf8');
+		} catch (error) {
+			if (code(error) === 'ENOENT') return null;
+			throw error;
+		}
+	}
+
+	write(text: string): Promise<void> {
+		return writeFileDurably(this.file, text);
+	}
+}
+
+// lowdb's DataFile over a DurableTextFile: parse and stringify around the text (parse may throw
+// to refuse a file).
+export class DurableDataFile<T> implements Adapter<T> {
+	readonly #text: DurableTextFile;
+	readonly #parse: (text: string) => T;
+	readonly #stringify: (data: T) => string;
+
+	constructor(file: string, options: {parse: (text: string) => T; stringify: (data: T) => string}) {
+		this.#text = new DurableTextFile(file);
+		this.#parse = options.parse;
+		this.#stringify = options.stringify;
+	}
+
+	async read(): Promise<T | null> {
+		const text = await this.#text.read();
+		return text === null ? null : this.#parse(text);
+	}
+
+	write(data: T): Promise<void> {
+		return this.#text.write(this.#stringify(data));
+	}
+}
