@@ -2,6 +2,7 @@ import meow from 'meow';
 import {extractCommand} from './commands/extract.js';
 import {errorMessage} from './commands/extractor.js';
 import {ingest} from './commands/ingest.js';
+import {noteCommand, notesCommand} from './commands/notes.js';
 import {rebuildSample} from './commands/sample.js';
 import {show} from './commands/show.js';
 import {sanitize} from './output/sanitize.js';
@@ -20,14 +21,22 @@ const help = `
 	  actors            List the actors
 	  events            List the events by date
 	  quotes            List the quotes
+	  notes             List your notes; a note whose item is gone is marked detached
+	  note add --event ID | --quote ID | --actor NAME TEXT
+	                    Add a note (TEXT is - : read it from stdin)
+	  note edit ID TEXT Replace the text of a note
+	  note rm ID        Remove a note
 
 	Options
 	  --dir DIR          Briefing directory (default: $BRIEFING_DIR, else
 	                     $XDG_DATA_HOME/briefing, else ~/.local/share/briefing)
 	  --date YYYY-MM-DD  ingest, extract: the date of articles that give none
 	                     (default: the file's modification day)
-	  --actor NAME       events, quotes: only those of actors with this name or alias
-	  --json             Print JSON instead of text (not for ingest)
+	  --actor NAME       events, quotes, notes: only those of actors with this name or alias
+	                     note add: the actor (name, alias or id) the note is on
+	  --event ID         note add: the event the note is on (ids: events --json)
+	  --quote ID         note add: the quote the note is on (ids: quotes --json)
+	  --json             Print JSON instead of text (not for ingest and note)
 	  --version          Print the version
 	  --help             Print this help
 
@@ -36,12 +45,16 @@ const help = `
 	  $ briefing ingest notes.txt --date 2024-10-29
 	  $ briefing events --actor zelenskyy
 	  $ briefing extract article.md --json
+	  $ briefing note add --actor zelenskyy "Check the 12,000 figure"
+	  $ briefing notes --actor zelenskyy
 `;
 
 const flags = {
 	dir: {type: 'string'},
 	date: {type: 'string'},
 	actor: {type: 'string'},
+	event: {type: 'string'},
+	quote: {type: 'string'},
 	json: {type: 'boolean', default: false},
 } as const;
 
@@ -50,8 +63,10 @@ type Flag = keyof typeof flags;
 // Flags that only make sense for some commands are refused elsewhere rather than ignored.
 const FLAG_COMMANDS: Partial<Record<Flag, Array<string | undefined>>> = {
 	date: ['ingest', 'extract'],
-	actor: ['events', 'quotes'],
-	json: [undefined, 'extract', 'actors', 'events', 'quotes'],
+	actor: ['events', 'quotes', 'notes', 'note'],
+	event: ['note'],
+	quote: ['note'],
+	json: [undefined, 'extract', 'actors', 'events', 'quotes', 'notes'],
 };
 
 const fail = (message: string) => {
@@ -80,7 +95,7 @@ async function main(): Promise<number> {
 	if (cli.flags['version']) cli.showVersion();
 
 	const [command, ...args] = cli.input;
-	for (const flag of ['dir', 'date', 'actor'] as const) {
+	for (const flag of ['dir', 'date', 'actor', 'event', 'quote'] as const) {
 		if (cli.flags[flag] === '') throw new Error(`--${flag} needs a value`);
 	}
 	for (const [flag, commands] of Object.entries(FLAG_COMMANDS) as Array<[Flag, Array<string | undefined>]>) {
@@ -103,6 +118,10 @@ async function main(): Promise<number> {
 		case 'quotes':
 			if (args.length > 0) throw new Error(`${command ?? 'briefing'} takes no FILE; did you mean briefing ingest? (see briefing --help)`);
 			return show(command ?? 'briefing', {dir, dataDir, actor: cli.flags.actor, json: cli.flags.json});
+		case 'notes':
+			return notesCommand(args, {dir, actor: cli.flags.actor, json: cli.flags.json});
+		case 'note':
+			return noteCommand(args, {dir, event: cli.flags.event, quote: cli.flags.quote, actor: cli.flags.actor});
 		// Not in the help: maintainers regenerate data/sample-briefing.json with `npm run sample`.
 		case 'sample-rebuild':
 			return rebuildSample(dataDir, args[0]);

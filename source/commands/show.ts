@@ -3,6 +3,7 @@ import {SAMPLE_NOTICE, renderActors, renderEvents, renderQuotes, renderSummary} 
 import {readBriefing} from '../store/db.js';
 import {eventsOf, findActors, quotesOf} from '../store/queries.js';
 import {readSampleBriefing} from '../store/sample.js';
+import {warnAboutNotes} from './notes.js';
 
 export type View = 'briefing' | 'actors' | 'events' | 'quotes';
 
@@ -17,6 +18,7 @@ export type ShowOptions = {
 export async function show(view: View, options: ShowOptions): Promise<number> {
 	const stored = await readBriefing(options.dir);
 	const data = stored ?? readSampleBriefing(options.dataDir);
+	await warnAboutNotes(options.dir);
 	let actorIds: Set<string> | null = null;
 	if (options.actor !== undefined) {
 		const actors = findActors(data, options.actor);
