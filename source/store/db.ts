@@ -1,7 +1,7 @@
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {Low} from 'lowdb';
-import {DataFile} from 'lowdb/node';
+import {DurableDataFile, removeTempFiles} from './durable.js';
 import {StoreError, describeFsError} from './errors.js';
 import {withLock} from './lock.js';
 import {SCHEMA_VERSION, type BriefingData} from './schema.js';
@@ -33,12 +33,13 @@ export function parseBriefing(text: string, file: string): BriefingData {
 	return data as BriefingData;
 }
 
-// lowdb's JSONFile with validation on read and deterministic formatting on write. steno, under
-// DataFile, writes a temporary file and renames it, so a reader never sees half a briefing.
+// lowdb with validation on read and deterministic formatting on write, through the same durable
+// writer as notes.json (flushed temporary file, rename, flushed directory), so neither a reader nor
+// a crash ever sees half a briefing.
 function open(dir: string): Low<BriefingData | null> {
 	const file = briefingFile(dir);
 	// null stands for "no file yet"; Low never writes null data, so stringify always gets a briefing.
-	const adapter = new DataFile<BriefingData | null>(file, {
+	const adapter = new DurableDataFile<BriefingData | null>(file, {
 		parse: (text) => parseBriefing(text, file),
 		stringify: (data) => serializeBriefing(data!),
 	});
@@ -71,6 +72,8 @@ export async function updateBriefing(dir: string, change: (data: BriefingData) =
 		throw new StoreError(`${dir}: ${describeFsError(error)}`);
 	}
 	return withLock(dir, async () => {
+		// A writer killed mid-write leaves its temporary file; under the lock none is in use.
+		await removeTempFiles(briefingFile(dir));
 		const db = open(dir);
 		await read(db, dir);
 		const before = db.data ?? emptyBriefing();
