@@ -1,5 +1,6 @@
 import {parse as parseYaml} from 'yaml';
 import type {ArticleMeta, Paragraph} from '../types.js';
+import {cleanText} from './clean.js';
 import {parseIsoDay} from './dates.js';
 import {ArticleError} from './errors.js';
 
@@ -40,7 +41,8 @@ function firstSentence(body: string): string {
 
 // Detects the format by content: the seed format (`date YYYY-MM-DD` then the text), YAML front
 // matter, or plain text dated by `fallbackDate`.
-export function parseArticle(text: string, fallbackDate: string): ParsedArticle {
+export function parseArticle(raw: string, fallbackDate: string): ParsedArticle {
+	const text = cleanText(raw);
 	if (!text.trim()) throw new ArticleError('is empty');
 	let body = text;
 	let title: string | null = null;

@@ -46,3 +46,16 @@ describe('splitParagraphs', () => {
 		expect(splitParagraphs(body).map((p) => p.heading)).toEqual([false, true, true, false]);
 	});
 });
+
+describe('untrusted text', () => {
+	it('makes terminal controls visible and removes bidi overrides and zero-width spoofing', () => {
+		const a = parseArticle('date 2024-01-01 Ana\u200bBerg said \x1b]52;c;ZXZpbA==\x07 and \x1b[2J it \u202eobviously\u202c.\x9b', '2000-01-01');
+		expect(a.body).toBe('AnaBerg said ␛]52;c;ZXZpbA==␇ and ␛[2J it obviously.\ufffd');
+		expect(a.body).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+	});
+
+	it('keeps the joiners that emoji and other scripts need', () => {
+		const a = parseArticle('date 2024-01-01 The family 👨\u200d👩\u200d👧 met in ‌می‌خواهم style.', '2000-01-01');
+		expect(a.body).toContain('👨\u200d👩\u200d👧');
+	});
+});

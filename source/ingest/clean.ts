@@ -1,0 +1,21 @@
+// Article text is untrusted. Before anything is derived from it, terminal controls are made
+// visible (so tampering shows rather than acts: ESC becomes ␛) and the invisible characters that
+// reorder or disguise names are removed. Rendering sanitises again (output/sanitize.ts).
+
+// C0 controls but tab and newline, and DEL: shown as their Control Pictures (U+2400 block).
+const C0 = /[\x00-\x08\x0b-\x1f\x7f]/g;
+// C1 controls (some terminals obey 0x9b as CSI): replaced.
+const C1 = /[\x80-\x9f]/g;
+// Bidi embeddings, overrides and isolates make text display in another order than it is stored.
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+// Zero-width characters with no use inside words of Latin script; ZWJ/ZWNJ stay elsewhere (emoji,
+// Indic and Persian scripts need them).
+const ZERO_WIDTH = /[\u200b\u2060\ufeff]|(?<=\p{Script=Latin})[\u200c\u200d](?=\p{Script=Latin})/gu;
+
+export function cleanText(text: string): string {
+	return text
+		.replace(C0, (ch) => (ch === '\x7f' ? '\u2421' : String.fromCharCode(0x2400 + ch.charCodeAt(0))))
+		.replace(C1, '\ufffd')
+		.replace(BIDI, '')
+		.replace(ZERO_WIDTH, '');
+}
