@@ -1,0 +1,98 @@
+// Synthetic briefing directories for the benchmark: realistic text lengths, a fixed seed, written
+// through the store's own serialisers so they are exactly what briefing reads.
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {serializeBriefing} from '../../source/store/db.js';
+import type {Note, NotesData} from '../../source/store/notes.js';
+import {SCHEMA_VERSION, type BriefingData, type StoredActor, type StoredArticle, type StoredEvent, type StoredQuote} from '../../source/store/schema.js';
+import type {ActorKind, DatePrecision} from '../../source/types.js';
+
+export type Size = {events: number; actors: number; quotes: number; notes: number};
+
+function random(seed: number) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}
+
+const FIRST = ['Anna', 'Boris', 'Chen', 'Dalia', 'Emeka', 'Fatima', 'Goran', 'Hana', 'Ivan', 'Jana', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya'];
+const LAST = ['Berg', 'Costa', 'Dahl', 'Ekwueme', 'Fischer', 'Garcia', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lund', 'Moreau', 'Novak', 'Okafor', 'Petrov', 'Quist'];
+const ORGS = ['Ministry', 'Council', 'Agency', 'Union', 'Bank', 'Institute', 'Commission', 'Party'];
+const WORDS = 'the government said on Tuesday that talks with officials would resume after a week of strikes across the region while negotiators warned of delays in the deal and analysts expected markets to react'.split(' ');
+
+const pick = <T>(next: () => number, list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+
+// A sentence of news length (20 to 45 words) naming the given actors.
+function sentence(next: () => number, names: string[]): string {
+	const words = Array.from({length: 20 + Math.floor(next() * 25)}, () => pick(next, WORDS));
+	names.forEach((name, i) => words.splice(Math.min(words.length, 1 + i * 6), 0, name));
+	const text = words.join(' ');
+	return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+const day = (n: number) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+const hex = (n: number, width = 10) => n.toString(16).padStart(width, '0');
+
+export function generate(size: Size, seed = 42): {briefing: BriefingData; notes: NotesData} {
+	const next = random(seed);
+	const kinds: ActorKind[] = ['person', 'person', 'person', 'country', 'organization', 'place'];
+	const actors: StoredActor[] = Array.from({length: size.actors}, (_, i) => {
+		const kind = pick(next, kinds);
+		const name = kind === 'person' ? `${pick(next, FIRST)} ${pick(next, LAST)} ${i}` : kind === 'organization' ? `${pick(next, LAST)} ${pick(next, ORGS)} ${i}` : `Region ${i}`;
+		return {id: `x-${hex(i)}`, name, kind, role: kind === 'person' ? 'Minister' : null, aliases: [name.split(' ').slice(1).join(' ')], sources: []};
+	});
+	const perArticle = 25;
+	const articleCount = Math.ceil(size.events / perArticle);
+	const articles: StoredArticle[] = [];
+	const events: StoredEvent[] = [];
+	for (let a = 0; a < articleCount; a++) {
+		const id = `a-${hex(a)}`;
+		const date = day(Math.floor((a / articleCount) * 700));
+		const sentences: string[] = [];
+		for (let k = 0; k < perArticle && events.length < size.events; k++) {
+			const involved = Array.from({length: 1 + Math.floor(next() * 3)}, () => pick(next, actors));
+			const text = sentence(next, involved.map((x) => x.name));
+			const start = sentences.join('\n\n').length + (sentences.length > 0 ? 2 : 0);
+			sentences.push(text);
+			const precision: DatePrecision = next() < 0.9 ? 'day' : pick(next, ['week', 'month', 'year'] as const);
+			events.push({
+				id: `e-${hex(events.length)}`, article: id, paragraph: k, start, end: start + text.length, text,
+				actors: [...new Set(involved.map((x) => x.id))], date, datePrecision: precision, dateText: null, dateSource: 'article',
+			});
+		}
+		articles.push({
+			id, key: `bench:${a}`, path: null, hash: hex(a, 64), body: sentences.join('\n\n'), ingestedAt: `${date}T00:00:00.000Z`,
+			title: `Synthetic article ${a}`, date, dateAssumed: false, source: 'bench', url: null, format: 'plain',
+		});
+	}
+	const quotes: StoredQuote[] = Array.from({length: size.quotes}, (_, i) => {
+		const event = events[Math.floor(next() * events.length)]!;
+		return {
+			id: `q-${hex(i)}`, article: event.article, paragraph: event.paragraph, start: event.start, end: event.end,
+			text: sentence(next, []).slice(0, 60 + Math.floor(next() * 200)), speaker: event.actors[0] ?? null,
+			date: event.date, datePrecision: event.datePrecision, dateText: null, dateSource: 'article',
+		};
+	});
+	events.sort((x, y) => x.date.localeCompare(y.date) || x.article.localeCompare(y.article) || x.start - y.start);
+	const notes: Note[] = Array.from({length: size.notes}, (_, i) => {
+		const event = events[Math.floor(next() * events.length)]!;
+		const time = `${event.date}T12:00:00.000Z`;
+		return {id: `n-${i + 1}`, target: {kind: 'event', id: event.id, text: event.text}, text: sentence(next, []), created: time, updated: time};
+	});
+	return {
+		briefing: {schemaVersion: SCHEMA_VERSION, articles, actors, events, quotes},
+		notes: {schemaVersion: 1, nextId: size.notes + 1, notes},
+	};
+}
+
+export function writeBriefingDir(dir: string, size: Size, seed = 42): void {
+	const {briefing, notes} = generate(size, seed);
+	mkdirSync(dir, {recursive: true});
+	writeFileSync(join(dir, 'briefing.json'), serializeBriefing(briefing));
+	writeFileSync(join(dir, 'notes.json'), `${JSON.stringify(notes, null, 2)}\n`);
+}

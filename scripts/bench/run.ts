@@ -1,0 +1,55 @@
+// `npm run bench`: builds synthetic briefings of 1,000 / 10,000 / 100,000 events outside the
+// repository and prints one line per figure, each a median with its reference measured in the
+// same run, then writes them all to a JSON file.
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {generate, writeBriefingDir, type Size} from './generate.js';
+import {ingestFigures} from './ingest.js';
+import {line, type Figure} from './measure.js';
+import {noteFigure, noteFigures} from './notes.js';
+
+// Run from the repository root (scripts/bench.mjs sets it), since this file runs from a bundle.
+const root = process.cwd();
+const args = process.argv.slice(2);
+const option = (name: string) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
+const out = option('out') ?? join(work, 'results.json');
+
+const figures: Figure[] = [];
+const report = (list: Figure[]) => {
+	for (const f of list) {
+		figures.push(f);
+		console.log(line(f));
+	}
+};
+
+rmSync(work, {recursive: true, force: true});
+mkdirSync(work, {recursive: true});
+const dirs = new Map<number, string>();
+for (const events of sizes) {
+	const size: Size = {events, actors: 2000, quotes: 5000, notes: 1000};
+	const dir = join(work, String(events));
+	writeBriefingDir(dir, size);
+	dirs.set(events, dir);
+}
+
+const notes = new Map<number, number>();
+for (const [size, dir] of dirs) {
+	const event = generate({events: Math.min(size, 100), actors: 10, quotes: 1, notes: 0}).briefing.events[0]!;
+	notes.set(size, await noteFigure(dir, size, event));
+}
+report(noteFigures(notes));
+
+const evalArticles = join(root, '../shared/eval/dev/articles');
+const articles = existsSync(evalArticles)
+	? readdirSync(evalArticles).map((f) => readFileSync(join(evalArticles, f), 'utf8'))
+	: [readFileSync(join(root, 'data/sample-article.txt'), 'utf8')];
+report(await ingestFigures(articles));
+
+writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
+console.log(`wrote ${out}`);
