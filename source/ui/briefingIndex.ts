@@ -1,5 +1,4 @@
 import {dateLabel} from '../output/dates.js';
-import {foldName} from '../store/names.js';
 import type {BriefingData, StoredActor, StoredArticle, StoredEvent, StoredQuote} from '../store/schema.js';
 
 // Everything the dashboard looks up, built once when the briefing is loaded. The stored briefing
@@ -11,7 +10,7 @@ export type ActorEntry = {
 	events: number;
 	quotes: number;
 	short: string; // "Zelenskyy", "US": what a feed line has room for
-	folded: string[]; // name and aliases, folded for finding by name
+	names: string[]; // name and aliases, searchable
 };
 
 export type BriefingIndex = {
@@ -27,9 +26,23 @@ export type BriefingIndex = {
 	eventsByActor: ReadonlyMap<string, readonly number[]>; // actor id → ascending feed positions
 	quotesByActor: ReadonlyMap<string, readonly number[]>; // speaker id → ascending quote positions
 	feedLabels: readonly string[]; // the date heading of each feed position
-	eventSearchText: (position: number) => string; // folded sentence and actor names, on first use
-	quoteSearchText: (position: number) => string; // folded quote and speaker name
+	eventMatches: (position: number, terms: readonly string[]) => boolean; // by sentence and actor names
+	quoteMatches: (position: number, terms: readonly string[]) => boolean; // by quote and speaker name
 };
+
+// Searching: a query is cut into terms (letters and digits, lower case, without accents) and an
+// item matches when every term occurs in its text or in one of its actors' names. The text is
+// only lower-cased for that (and its accents dropped when it has any), so a keystroke over 100,000
+// sentences costs a few tens of milliseconds and keeps no copy of them.
+
+const DIACRITICS = /[\u00c0-\u024f\u1e00-\u1eff]/;
+
+export function searchable(text: string): string {
+	const lower = text.toLowerCase();
+	return DIACRITICS.test(lower) ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : lower;
+}
+
+export const searchTerms = (query: string): string[] => searchable(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 const byDate = <T extends {date: string}>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
@@ -65,12 +78,6 @@ function positionsBy<T>(items: readonly T[], keys: (item: T) => Iterable<string>
 	return map;
 }
 
-// Folded text for searching, computed the first time an item is searched and kept.
-function lazyText(count: number, compute: (position: number) => string): (position: number) => string {
-	const cache: Array<string | undefined> = new Array(count);
-	return (position) => (cache[position] ??= compute(position));
-}
-
 export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 	const feed = chronological(data.events);
 	const quotes = chronological(data.quotes);
@@ -82,11 +89,11 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 			events: eventsByActor.get(actor.id)?.length ?? 0,
 			quotes: quotesByActor.get(actor.id)?.length ?? 0,
 			short: shortName(actor),
-			folded: [actor.name, ...actor.aliases].map(foldName),
+			names: [actor.name, ...actor.aliases].map(searchable),
 		}))
 		.sort((a, b) => b.events - a.events || a.actor.name.localeCompare(b.actor.name) || a.actor.id.localeCompare(b.actor.id));
 	const actorById = new Map(actors.map((entry) => [entry.actor.id, entry]));
-	const name = (id: string) => actorById.get(id)?.actor.name ?? '';
+	const named = (ids: readonly string[], term: string) => ids.some((id) => actorById.get(id)?.names.some((name) => name.includes(term)));
 	// Consecutive events mostly share a date: label each distinct (date, precision) once.
 	const labels = new Map<string, string>();
 	const feedLabels = feed.map((event) => {
@@ -108,13 +115,15 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 		eventsByActor,
 		quotesByActor,
 		feedLabels,
-		eventSearchText: lazyText(feed.length, (position) => {
+		eventMatches: (position, terms) => {
 			const event = feed[position]!;
-			return foldName([event.text, ...event.actors.map(name)].join(' '));
-		}),
-		quoteSearchText: lazyText(quotes.length, (position) => {
+			const text = searchable(event.text);
+			return terms.every((term) => text.includes(term) || named(event.actors, term));
+		},
+		quoteMatches: (position, terms) => {
 			const quote = quotes[position]!;
-			return foldName(`${quote.text} ${quote.speaker === null ? '' : name(quote.speaker)}`);
-		}),
+			const text = searchable(quote.text);
+			return terms.every((term) => text.includes(term) || (quote.speaker !== null && named([quote.speaker], term)));
+		},
 	};
 }

@@ -26,29 +26,47 @@ export function clean(text: string): string {
 	return sanitize(text).replace(/[^\S ]/g, ' ');
 }
 
-export const width = (text: string): number => stringWidth(text);
+// Printable ASCII is a column a character, and most article text is nothing else: it is measured
+// and cut by its length. Anything else goes through string-width, a grapheme at a time.
+const ASCII = /^[\x20-\x7e]*$/;
 
-export const lineWidth = (line: Line): number => line.reduce((sum, segment) => sum + stringWidth(segment.text), 0);
+export const width = (text: string): number => (ASCII.test(text) ? text.length : stringWidth(text));
+
+export const lineWidth = (line: Line): number => line.reduce((sum, segment) => sum + width(segment.text), 0);
+
+// One grapheme's columns. Lone characters that are one column whatever the terminal's East Asian
+// setting (Latin, general punctuation such as — “ ” …, box drawing) skip string-width.
+const graphemeWidth = (grapheme: string): number => {
+	if (grapheme.length === 1) {
+		const code = grapheme.charCodeAt(0);
+		if ((code >= 0x20 && code < 0x300 && code !== 0xad) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2500 && code <= 0x259f)) return 1;
+	}
+	return stringWidth(grapheme);
+};
 
 // The longest start of `text` that fits in `max` columns, by whole graphemes: an emoji or a CJK
-// character is never split, and a wide one that would straddle the edge is left out.
+// character is never split, and a wide one that would straddle the edge is left out. It reads no
+// further than it needs, so cutting a long sentence costs the width of the pane, not the sentence.
 function fitStart(text: string, max: number): {text: string; width: number; whole: boolean} {
-	let out = '';
-	let used = 0;
-	for (const {segment} of graphemes.segment(text)) {
-		const w = stringWidth(segment);
-		if (used + w > max) return {text: out, width: used, whole: false};
-		out += segment;
-		used += w;
+	if (ASCII.test(text)) {
+		return text.length <= max ? {text, width: text.length, whole: true} : {text: text.slice(0, Math.max(0, max)), width: Math.max(0, max), whole: false};
 	}
-	return {text: out, width: used, whole: true};
+	let end = 0;
+	let used = 0;
+	for (const {segment, index} of graphemes.segment(text)) {
+		const w = graphemeWidth(segment);
+		if (used + w > max) return {text: text.slice(0, index), width: used, whole: false};
+		used += w;
+		end = index + segment.length;
+	}
+	return {text: text.slice(0, end), width: used, whole: true};
 }
 
 // At most `max` columns of text, ending in … when something was cut.
 export function truncate(text: string, max: number): string {
 	if (max <= 0) return '';
 	// Cheap exit for short text before measuring: no grapheme is wider than two columns.
-	if (text.length * 2 <= max || stringWidth(text) <= max) return text;
+	if (fitStart(text, max).whole) return text;
 	return `${fitStart(text, max - 1).text.trimEnd()}${ELLIPSIS}`;
 }
 
@@ -62,24 +80,24 @@ export function fitLine(line: Line, max: number, pad?: Style): Line {
 	for (const segment of line) {
 		const text = clean(segment.text);
 		if (!text) continue;
-		const w = stringWidth(text);
-		if (used + w <= max) {
+		const room = max - used;
+		const whole = fitStart(text, room);
+		if (whole.whole) {
 			out.push({...segment, text});
-			used += w;
+			used += whole.width;
 			continue;
 		}
-		const room = max - used;
 		if (room >= 1) {
 			const start = fitStart(text, room - 1).text.trimEnd();
 			out.push({...segment, text: `${start}${ELLIPSIS}`});
-			used += stringWidth(start) + 1;
+			used += width(start) + 1;
 		} else if (out.length) {
 			// No room left even for the ellipsis: it replaces the end of what is there.
 			const last = out.pop()!;
-			const lastWidth = stringWidth(last.text);
+			const lastWidth = width(last.text);
 			const start = fitStart(last.text, lastWidth - 1).text;
 			out.push({...last, text: `${start}${ELLIPSIS}`});
-			used = used - lastWidth + stringWidth(start) + 1;
+			used = used - lastWidth + width(start) + 1;
 		}
 		break;
 	}
@@ -125,7 +143,7 @@ export function wrap(line: Line, max: number, keepNewlines = false): Line[] {
 				continue;
 			}
 			let word = token;
-			let w = stringWidth(word);
+			let w = width(word);
 			const spaceWidth = pendingSpace ? 1 : 0;
 			if (used > 0 && used + spaceWidth + w > max) flush();
 			if (pendingSpace) {
@@ -138,7 +156,7 @@ export function wrap(line: Line, max: number, keepNewlines = false): Line[] {
 				if (head.text) append(head.text, style, head.width);
 				flush();
 				word = word.slice(head.text.length);
-				w = stringWidth(word);
+				w = width(word);
 			}
 			if (word && w <= max - used) append(word, style, w);
 		}

@@ -1,5 +1,4 @@
-import {foldName} from '../store/names.js';
-import type {ActorEntry, BriefingIndex} from './briefingIndex.js';
+import {type ActorEntry, type BriefingIndex, searchTerms} from './briefingIndex.js';
 
 // What each pane lists for the current actor filter and searches: pure functions of the index,
 // memoised on their inputs, so moving the cursor never recomputes a list and a keystroke in a
@@ -28,12 +27,11 @@ export type Views = {
 	quotes: readonly number[]; // quote positions, chronological
 };
 
-// Every word of the query, folded like names are (case, accents, punctuation), must occur in the
-// folded text. Null when the query has no words, which matches everything.
-export function matcher(query: string): ((folded: string) => boolean) | null {
-	const terms = foldName(query).split(' ').filter(Boolean);
-	if (terms.length === 0) return null;
-	return (folded) => terms.every((term) => folded.includes(term));
+// The terms of a search (briefingIndex.ts searchTerms); none when it has no letters or digits,
+// which matches everything.
+export function matcher(query: string): readonly string[] | null {
+	const terms = searchTerms(query);
+	return terms.length ? terms : null;
 }
 
 // Ascending positions that belong to any of the selected actors.
@@ -79,30 +77,45 @@ function memo<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean): (key
 }
 
 type Filtered = {filter: readonly string[]; search: string};
-const sameFiltered = (a: Filtered, b: Filtered) =>
-	a.search === b.search && a.filter.length === b.filter.length && a.filter.every((id, i) => id === b.filter[i]);
+const sameFilter = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+// A list filtered by actors, then searched. Typing on at the end of a search only narrows it
+// (every term of the shorter query is inside a term of the longer one), so the next keystroke
+// searches the previous matches instead of the whole list.
+function searched(all: (filter: readonly string[]) => readonly number[], matches: (position: number, terms: readonly string[]) => boolean) {
+	let last: {key: Filtered; value: readonly number[]} | undefined;
+	return (key: Filtered): readonly number[] => {
+		if (last && last.key.search === key.search && sameFilter(last.key.filter, key.filter)) return last.value;
+		const terms = matcher(key.search);
+		let value: readonly number[];
+		if (!terms) value = all(key.filter);
+		else {
+			const narrowing = last && sameFilter(last.key.filter, key.filter) && matcher(last.key.search) && key.search.startsWith(last.key.search);
+			const base = narrowing ? last!.value : all(key.filter);
+			value = base.filter((position) => matches(position, terms));
+		}
+		last = {key, value};
+		return value;
+	};
+}
 
 export function createViews(index: BriefingIndex): (query: ViewQuery) => Views {
 	const actors = memo((search: string) => {
-		const match = matcher(search);
-		return match ? index.actors.filter((entry) => entry.folded.some(match)) : index.actors;
+		const terms = matcher(search);
+		return terms ? index.actors.filter((entry) => terms.every((term) => entry.names.some((name) => name.includes(term)))) : index.actors;
 	}, Object.is);
 
-	const feed = memo(({filter, search}: Filtered) => {
-		const base = filter.length ? union(index.eventsByActor, filter) : range(index.feed.length);
-		const match = matcher(search);
-		return feedRows(index, match ? base.filter((position) => match(index.eventSearchText(position))) : base);
-	}, sameFiltered);
-
-	const quotes = memo(({filter, search}: Filtered) => {
-		const base = filter.length ? union(index.quotesByActor, filter) : range(index.quotes.length);
-		const match = matcher(search);
-		return match ? base.filter((position) => match(index.quoteSearchText(position))) : base;
-	}, sameFiltered);
+	const byActors = (byActor: ReadonlyMap<string, readonly number[]>, count: number) => {
+		const every = range(count);
+		return memo((filter: readonly string[]) => (filter.length ? union(byActor, filter) : every), sameFilter);
+	};
+	const feedItems = searched(byActors(index.eventsByActor, index.feed.length), index.eventMatches);
+	const feed = memo((items: readonly number[]) => feedRows(index, items), Object.is);
+	const quotes = searched(byActors(index.quotesByActor, index.quotes.length), index.quoteMatches);
 
 	return ({filter, search}) => ({
 		actors: actors(search.actors),
-		feed: feed({filter, search: search.feed}),
+		feed: feed(feedItems({filter, search: search.feed})),
 		quotes: quotes({filter, search: search.quotes}),
 	});
 }
