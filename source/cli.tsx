@@ -1,5 +1,6 @@
 import meow from 'meow';
 import {extractCommand} from './commands/extract.js';
+import {dashboard} from './commands/dashboard.js';
 import {errorMessage} from './commands/extractor.js';
 import {ingest} from './commands/ingest.js';
 import {noteCommand, notesCommand} from './commands/notes.js';
@@ -15,7 +16,9 @@ const help = `
 	  $ briefing [command] [options]
 
 	Commands
-	  (none)            Show the briefing: counts, then the events by date
+	  (none)            The dashboard: actors, feed and quotes, driven by the keyboard
+	                    (? lists the keys). Not in a terminal (a pipe, a file): the
+	                    briefing as text, counts then the events by date
 	  ingest FILE...    Extract articles and add them to the briefing (again: update them)
 	  extract FILE      Show what ingest would store from FILE, without storing anything
 	  actors            List the actors
@@ -117,6 +120,8 @@ async function main(): Promise<number> {
 		case 'events':
 		case 'quotes':
 			if (args.length > 0) throw new Error(`${command ?? 'briefing'} takes no FILE; did you mean briefing ingest? (see briefing --help)`);
+			// The dashboard needs a terminal to read keys from and draw on; anywhere else, text.
+			if (command === undefined && !cli.flags.json && process.stdin.isTTY && process.stdout.isTTY) return dashboard({dir, dataDir});
 			return show(command ?? 'briefing', {dir, dataDir, actor: cli.flags.actor, json: cli.flags.json});
 		case 'notes':
 			return notesCommand(args, {dir, actor: cli.flags.actor, json: cli.flags.json});

@@ -1,0 +1,103 @@
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+
+// The built CLI on a real terminal: tmux runs a shell, the shell runs `briefing`, and the test
+// types keys with send-keys and reads the screen with capture-pane. It checks what a user sees,
+// the alternate screen, and that the shell comes back after q, Ctrl-C and SIGTERM.
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `briefing-test-${process.pid}`;
+const session = 'briefing';
+
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+const screen = () => tmux('capture-pane', '-p', '-t', session);
+const alternateOn = () => tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim() === '1';
+const keys = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
+
+async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
+	const start = Date.now();
+	while (!check()) {
+		if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}; the screen:\n${screen()}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+const shows = (text: string) => () => screen().includes(text);
+
+describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmux is not installed)'}`, () => {
+	let dir = '';
+	let home = '';
+
+	beforeAll(() => {
+		execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale']);
+		dir = join(mkdtempSync(join(tmpdir(), 'briefing-tmux-')), 'none-yet');
+		home = mkdtempSync(join(tmpdir(), 'briefing-home-'));
+		// A shell of our own on a server of our own: CI would make Ink skip drawing, so it is unset.
+		tmux('-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', '-s', session, `env -u CI -u CONTINUOUS_INTEGRATION HOME=${home} PS1='$ ' sh`);
+		tmux('set-option', '-t', session, 'window-size', 'manual');
+	});
+
+	afterAll(() => {
+		if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+		for (const path of [join(dir, '..'), home]) if (path) rmSync(path, {recursive: true, force: true});
+	});
+
+	const command = () => `node ${cli} --dir ${dir}`;
+	const start = async () => {
+		keys('clear', 'Enter');
+		await until('a clear screen', () => screen().trim() === '$');
+		keys(command(), 'Enter');
+		await until('the dashboard', () => alternateOn() && screen().includes('Feed 1/8'));
+	};
+
+	it('draws the sample at 120×40 on the alternate screen, filters by Zelenskyy, and gives the shell back after q', async () => {
+		await start();
+		let lines = screen().split('\n');
+		expect(lines[0]).toBe('Sample briefing — ingest your own with: briefing ingest FILE...  │  1 article · 16 actors · 8 events · 2 quotes');
+		expect(lines[2]).toMatch(/^┏━ ▸ Actors 1\/16 ━+┓╭─ Feed 1\/8 ─+╮╭─ Quotes 1\/2 ─+╮$/);
+		expect(screen()).toContain('At the Pentagon on Tuesday');
+		keys('j', 'j', 'Enter');
+		await until('the filter', shows('Filter: Volodymyr Zelenskyy → 5/8 events, 1/2 quotes'));
+		lines = screen().split('\n');
+		expect(screen()).toMatch(/▸ \[x\] P Volodymyr Zelenskyy +5/);
+		expect(screen()).not.toContain('At the Pentagon on Tuesday');
+		expect(screen()).not.toContain('relatively small number');
+		// Every line fits: the right border of the Quotes pane ends every pane row.
+		for (const line of lines.slice(2, 38)) expect(line).toMatch(/[┓┃┛╮│╯]$/);
+		keys('q');
+		await until('the shell', () => !alternateOn() && screen().trim().endsWith('$'));
+		// The screen the shell had before: the command line, then the next prompt.
+		expect(screen().trim().split('\n')).toEqual([`$ ${command()}`, '$']);
+	});
+
+	it('follows a resize to 70×24 with a tab bar, and gives the shell back after Ctrl-C', async () => {
+		await start();
+		tmux('resize-window', '-t', session, '-x', '70', '-y', '24');
+		await until('the tab bar', shows('▸1 Actors 16'));
+		const lines = screen().split('\n');
+		expect(lines[0]).toBe('Sample briefing — ingest your own with: briefing ingest FILE...');
+		expect(lines[3]).toMatch(/▸1 Actors 16 +│ +2 Feed 8 +│ +3 Quotes 2/);
+		keys('z', 'e', 'l', 'Enter', 'Enter', '2');
+		await until('the filtered feed', shows('Feed 1/5'));
+		expect(screen()).not.toContain('Pentagon on Tuesday');
+		keys('C-c');
+		await until('the shell', () => !alternateOn());
+		tmux('resize-window', '-t', session, '-x', '120', '-y', '40');
+	});
+
+	it('gives the shell back after SIGTERM, exiting 143', async () => {
+		await start();
+		const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
+		const node = execFileSync('pgrep', ['-P', shell], {encoding: 'utf8'}).trim();
+		process.kill(Number(node), 'SIGTERM');
+		await until('the shell', () => !alternateOn());
+		keys('echo "exit $?"', 'Enter');
+		await until('the exit status', shows('exit 143'));
+	});
+});
