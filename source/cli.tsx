@@ -72,6 +72,9 @@ const FLAG_COMMANDS: Partial<Record<Flag, Array<string | undefined>>> = {
 	json: [undefined, 'extract', 'actors', 'events', 'quotes', 'notes'],
 };
 
+const inCi = (env: NodeJS.ProcessEnv) => ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in env && env[key] !== '0' && env[key] !== 'false');
+const interactive = () => Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi(process.env);
+
 const fail = (message: string) => {
 	process.stderr.write(sanitize(`briefing: ${message}\n`));
 	process.exitCode = 1;
@@ -120,8 +123,9 @@ async function main(): Promise<number> {
 		case 'events':
 		case 'quotes':
 			if (args.length > 0) throw new Error(`${command ?? 'briefing'} takes no FILE; did you mean briefing ingest? (see briefing --help)`);
-			// The dashboard needs a terminal to read keys from and draw on; anywhere else, text.
-			if (command === undefined && !cli.flags.json && process.stdin.isTTY && process.stdout.isTTY) return dashboard({dir, dataDir});
+			// The dashboard needs a terminal to read keys from and draw on; anywhere else, text. Under CI
+			// (CI or CONTINUOUS_INTEGRATION set) Ink draws nothing until it exits, so text there too.
+			if (command === undefined && !cli.flags.json && interactive()) return dashboard({dir, dataDir});
 			return show(command ?? 'briefing', {dir, dataDir, actor: cli.flags.actor, json: cli.flags.json});
 		case 'notes':
 			return notesCommand(args, {dir, actor: cli.flags.actor, json: cli.flags.json});

@@ -9,6 +9,12 @@ import {clampScroll} from './window.js';
 // reach a pane's command because the search scope is the only one asked.
 
 export function dispatchKey(state: UIState, press: KeyPress, env: Env): UIState {
+	// No key here uses Alt. Esc and a key read together arrive as Alt and that key ("\x1b3"): a
+	// fast Esc, then 3, is what was meant.
+	if (press.meta && press.name === null && press.text !== '') {
+		const escaped = dispatchKey(state, {name: 'escape', text: '', ctrl: false, shift: false, meta: false}, env);
+		return dispatchKey(escaped, {...press, meta: false}, env);
+	}
 	// Several keys in one input (typed faster than read, or a paste): handle them one by one, as
 	// typed, except that a run of text typed into a search goes in at once.
 	if (press.name === null && !press.ctrl && !press.meta && Array.from(press.text).length > 1) {

@@ -14,7 +14,7 @@ export type Box = {width: number; height: number}; // outside size, border inclu
 export type Layout = {
 	mode: LayoutMode;
 	columns: number;
-	height: number; // rows the frame uses
+	height: number; // rows the frame uses: all of them
 	header: number;
 	footer: number;
 	tabBar: boolean;
@@ -30,9 +30,9 @@ const FOOTER = 1;
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
 
 export function layoutFor(columns: number, rows: number, focus: PaneId, header = HEADER): Layout {
-	// One row is left free below the frame: Ink redraws a frame as tall as the terminal by clearing
-	// the whole screen, which flickers; one row shorter, it rewrites only the lines that changed.
-	const height = Math.max(1, rows - 1);
+	// The frame fills the terminal: screen.ts draws it by rows, without newlines, so the last row
+	// does not scroll the screen.
+	const height = Math.max(1, rows);
 	const base = {columns, height, header, footer: FOOTER};
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return {...base, mode: 'tiny', header: 0, footer: 0, tabBar: false, body: {width: columns, height}, panes: {}};

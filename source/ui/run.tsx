@@ -1,5 +1,6 @@
 import {render, type Instance} from 'ink';
 import {App, type AppProps} from './App.js';
+import {ScreenWriter} from './screen.js';
 import {takeOverTerminal} from './terminal.js';
 
 export type Streams = {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream};
@@ -12,6 +13,7 @@ const SIGNALS = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
 // itself arrives as a key in raw mode).
 export async function runDashboard(props: AppProps, streams: Streams = process): Promise<number> {
 	const restore = takeOverTerminal(streams.stdout, streams.stdin);
+	const screen = new ScreenWriter(streams.stdout);
 	let instance: Instance | undefined;
 	const leave = () => {
 		try {
@@ -36,15 +38,11 @@ export async function runDashboard(props: AppProps, streams: Streams = process):
 	try {
 		instance = render(<App {...props} />, {
 			stdin: streams.stdin,
-			stdout: streams.stdout,
+			stdout: screen as unknown as NodeJS.WriteStream, // draws changed lines in place (screen.ts)
 			stderr: streams.stderr,
 			exitOnCtrlC: false, // Ctrl-C is in the keymap, so it quits through the same path as q
 			// Nothing in the dashboard logs; a stray console line would be drawn over the frame either way.
 			patchConsole: false,
-			// Ink 6.8's incremental writer moves up one line too few over a frame that ends in a newline
-			// (every frame but a terminal-filling one), so each update scrolled the screen by a line in
-			// tmux. The standard writer rewrites the frame inside a synchronized update instead.
-			incrementalRendering: false,
 			// Keys update the state at once; drawing is capped at 30 frames a second, so a held key or a
 			// resize drag coalesces into the latest frame instead of queueing one per event (a frame of
 			// 120×40 takes Ink about 10 ms to lay out and write).
@@ -53,6 +51,7 @@ export async function runDashboard(props: AppProps, streams: Streams = process):
 		await instance.waitUntilExit();
 		return 0;
 	} finally {
+		screen.detach();
 		restore();
 		for (const [signal, handler] of handlers) process.off(signal, handler);
 		process.off('uncaughtException', onException);

@@ -10,9 +10,9 @@ import {KEYS, renderDashboard, sampleBriefing} from './render.js';
 const ZELENSKYY_EVENTS = ['Ukrainian President Volodymyr', 'Zelenskyy said on Tuesday', '"There is only one conclusion', 'The Ukrainian president also', 'In Washington, White House'];
 const OTHER_EVENTS = ['South Korea, which has been', 'At the Pentagon on Tuesday', 'Sullivan and Andriy Yermak'];
 
-// Every line fits the terminal's width and the frame leaves the last row free.
+// Every line fits the terminal's width and the frame its height.
 function expectFits(lines: string[], columns: number, rows: number) {
-	expect(lines.length).toBeLessThanOrEqual(rows - 1);
+	expect(lines.length).toBeLessThanOrEqual(rows);
 	for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
 }
 
@@ -227,7 +227,13 @@ describe('dashboard at other sizes', () => {
 		expect(ui.frame()).not.toContain('Pentagon on Tuesday');
 		await ui.press('3');
 		expect(ui.frame()).toContain('There is only one conclusion');
+		expect(ui.frame()).toMatch(/▌ “There is only one conclusion/);
 		expectFits(ui.lines(), 70, 24);
+		// The footer drops the pane's least important hints first; ? and q always show.
+		await ui.press('1');
+		expect(ui.lines().at(-1)).toMatch(/^Enter select +letters find .* \? help +q quit$/);
+		await ui.resize(40, 12);
+		expect(ui.lines().at(-1)).toBe("Enter select  ? help  q quit");
 	});
 
 	it('asks for a larger window below 40×12, on one line, and follows live resizes', async () => {

@@ -46,6 +46,14 @@ describe('dispatchKey', () => {
 		expect(topMode(typed)).toBeUndefined();
 	});
 
+	it('reads Esc and a key that arrive together (Alt and the key) as Esc, then the key', () => {
+		let state = press(initialState(), '2', ENTER);
+		expect(topMode(state)?.kind).toBe('detail');
+		state = dispatchKey(state, {...key('3'), meta: true}, env);
+		expect(state.modes).toEqual([]);
+		expect(state.focus).toBe('quotes');
+	});
+
 	it('stacks modes: Esc closes the top one first', () => {
 		let state = press(initialState(), 'j', 'j', ENTER, '2', ENTER, '?');
 		expect(state.modes.map((mode) => mode.kind)).toEqual(['detail', 'help']);

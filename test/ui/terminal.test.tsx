@@ -2,7 +2,7 @@ import {EventEmitter} from 'node:events';
 import {describe, expect, it} from 'vitest';
 import type {BriefingData} from '../../source/store/schema.js';
 import {runDashboard} from '../../source/ui/run.js';
-import {ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, takeOverTerminal} from '../../source/ui/terminal.js';
+import {ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, takeOverTerminal} from '../../source/ui/terminal.js';
 import {sampleBriefing, tick} from './render.js';
 
 // The terminal is given back on every way out. (Signals are tested on a real terminal, in tmux.)
@@ -55,10 +55,10 @@ describe('the terminal', () => {
 	it('is restored once, with raw mode off and the cursor shown, whichever exit path comes first', () => {
 		const {stdout, stdin} = streams();
 		const restore = takeOverTerminal(stdout, stdin);
-		expect(stdout.text).toBe(ENTER_ALTERNATE_SCREEN);
+		expect(stdout.text).toBe(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
 		restore();
 		restore();
-		expect(stdout.text).toBe(ENTER_ALTERNATE_SCREEN + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+		expect(stdout.text).toBe(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
 		expect(stdin.rawMode).toEqual([false]);
 	});
 
@@ -66,7 +66,9 @@ describe('the terminal', () => {
 		const {stdout, stdin, run} = streams();
 		const done = runDashboard({data: sampleBriefing(), sample: true}, run);
 		await tick(50);
-		expect(stdout.written[0]).toBe(ENTER_ALTERNATE_SCREEN);
+		expect(stdout.written[0]).toBe(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+		// The first frame, drawn by rows on the alternate screen.
+		expect(stdout.written[1]).toMatch(/^\x1b\[\?2026h\x1b\[1;1H.*Sample briefing/);
 		stdin.type('q');
 		expect(await done).toBe(0);
 		expect(stdout.text.endsWith(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN)).toBe(true);
@@ -78,7 +80,7 @@ describe('the terminal', () => {
 		const listeners = process.listenerCount('SIGTERM');
 		const broken = {...sampleBriefing(), actors: null} as unknown as BriefingData;
 		await expect(runDashboard({data: broken, sample: false}, run)).rejects.toThrow();
-		expect(stdout.written[0]).toBe(ENTER_ALTERNATE_SCREEN);
+		expect(stdout.written[0]).toBe(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
 		expect(stdout.text.endsWith(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN)).toBe(true);
 		expect(process.listenerCount('SIGTERM')).toBe(listeners);
 	});

@@ -29,6 +29,9 @@ async function until(what: string, check: () => boolean, ms = 10_000): Promise<v
 }
 
 const shows = (text: string) => () => screen().includes(text);
+// The shell is back when the alternate screen is gone and the prompt is the last line: the
+// process has exited, so nothing typed next goes to it.
+const shellBack = () => !alternateOn() && screen().trim().endsWith('$');
 
 describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmux is not installed)'}`, () => {
 	let dir = '';
@@ -71,7 +74,7 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 		// Every line fits: the right border of the Quotes pane ends every pane row.
 		for (const line of lines.slice(2, 38)) expect(line).toMatch(/[┓┃┛╮│╯]$/);
 		keys('q');
-		await until('the shell', () => !alternateOn() && screen().trim().endsWith('$'));
+		await until('the shell', shellBack);
 		// The screen the shell had before: the command line, then the next prompt.
 		expect(screen().trim().split('\n')).toEqual([`$ ${command()}`, '$']);
 	});
@@ -87,8 +90,16 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 		await until('the filtered feed', shows('Feed 1/5'));
 		expect(screen()).not.toContain('Pentagon on Tuesday');
 		keys('C-c');
-		await until('the shell', () => !alternateOn());
+		await until('the shell', shellBack);
 		tmux('resize-window', '-t', session, '-x', '120', '-y', '40');
+	});
+
+	it('prints the text briefing instead under CI, where Ink would draw nothing', async () => {
+		keys('clear', 'Enter');
+		await until('a clear screen', () => screen().trim() === '$');
+		keys(`CI=true ${command()}`, 'Enter');
+		await until('the text', () => shellBack() && screen().includes('Sullivan and Andriy Yermak'));
+		expect(screen()).toContain('Briefing: 1 article, 16 actors, 8 events, 2 quotes');
 	});
 
 	it('gives the shell back after SIGTERM, exiting 143', async () => {
@@ -96,7 +107,7 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 		const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
 		const node = execFileSync('pgrep', ['-P', shell], {encoding: 'utf8'}).trim();
 		process.kill(Number(node), 'SIGTERM');
-		await until('the shell', () => !alternateOn());
+		await until('the shell', shellBack);
 		keys('echo "exit $?"', 'Enter');
 		await until('the exit status', shows('exit 143'));
 	});

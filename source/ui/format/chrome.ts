@@ -51,14 +51,23 @@ export function footerScopes(state: UIState): Scope[] {
 	return [top.kind, 'global'];
 }
 
+// The keys that matter where the user is, most specific first. When they do not all fit, whole
+// hints are left out from the end of the focused pane's, so the global ones (? help, q quit) stay.
 export function footerLine(state: UIState, width: number): Line {
 	const top = topMode(state);
-	const segments: Segment[] = [];
-	if (top?.kind === 'search') segments.push({text: `/${state.search[top.pane]}`, bold: true}, {text: '▏', color: FOCUS_COLOR}, {text: '  '});
-	hints(footerScopes(state)).forEach(({keys, hint}, i) => {
-		segments.push(...(i ? [{text: '  '}] : []), {text: keys, bold: true, color: FOCUS_COLOR}, {text: ` ${hint}`});
-	});
-	return fitLine(segments, width);
+	const prompt: Segment[] = top?.kind === 'search' ? [{text: `/${state.search[top.pane]}`, bold: true}, {text: '▏', color: FOCUS_COLOR}, {text: '  '}] : [];
+	const scopes = footerScopes(state);
+	const global = new Set(hints(['global']).map(({hint}) => hint));
+	const all = hints(scopes);
+	const segments = (list: typeof all): Segment[] =>
+		list.flatMap(({keys, hint}, i) => [...(i ? [{text: '  '}] : []), {text: keys, bold: true, color: FOCUS_COLOR}, {text: ` ${hint}`}]);
+	let shown = all;
+	while (shown.length && lineWidth([...prompt, ...segments(shown)]) > width) {
+		const local = shown.map(({hint}, i) => (global.has(hint) ? -1 : i)).filter((i) => i >= 0);
+		const drop = local.length ? local[local.length - 1]! : shown.length - 1;
+		shown = shown.filter((_, i) => i !== drop);
+	}
+	return fitLine([...prompt, ...segments(shown)], width);
 }
 
 export function tabBar(focus: PaneId, views: Views, width: number): Line {
