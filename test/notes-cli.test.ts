@@ -233,8 +233,8 @@ describe('briefing note / notes', () => {
 	describe('a notes.json that cannot be read is reported with its path and never overwritten', () => {
 		const valid = `${JSON.stringify({schemaVersion: 1, nextId: 2, notes: [{id: 'n-1', target: {kind: 'actor', id: 'p-pat-ryder', text: 'Pat Ryder'}, text: 'kept', created: '2024-11-01T10:00:00.000Z', updated: '2024-11-01T10:00:00.000Z'}]}, null, 2)}\n`;
 		const cases: Array<[string, string, RegExp]> = [
-			['truncated', valid.slice(0, 80), /notes\.json: is not valid JSON \(.*\)/],
-			['not JSON', 'call Sullivan back\n', /notes\.json: is not valid JSON/],
+			['truncated', valid.slice(0, 80), /notes\.json: is not valid JSON: it ends in the middle of a value, at line 7, column \d+ \(the file looks cut short\)/],
+			['not JSON', 'call Sullivan back\n', /notes\.json: is not valid JSON: unexpected "c" at line 1, column 1/],
 			['of the wrong shape', '{"schemaVersion": 1, "nextId": 1, "notes": {}}', /notes\.json: is not a notes file \("notes" is not a list\)/],
 			['from a newer briefing', valid.replace('"schemaVersion": 1', '"schemaVersion": 7'), /notes\.json: was written by a newer briefing \(notes schema 7, this one reads 1\); upgrade briefing/],
 		];

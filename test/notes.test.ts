@@ -104,9 +104,9 @@ describe('notes.json: the notes store', () => {
 		notes: [{id: 'n-1', target: zelenskyy, text: 'kept', created: '2024-11-01T10:00:00.000Z', updated: '2024-11-01T10:00:00.000Z'}],
 	});
 	it.each([
-		['truncated', valid.slice(0, 60), /is not valid JSON/, 0],
-		['empty', '', /is not valid JSON/, 0],
-		['not JSON', 'my notes: call Sullivan', /is not valid JSON/, 0],
+		['truncated', valid.slice(0, 60), /is not valid JSON: it ends in the middle of a value, at line 6, column \d+ \(the file looks cut short\)$/, 0],
+		['empty', '', /is not valid JSON: the file is empty$/, 0],
+		['not JSON', 'my notes: call Sullivan', /is not valid JSON: unexpected "m" at line 1, column 1$/, 0],
 		['an array', '[]', /is not a notes file \(expected a JSON object\)/, 0],
 		['without notes', '{"schemaVersion": 1, "nextId": 1}', /"notes" is not a list/, 0],
 		['with a malformed note', valid.replace('"text": "kept"', '"text": 7'), /notes\[0\] has no text/, 0],

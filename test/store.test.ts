@@ -45,8 +45,9 @@ describe('briefing.json on disk', () => {
 	});
 
 	it.each([
-		['not JSON', '{"schemaVersion": 1, "articles": [', /is not valid JSON/],
-		['empty', '', /is not valid JSON/],
+		['cut short', '{"schemaVersion": 1, "articles": [', /is not valid JSON: it ends in the middle of a value, at line 1, column 35 \(the file looks cut short\); it was left as it is/],
+		['not JSON', '{"schemaVersion": 1,\n "articles": [}', /is not valid JSON: unexpected "}" at line 2, column 15; it was left as it is/],
+		['empty', '', /is not valid JSON: the file is empty/],
 		['an array', '[]', /is not a briefing/],
 		['missing lists', '{"schemaVersion": 1}', /"articles" is not a list/],
 		['a malformed event', JSON.stringify({...emptyBriefing(), events: [{id: 'e-1'}]}), /events\[0\]\.article is not a string/],

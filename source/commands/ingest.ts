@@ -1,7 +1,8 @@
 import {sanitize} from '../output/sanitize.js';
 import {renderIngestOutcome} from '../output/text.js';
-import {updateBriefing} from '../store/db.js';
+import {briefingFile, updateBriefing} from '../store/db.js';
 import {ingestArticle, type ArticleInput, type IngestOutcome} from '../store/merge.js';
+import {SCHEMA_VERSION} from '../store/schema.js';
 import {errorMessage, loadExtractor} from './extractor.js';
 
 // Extracts every file first, then merges them all in one locked read-modify-write. A file that
@@ -19,12 +20,18 @@ export async function ingest(files: string[], options: {dir: string; date: strin
 	}
 	if (inputs.length > 0) {
 		const outcomes: IngestOutcome[] = [];
-		await updateBriefing(options.dir, (data) =>
-			inputs.reduce((current, {input}) => {
-				const result = ingestArticle(current, input);
-				outcomes.push(result.outcome);
-				return result.data;
-			}, data),
+		// An older briefing.json is kept as a backup before it is written in the current layout.
+		const onBackup = (backup: string, from: number) =>
+			process.stderr.write(sanitize(`briefing: ${briefingFile(options.dir)} was schema ${from}; it is now schema ${SCHEMA_VERSION}, and the old file is kept as ${backup}\n`));
+		await updateBriefing(
+			options.dir,
+			(data) =>
+				inputs.reduce((current, {input}) => {
+					const result = ingestArticle(current, input);
+					outcomes.push(result.outcome);
+					return result.data;
+				}, data),
+			{onBackup},
 		);
 		process.stdout.write(outcomes.map((outcome, index) => renderIngestOutcome(inputs[index]!.file, outcome)).join(''));
 	}

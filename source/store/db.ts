@@ -1,11 +1,13 @@
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {Low} from 'lowdb';
+import {backupFile} from './backup.js';
 import {DurableDataFile, removeTempFiles} from './durable.js';
 import {StoreError, describeFsError} from './errors.js';
+import {describeJsonError} from './jsontext.js';
 import {withLock} from './lock.js';
 import {SCHEMA_VERSION, type BriefingData} from './schema.js';
-import {briefingProblem} from './validate.js';
+import {checkBriefingData} from './validate.js';
 
 export const BRIEFING_FILE = 'briefing.json';
 
@@ -21,32 +23,46 @@ export function serializeBriefing(data: BriefingData): string {
 	return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-export function parseBriefing(text: string, file: string): BriefingData {
-	let data: unknown;
+// What ends the message about a briefing.json that cannot be used.
+const LEFT_AS_IT_IS = 'it was left as it is';
+
+export type ParsedBriefing = {
+	data: BriefingData;
+	from: number; // the file's schema version; below SCHEMA_VERSION it was migrated in memory
+};
+
+// Parses briefing.json text, migrating an older layout in memory. Throws a StoreError naming the
+// file and what is wrong with it: for text that is not JSON, where it stops being JSON.
+export function parseBriefingText(text: string, file: string): ParsedBriefing {
+	let parsed: unknown;
 	try {
-		data = JSON.parse(text);
+		parsed = JSON.parse(text);
 	} catch (error) {
-		throw new StoreError(`${file}: is not valid JSON (${(error as Error).message}); it was left as it is`);
+		throw new StoreError(`${file}: is not valid JSON: ${describeJsonError(text, (error as Error).message)}; ${LEFT_AS_IT_IS}`);
 	}
-	const problem = briefingProblem(data);
-	if (problem) throw new StoreError(`${file}: ${problem}; it was left as it is`);
-	return data as BriefingData;
+	const checked = checkBriefingData(parsed);
+	if (checked.problem !== null) throw new StoreError(`${file}: ${checked.problem}${checked.newer ? '' : `; ${LEFT_AS_IT_IS}`}`);
+	return {data: checked.data, from: checked.from};
+}
+
+export function parseBriefing(text: string, file: string): BriefingData {
+	return parseBriefingText(text, file).data;
 }
 
 // lowdb with validation on read and deterministic formatting on write, through the same durable
 // writer as notes.json (flushed temporary file, rename, flushed directory), so neither a reader nor
 // a crash ever sees half a briefing.
-function open(dir: string): Low<BriefingData | null> {
+function open(dir: string): Low<ParsedBriefing | null> {
 	const file = briefingFile(dir);
 	// null stands for "no file yet"; Low never writes null data, so stringify always gets a briefing.
-	const adapter = new DurableDataFile<BriefingData | null>(file, {
-		parse: (text) => parseBriefing(text, file),
-		stringify: (data) => serializeBriefing(data!),
+	const adapter = new DurableDataFile<ParsedBriefing | null>(file, {
+		parse: (text) => parseBriefingText(text, file),
+		stringify: (parsed) => serializeBriefing(parsed!.data),
 	});
 	return new Low(adapter, null);
 }
 
-async function read(db: Low<BriefingData | null>, dir: string): Promise<void> {
+async function read(db: Low<ParsedBriefing | null>, dir: string): Promise<void> {
 	try {
 		await db.read();
 	} catch (error) {
@@ -59,13 +75,19 @@ async function read(db: Low<BriefingData | null>, dir: string): Promise<void> {
 export async function readBriefing(dir: string): Promise<BriefingData | null> {
 	const db = open(dir);
 	await read(db, dir);
-	return db.data;
+	return db.data?.data ?? null;
 }
+
+export type UpdateOptions = {
+	// Called with the backup's path when the file was of an older layout: it is copied there
+	// before the migrated briefing is written over it.
+	onBackup?: (backup: string, from: number) => void;
+};
 
 // Reads the briefing under the lock, applies `change` (which must not mutate its argument) and
 // writes the result only when it differs, so re-ingesting unchanged articles leaves the file
 // untouched. Returns whether it wrote.
-export async function updateBriefing(dir: string, change: (data: BriefingData) => BriefingData): Promise<boolean> {
+export async function updateBriefing(dir: string, change: (data: BriefingData) => BriefingData, options: UpdateOptions = {}): Promise<boolean> {
 	try {
 		mkdirSync(dir, {recursive: true});
 	} catch (error) {
@@ -76,11 +98,22 @@ export async function updateBriefing(dir: string, change: (data: BriefingData) =
 		await removeTempFiles(briefingFile(dir));
 		const db = open(dir);
 		await read(db, dir);
-		const before = db.data ?? emptyBriefing();
+		const before = db.data?.data ?? emptyBriefing();
 		const after = change(before);
-		if (serializeBriefing(after) === serializeBriefing(before)) return false;
-		db.data = after;
+		let same;
 		try {
+			same = serializeBriefing(after) === serializeBriefing(before);
+		} catch (error) {
+			throw new StoreError(`${briefingFile(dir)}: ${describeFsError(error)}; it was left as it is`);
+		}
+		if (same) return false;
+		const from = db.data?.from ?? SCHEMA_VERSION;
+		db.data = {data: after, from: SCHEMA_VERSION};
+		try {
+			if (from < SCHEMA_VERSION) {
+				const backup = await backupFile(briefingFile(dir));
+				options.onBackup?.(backup, from);
+			}
 			await db.write();
 		} catch (error) {
 			throw new StoreError(`${briefingFile(dir)}: ${describeFsError(error)}`);

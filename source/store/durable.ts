@@ -38,7 +38,7 @@ export async function writeFileDurably(file: string, text: string): Promise<void
 	await syncDirectory(dir);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
 	let handle;
 	try {
 		handle = await open(dir, 'r');

@@ -10,6 +10,10 @@ export class FileError extends Error {
 	override name = 'FileError';
 }
 
+// A string in V8 holds at most 2^29 - 24 characters: JSON text longer than that can be neither
+// read nor written whole.
+const TOO_LARGE = 'is too large to read or write as one JSON text (over 512 MB)';
+
 // Node's error codes are not worth showing to a user; these are the ones a path can run into.
 export function describeFsError(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException).code;
@@ -27,7 +31,11 @@ export function describeFsError(error: unknown): string {
 			return 'is on a read-only file system';
 		case 'ENOSPC':
 			return 'no space left on the device';
+		case 'ERR_STRING_TOO_LONG':
+			return TOO_LARGE;
 		default:
+			// Node 20 reads a file of more than 512 MB into a Buffer, then fails to make a string of it.
+			if (error instanceof RangeError && /string length/i.test(error.message)) return TOO_LARGE;
 			return (error as Error).message;
 	}
 }

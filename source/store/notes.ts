@@ -1,9 +1,12 @@
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {Low} from 'lowdb';
+import {backupFile} from './backup.js';
 import {DurableDataFile, removeTempFiles} from './durable.js';
 import {StoreError, describeFsError} from './errors.js';
+import {describeJsonError, findObjects} from './jsontext.js';
 import {withLock} from './lock.js';
+import {NOTES_MIGRATIONS, fileVersion, migrate} from './migrations.js';
 import type {BriefingData, StoredActor, StoredEvent, StoredQuote} from './schema.js';
 
 // The user's notes on events, quotes and actors. They are the one thing in a briefing that cannot
@@ -116,28 +119,38 @@ function noteProblem(value: unknown): string | null {
 	return null;
 }
 
-// The notes of parsed JSON that have the shape of a Note, each id once: what can be shown of a
-// file that is refused as a whole.
-function readableNotes(data: unknown): Note[] {
-	if (!isRecord(data) || !Array.isArray(data['notes'])) return [];
+// The values that have the shape of a Note, each id once.
+function wholeNotes(values: unknown[]): Note[] {
 	const seen = new Set<string>();
-	return data['notes'].filter((note): note is Note => {
+	return values.filter((note): note is Note => {
 		if (noteProblem(note) !== null || seen.has((note as Note).id)) return false;
 		seen.add((note as Note).id);
 		return true;
 	});
 }
 
-// What is wrong with parsed notes.json, or null when it is NotesData this briefing can write.
+// The notes of parsed JSON that have the shape of a Note, each id once: what can be shown of a
+// file that is refused as a whole.
+function readableNotes(data: unknown): Note[] {
+	if (!isRecord(data) || !Array.isArray(data['notes'])) return [];
+	return wholeNotes(data['notes']);
+}
+
+// The whole notes in text that is not JSON (cut short, say): every object that starts with a
+// note id and parses, each id once. Notes are written with their id first.
+export function notesInText(text: string): Note[] {
+	return wholeNotes(findObjects(text, /\{\s*"id"\s*:\s*"n-\d/g).map((found) => found.value));
+}
+
+// What is wrong with parsed notes.json of the current version, or null when it is NotesData this
+// briefing can write.
 export function notesProblem(data: unknown): string | null {
 	if (!isRecord(data)) return 'is not a notes file (expected a JSON object)';
 	const version = data['schemaVersion'];
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
 		return 'is not a notes file (schemaVersion is missing or not a positive whole number)';
 	}
-	if (version > NOTES_SCHEMA_VERSION) {
-		return `was written by a newer briefing (notes schema ${version}, this one reads ${NOTES_SCHEMA_VERSION}); upgrade briefing`;
-	}
+	if (version > NOTES_SCHEMA_VERSION) return newerNotes(version);
 	const nextId = data['nextId'];
 	if (typeof nextId !== 'number' || !Number.isInteger(nextId) || nextId < 1) return 'is not a notes file (nextId is missing or not a positive whole number)';
 	const notes = data['notes'];
@@ -153,28 +166,56 @@ export function notesProblem(data: unknown): string | null {
 	return null;
 }
 
-// Parses notes.json. Throws NotesFileError, carrying what can still be read, when it is refused.
-export function parseNotes(text: string, file: string): NotesData {
-	let data: unknown;
+const newerNotes = (version: number) => `was written by a newer briefing (notes schema ${version}, this one reads ${NOTES_SCHEMA_VERSION}); upgrade briefing`;
+
+export type NotesCheck =
+	| {data: NotesData; from: number; problem: null} // `from` < NOTES_SCHEMA_VERSION: migrated, in memory only
+	| {data: null; problem: string; newer: boolean; readable: Note[]};
+
+// Parsed notes.json as this briefing reads it: an older layout migrated (in memory), a newer one
+// or one of the wrong shape refused, with the notes that can still be read of it.
+export function checkNotesData(parsed: unknown): NotesCheck {
+	const refused = (problem: string, newer = false) => ({data: null, problem, newer, readable: readableNotes(parsed)});
+	if (!isRecord(parsed)) return refused('is not a notes file (expected a JSON object)');
+	const version = fileVersion(parsed);
+	if (version === null) return refused('is not a notes file (schemaVersion is not a whole number from 0 up)');
+	if (version > NOTES_SCHEMA_VERSION) return refused(newerNotes(version), true);
+	const migrated = migrate(parsed, NOTES_MIGRATIONS, NOTES_SCHEMA_VERSION);
+	if (!migrated) return refused(`is notes schema ${version}, which this briefing cannot read`);
+	const problem = notesProblem(migrated.data);
+	if (problem) return refused(version < NOTES_SCHEMA_VERSION ? `${problem} (it is notes schema ${version})` : problem);
+	return {data: migrated.data as NotesData, from: version, problem: null};
+}
+
+export type ParsedNotes = {data: NotesData; from: number};
+
+// Parses notes.json, migrating an older layout in memory. Throws NotesFileError, carrying what can
+// still be read, when it is refused; for text that is not JSON, the message says where it stops
+// being JSON.
+export function parseNotesText(text: string, file: string): ParsedNotes {
+	let parsed: unknown;
 	try {
-		data = JSON.parse(text);
+		parsed = JSON.parse(text);
 	} catch (error) {
-		// V8 quotes the start of the text, which may span lines; the message stays one line.
-		throw new NotesFileError(`${file}: is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`);
+		throw new NotesFileError(`${file}: is not valid JSON: ${describeJsonError(text, (error as Error).message)}`, notesInText(text));
 	}
-	const problem = notesProblem(data);
-	if (problem) throw new NotesFileError(`${file}: ${problem}`, readableNotes(data));
-	return data as NotesData;
+	const checked = checkNotesData(parsed);
+	if (checked.problem !== null) throw new NotesFileError(`${file}: ${checked.problem}`, checked.readable);
+	return {data: checked.data, from: checked.from};
+}
+
+export function parseNotes(text: string, file: string): NotesData {
+	return parseNotesText(text, file).data;
 }
 
 // --- reading and writing ------------------------------------------------------------------------
 
 // lowdb's Low over an adapter that writes durably; null stands for "no notes.json yet".
-function open(dir: string): Low<NotesData | null> {
+function open(dir: string): Low<ParsedNotes | null> {
 	const file = notesFile(dir);
-	const adapter = new DurableDataFile<NotesData | null>(file, {
-		parse: (text) => parseNotes(text, file),
-		stringify: (data) => serializeNotes(data!),
+	const adapter = new DurableDataFile<ParsedNotes | null>(file, {
+		parse: (text) => parseNotesText(text, file),
+		stringify: (parsed) => serializeNotes(parsed!.data),
 	});
 	return new Low(adapter, null);
 }
@@ -189,7 +230,7 @@ export async function loadNotes(dir: string): Promise<NotesState> {
 		if (error instanceof NotesFileError) return {file, notes: error.readable, problem: error.message};
 		return {file, notes: [], problem: `${file}: ${describeFsError(error)}`};
 	}
-	return {file, notes: db.data?.notes ?? [], problem: null};
+	return {file, notes: db.data?.data.notes ?? [], problem: null};
 }
 
 // Under the notes lock: re-reads notes.json, applies `change` and writes the result durably.
@@ -210,12 +251,15 @@ async function changeNotes(dir: string, change: (data: NotesData, now: string) =
 				if (error instanceof NotesFileError) throw new NotesFileError(notesWriteRefusal(error.message));
 				throw new StoreError(`${file}: ${describeFsError(error)}`);
 			}
-			const before = db.data ?? emptyNotes();
+			const before = db.data?.data ?? emptyNotes();
+			const from = db.data?.from ?? NOTES_SCHEMA_VERSION;
 			const savedAt = now.toISOString();
 			const result = change(before, savedAt);
-			db.data = result.data;
+			db.data = {data: result.data, from: NOTES_SCHEMA_VERSION};
 			try {
 				await removeTempFiles(file);
+				// An older layout is kept as it was before it is written in the current one.
+				if (from < NOTES_SCHEMA_VERSION) await backupFile(file);
 				await db.write();
 			} catch (error) {
 				throw new StoreError(`${file}: ${describeFsError(error)}; the notes were not changed`);

@@ -1,4 +1,5 @@
-import {SCHEMA_VERSION} from './schema.js';
+import {BRIEFING_MIGRATIONS, fileVersion, migrate} from './migrations.js';
+import {SCHEMA_VERSION, type BriefingData} from './schema.js';
 
 type FieldType = 'string' | 'number' | 'boolean' | 'array';
 
@@ -16,7 +17,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const hasType = (value: unknown, type: FieldType) => (type === 'array' ? Array.isArray(value) : typeof value === type);
 
-// Returns what is wrong with parsed briefing.json, or null when it has the shape of BriefingData.
+// Returns what is wrong with parsed briefing.json of the current version, or null when it has the
+// shape of BriefingData.
 export function briefingProblem(data: unknown): string | null {
 	if (!isRecord(data)) return 'is not a briefing (expected a JSON object)';
 	const version = data['schemaVersion'];
@@ -37,4 +39,24 @@ export function briefingProblem(data: unknown): string | null {
 		}
 	}
 	return null;
+}
+
+export type BriefingCheck =
+	| {data: BriefingData; from: number; problem: null} // `from` < SCHEMA_VERSION: migrated, in memory only
+	| {data: null; problem: string; newer: boolean};
+
+// Parsed briefing.json as this briefing reads it: an older layout migrated (in memory), a newer
+// one or one of the wrong shape refused with what is wrong.
+export function checkBriefingData(parsed: unknown): BriefingCheck {
+	if (!isRecord(parsed)) return {data: null, problem: 'is not a briefing (expected a JSON object)', newer: false};
+	const version = fileVersion(parsed);
+	if (version === null) return {data: null, problem: 'is not a briefing (schemaVersion is not a whole number from 0 up)', newer: false};
+	if (version > SCHEMA_VERSION) {
+		return {data: null, problem: `was written by a newer briefing (schema ${version}, this one reads ${SCHEMA_VERSION}); upgrade briefing`, newer: true};
+	}
+	const migrated = migrate(parsed, BRIEFING_MIGRATIONS, SCHEMA_VERSION);
+	if (!migrated) return {data: null, problem: `is schema ${version}, which this briefing cannot read`, newer: false};
+	const problem = briefingProblem(migrated.data);
+	if (problem) return {data: null, problem: version < SCHEMA_VERSION ? `${problem} (it is schema ${version})` : problem, newer: false};
+	return {data: migrated.data as BriefingData, from: version, problem: null};
 }

@@ -34,8 +34,9 @@ describe('the dashboard on 100,000 events', () => {
 		const moves = Object.entries(timings).filter(([name]) => name.startsWith('j')).map(([, ms]) => ms);
 		const median = moves.sort((a, b) => a - b)[Math.floor(moves.length / 2)]!;
 		console.log(`100k events, ms per key: median j ${median.toFixed(1)}, ${Object.entries(timings).filter(([n]) => !n.startsWith('j')).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')}`);
-		// Generous bounds: development React on a shared CI machine.
-		expect(median).toBeLessThan(50);
-		expect(timings['last']!).toBeLessThan(200);
+		// Bounds far above what is measured (about 20 ms a key with development React here), so a
+		// slow CI machine does not fail it; a list rendered whole would take seconds at this size.
+		expect(median).toBeLessThan(250);
+		expect(timings['last']!).toBeLessThan(500);
 	});
 });
