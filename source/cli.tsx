@@ -1,4 +1,5 @@
 import meow from 'meow';
+import {doctorCommand} from './commands/doctor.js';
 import {extractCommand} from './commands/extract.js';
 import {dashboard} from './commands/dashboard.js';
 import {errorMessage} from './commands/extractor.js';
@@ -29,6 +30,8 @@ const help = `
 	                    Add a note (TEXT is - : read it from stdin)
 	  note edit ID TEXT Replace the text of a note
 	  note rm ID        Remove a note
+	  doctor            Check briefing.json and notes.json; say what is wrong and how
+	                    to repair it (exit 1 when something is)
 
 	Options
 	  --dir DIR          Briefing directory (default: $BRIEFING_DIR, else
@@ -40,6 +43,7 @@ const help = `
 	  --event ID         note add: the event the note is on (ids: events --json)
 	  --quote ID         note add: the quote the note is on (ids: quotes --json)
 	  --json             Print JSON instead of text (not for ingest and note)
+	  --fix              doctor: repair what it found, after a backup of each file
 	  --version          Print the version
 	  --help             Print this help
 
@@ -50,6 +54,7 @@ const help = `
 	  $ briefing extract article.md --json
 	  $ briefing note add --actor zelenskyy "Check the 12,000 figure"
 	  $ briefing notes --actor zelenskyy
+	  $ briefing doctor --fix
 `;
 
 const flags = {
@@ -59,6 +64,7 @@ const flags = {
 	event: {type: 'string'},
 	quote: {type: 'string'},
 	json: {type: 'boolean', default: false},
+	fix: {type: 'boolean', default: false},
 } as const;
 
 type Flag = keyof typeof flags;
@@ -70,6 +76,7 @@ const FLAG_COMMANDS: Partial<Record<Flag, Array<string | undefined>>> = {
 	event: ['note'],
 	quote: ['note'],
 	json: [undefined, 'extract', 'actors', 'events', 'quotes', 'notes'],
+	fix: ['doctor'],
 };
 
 const inCi = (env: NodeJS.ProcessEnv) => ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in env && env[key] !== '0' && env[key] !== 'false');
@@ -131,6 +138,8 @@ async function main(): Promise<number> {
 			return notesCommand(args, {dir, actor: cli.flags.actor, json: cli.flags.json});
 		case 'note':
 			return noteCommand(args, {dir, event: cli.flags.event, quote: cli.flags.quote, actor: cli.flags.actor});
+		case 'doctor':
+			return doctorCommand(args, {dir, fix: cli.flags.fix});
 		// Not in the help: maintainers regenerate data/sample-briefing.json with `npm run sample`.
 		case 'sample-rebuild':
 			return rebuildSample(dataDir, args[0]);

@@ -88,7 +88,7 @@ describe('briefing CLI', () => {
 			const result = run(['ingest', seed, '--dir', dir]);
 			expect(result.status).toBe(1);
 			expect(oneLine(result.stderr)).toEqual([
-				`briefing: ${join(dir, 'briefing.json')}: is not valid JSON: it ends in the middle of a value, at line 1, column 27 (the file looks cut short); it was left as it is`,
+				`briefing: ${join(dir, 'briefing.json')}: is not valid JSON: it ends in the middle of a value, at line 1, column 27 (the file looks cut short); it was left as it is (briefing doctor explains)`,
 			]);
 			expect(readFileSync(join(dir, 'briefing.json'), 'utf8')).toBe('{"schemaVersion": 1, "arti');
 		});

@@ -249,7 +249,7 @@ describe('briefing note / notes', () => {
 				expect(refused.stdout).toBe('');
 				expect(refused.stderr).toMatch(new RegExp(`^briefing: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
 				expect(refused.stderr.trimEnd()).toMatch(problem);
-				expect(refused.stderr).toMatch(/; it was left as it is and no note was changed\n$/);
+				expect(refused.stderr).toMatch(/; it was left as it is and no note was changed \(briefing doctor explains\)\n$/);
 				expect(refused.stderr.split('\n')).toHaveLength(2);
 			}
 
@@ -258,7 +258,7 @@ describe('briefing note / notes', () => {
 				const read = run(dir, args);
 				expect(read.status).toBe(0);
 				expect(read.stdout).not.toBe('');
-				expect(read.stderr).toMatch(/^briefing: warning: .*notes\.json: .*; notes are read-only until it is fixed\n$/);
+				expect(read.stderr).toMatch(/^briefing: warning: .*notes\.json: .*; notes are read-only until it is fixed \(briefing doctor explains\)\n$/);
 				expect(read.stderr).toContain(file);
 			}
 			// What can still be read is listed: here only the newer file's note.

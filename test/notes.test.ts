@@ -120,7 +120,7 @@ describe('notes.json: the notes store', () => {
 		expect(state.notes).toHaveLength(readable);
 		await expect(addNote(dir, zelenskyy, 'new')).rejects.toThrow(NotesFileError);
 		await expect(addNote(dir, zelenskyy, 'new')).rejects.toThrow(`${notesFile(dir)}: `);
-		await expect(editNote(dir, 'n-1', 'new')).rejects.toThrow(/left as it is and no note was changed$/);
+		await expect(editNote(dir, 'n-1', 'new')).rejects.toThrow(/left as it is and no note was changed \(briefing doctor explains\)$/);
 		await expect(removeNote(dir, 'n-1')).rejects.toThrow(NotesFileError);
 		expect(readFileSync(notesFile(dir), 'utf8')).toBe(content);
 		expect(readdirSync(dir)).toEqual(['notes.json']);

@@ -1,5 +1,6 @@
 import {readArticleFile} from '../store/files.js';
 import {articleKey, type ArticleInput} from '../store/merge.js';
+import type {ExtractFunction} from '../store/rebuild.js';
 
 export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -14,4 +15,10 @@ export async function loadExtractor(date: string | undefined): Promise<(file: st
 		const extraction = extract(text, {fallbackDate: date ?? modifiedDay});
 		return {extraction, raw: text, key: articleKey(extraction.article.url, path), path, ingestedAt: new Date().toISOString()};
 	};
+}
+
+// The extraction itself, loaded the same lazy way: doctor runs it on the stored article texts.
+export async function loadExtract(): Promise<ExtractFunction> {
+	const {extract} = await import('../ingest/index.js');
+	return extract;
 }

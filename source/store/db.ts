@@ -24,7 +24,7 @@ export function serializeBriefing(data: BriefingData): string {
 }
 
 // What ends the message about a briefing.json that cannot be used.
-const LEFT_AS_IT_IS = 'it was left as it is';
+const LEFT_AS_IT_IS = 'it was left as it is (briefing doctor explains)';
 
 export type ParsedBriefing = {
 	data: BriefingData;

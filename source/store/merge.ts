@@ -9,6 +9,7 @@ export type ArticleInput = {
 	key: string; // see articleKey
 	path: string | null;
 	ingestedAt: string;
+	hash?: string; // the hash of the file `raw` stands for, when `raw` is rebuilt from the store (doctor)
 };
 
 export type IngestStatus = 'added' | 'updated' | 'unchanged';
@@ -59,7 +60,7 @@ function outcome(status: IngestStatus, article: StoredArticle, data: BriefingDat
 // article contributed. Pure: returns new data (the same object when nothing changed).
 export function ingestArticle(data: BriefingData, input: ArticleInput): {data: BriefingData; outcome: IngestOutcome} {
 	const id = articleId(input.key);
-	const hash = sha256(input.raw);
+	const hash = input.hash ?? sha256(input.raw);
 	const existing = data.articles.find((article) => article.key === input.key);
 	if (existing?.hash === hash) return {data, outcome: outcome('unchanged', existing, data)};
 

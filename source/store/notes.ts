@@ -98,8 +98,8 @@ export const emptyNotes = (): NotesData => ({schemaVersion: NOTES_SCHEMA_VERSION
 export const serializeNotes = (data: NotesData) => `${JSON.stringify(data, null, 2)}\n`;
 
 // The sentence a refused change ends with, and the one a reading command warns with.
-export const notesWriteRefusal = (problem: string) => `${problem}; it was left as it is and no note was changed`;
-export const notesReadWarning = (problem: string) => `warning: ${problem}; notes are read-only until it is fixed`;
+export const notesWriteRefusal = (problem: string) => `${problem}; it was left as it is and no note was changed (briefing doctor explains)`;
+export const notesReadWarning = (problem: string) => `warning: ${problem}; notes are read-only until it is fixed (briefing doctor explains)`;
 
 // --- validation ---------------------------------------------------------------------------------
 
