@@ -1,5 +1,5 @@
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -59,6 +59,17 @@ describe('briefing CLI', () => {
 			['a missing file', (dir) => ['ingest', join(dir, 'missing.txt')], /missing\.txt: no such file or directory$/],
 			['an empty file', (dir) => ['ingest', article(dir, 'empty.txt', '')], /empty\.txt: is empty$/],
 			['a binary file', (dir) => ['ingest', article(dir, 'image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))], /image\.png: looks like binary data, not text$/],
+			['a whitespace-only file', (dir) => ['ingest', article(dir, 'blank.txt', ' \n\t\n  \n')], /blank\.txt: is empty$/],
+			['invalid UTF-8', (dir) => ['ingest', article(dir, 'latin1.txt', Buffer.from('Caf\xe9 talks in Gen\xe8ve on Monday.\n', 'latin1'))], /latin1\.txt: is not valid UTF-8 text \(convert it first, e\.g\. with iconv -t utf-8\)$/],
+			['a file over the size limit', (dir) => {
+				const file = article(dir, 'huge.txt', 'x');
+				truncateSync(file, 10 * 1024 * 1024 + 1); // sparse: no 10 MB written
+				return ['ingest', file];
+			}, /huge\.txt: is 10\.0 MB; articles are limited to 10 MB$/],
+			['front matter that is not YAML', (dir) => ['ingest', article(dir, 'bad-yaml.md', '---\ntitle: [unclosed\ndate: 2024-10-29\n---\nJake Sullivan met Andriy Yermak.\n')], /bad-yaml\.md: front matter is not valid YAML: /],
+			['a front-matter date that does not exist', (dir) => ['ingest', article(dir, 'feb30.md', '---\ndate: 2024-02-30\n---\nJake Sullivan met Andriy Yermak.\n')], /feb30\.md: front matter date "2024-02-30" is not a real day \(expected YYYY-MM-DD\)$/],
+			['a seed date that does not exist', (dir) => ['ingest', article(dir, 'feb30.txt', 'date 2024-02-30\nJake Sullivan met Andriy Yermak.\n')], /feb30\.txt: date "2024-02-30" is not a real day \(expected YYYY-MM-DD\)$/],
+			['extract of a file that is not text', (dir) => ['extract', article(dir, 'data.bin', Buffer.alloc(64))], /data\.bin: looks like binary data, not text$/],
 			['a directory', (dir) => {
 				mkdirSync(join(dir, 'folder'));
 				return ['ingest', join(dir, 'folder')];
@@ -79,6 +90,19 @@ describe('briefing CLI', () => {
 			expect(oneLine(result.stderr)).toHaveLength(1);
 			expect(result.stderr).toMatch(/^briefing: /);
 			expect(result.stderr.trimEnd()).toMatch(message);
+			expect(readFileSync(join(dir, 'briefing.json')).equals(before)).toBe(true);
+		});
+
+		// Root reads any file whatever its mode, so the refusal cannot be seen when the tests run as root.
+		const asRoot = process.getuid?.() === 0;
+		it.skipIf(asRoot)(`a file without read permission${asRoot ? ' (skipped: running as root, which reads any file)' : ''}`, () => {
+			const dir = tempDir();
+			expect(run(['ingest', seed, '--dir', dir]).status).toBe(0);
+			const before = readFileSync(join(dir, 'briefing.json'));
+			const file = article(dir, 'secret.txt', PLAIN_ARTICLE);
+			chmodSync(file, 0o000);
+			const result = run(['ingest', file, '--dir', dir]);
+			expect([result.status, result.stdout, result.stderr]).toEqual([1, '', `briefing: ${file}: permission denied\n`]);
 			expect(readFileSync(join(dir, 'briefing.json')).equals(before)).toBe(true);
 		});
 
