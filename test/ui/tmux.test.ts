@@ -12,10 +12,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const socket = `briefing-test-${process.pid}`;
+// The server's socket lives in the test's temporary directory, so it goes with it.
+const tempRoot = hasTmux ? mkdtempSync(join(tmpdir(), 'briefing-tmux-')) : '';
+const socket = join(tempRoot, 'tmux.sock');
 const session = 'briefing';
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+const tmux = (...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], {encoding: 'utf8'});
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const alternateOn = () => tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim() === '1';
 const keys = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
@@ -39,16 +41,16 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 
 	beforeAll(() => {
 		execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale']);
-		dir = join(mkdtempSync(join(tmpdir(), 'briefing-tmux-')), 'none-yet');
-		home = mkdtempSync(join(tmpdir(), 'briefing-home-'));
+		dir = join(tempRoot, 'none-yet');
+		home = mkdtempSync(join(tempRoot, 'home-'));
 		// A shell of our own on a server of our own: CI would make Ink skip drawing, so it is unset.
 		tmux('-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', '-s', session, `env -u CI -u CONTINUOUS_INTEGRATION HOME=${home} PS1='$ ' sh`);
 		tmux('set-option', '-t', session, 'window-size', 'manual');
 	});
 
 	afterAll(() => {
-		if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
-		for (const path of [join(dir, '..'), home]) if (path) rmSync(path, {recursive: true, force: true});
+		if (hasTmux) spawnSync('tmux', ['-S', socket, 'kill-server']);
+		if (tempRoot) rmSync(tempRoot, {recursive: true, force: true});
 	});
 
 	const command = () => `node ${cli} --dir ${dir}`;
