@@ -66,7 +66,7 @@ describe('briefing CLI', () => {
 				truncateSync(file, 10 * 1024 * 1024 + 1); // sparse: no 10 MB written
 				return ['ingest', file];
 			}, /huge\.txt: is 10\.0 MB; articles are limited to 10 MB$/],
-			['front matter that is not YAML', (dir) => ['ingest', article(dir, 'bad-yaml.md', '---\ntitle: [unclosed\ndate: 2024-10-29\n---\nJake Sullivan met Andriy Yermak.\n')], /bad-yaml\.md: front matter is not valid YAML: /],
+			['front matter that is not YAML', (dir) => ['ingest', article(dir, 'bad-yaml.md', '---\ntitle: [unclosed\ndate: 2024-10-29\n---\nJake Sullivan met Andriy Yermak.\n')], /bad-yaml\.md: front matter is not valid YAML \(line \d+, column \d+\): [^:]+$/],
 			['a front-matter date that does not exist', (dir) => ['ingest', article(dir, 'feb30.md', '---\ndate: 2024-02-30\n---\nJake Sullivan met Andriy Yermak.\n')], /feb30\.md: front matter date "2024-02-30" is not a real day \(expected YYYY-MM-DD\)$/],
 			['a seed date that does not exist', (dir) => ['ingest', article(dir, 'feb30.txt', 'date 2024-02-30\nJake Sullivan met Andriy Yermak.\n')], /feb30\.txt: date "2024-02-30" is not a real day \(expected YYYY-MM-DD\)$/],
 			['extract of a file that is not text', (dir) => ['extract', article(dir, 'data.bin', Buffer.alloc(64))], /data\.bin: looks like binary data, not text$/],

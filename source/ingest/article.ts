@@ -22,8 +22,11 @@ function frontMatter(yaml: string): Record<string, unknown> {
 	try {
 		data = parseYaml(yaml);
 	} catch (error) {
-		const reason = String((error as Error).message).split('\n')[0];
-		throw new ArticleError(`front matter is not valid YAML: ${reason}`);
+		// yaml counts lines from the start of the front matter; the file has the opening "---" first.
+		const {message, linePos} = error as Error & {linePos?: Array<{line: number; col: number}>};
+		const reason = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+		const at = linePos?.[0] ? ` (line ${linePos[0].line + 1}, column ${linePos[0].col})` : '';
+		throw new ArticleError(`front matter is not valid YAML${at}: ${reason}`);
 	}
 	if (data === null || data === undefined) return {};
 	if (typeof data !== 'object' || Array.isArray(data)) throw new ArticleError('front matter is not a YAML mapping of fields');
