@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {emptyBriefing} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
-import {eventsOf, findActors, quotesOf} from '../source/store/queries.js';
+import {countsByActor, eventsOf, findActors, quotesOf} from '../source/store/queries.js';
 import {extraction} from './helpers.js';
 
 const ex = extraction({
@@ -33,5 +33,21 @@ describe('eventsOf, quotesOf', () => {
 		expect(eventsOf(data, korea).map((event) => event.text)).toEqual(['Seoul warned Pyongyang.']);
 		expect(quotesOf(data, korea)).toEqual([]);
 		expect(quotesOf(data, new Set(['p-volodymyr-zelenskyy'])).map((quote) => quote.text)).toEqual(['We will win']);
+	});
+});
+
+describe('countsByActor', () => {
+	it('gives every actor the counts eventsOf and quotesOf would, in one pass', () => {
+		const counts = countsByActor(data);
+		for (const actor of data.actors) {
+			expect(counts.events.get(actor.id) ?? 0).toBe(eventsOf(data, new Set([actor.id])).length);
+			expect(counts.quotes.get(actor.id) ?? 0).toBe(quotesOf(data, new Set([actor.id])).length);
+		}
+	});
+
+	it('counts an event naming an actor twice once', () => {
+		const [first] = data.events;
+		const twice = {...data, events: [{...first!, actors: [first!.actors[0]!, first!.actors[0]!]}]};
+		expect(countsByActor(twice).events.get(first!.actors[0]!)).toBe(1);
 	});
 });

@@ -1,4 +1,4 @@
-import {actorById, articleById, eventsOf, quotesOf} from '../store/queries.js';
+import {actorById, articleById, countsByActor} from '../store/queries.js';
 import type {BriefingData, StoredActor, StoredEvent, StoredQuote} from '../store/schema.js';
 import type {Extraction} from '../types.js';
 import {preciseDate} from './dates.js';
@@ -42,6 +42,7 @@ export function toExtractJson(extraction: Extraction) {
 // and titles they refer to resolved.
 
 export function actorsJson(data: BriefingData, actors: StoredActor[]) {
+	const counts = countsByActor(data);
 	return actors.map((actor) => ({
 		id: actor.id,
 		name: actor.name,
@@ -49,8 +50,8 @@ export function actorsJson(data: BriefingData, actors: StoredActor[]) {
 		role: actor.role,
 		aliases: actor.aliases,
 		articles: [...new Set(actor.sources.map((source) => source.article))],
-		events: eventsOf(data, new Set([actor.id])).length,
-		quotes: quotesOf(data, new Set([actor.id])).length,
+		events: counts.events.get(actor.id) ?? 0,
+		quotes: counts.quotes.get(actor.id) ?? 0,
 	}));
 }
 

@@ -1,4 +1,4 @@
-import {actorById, articleById, eventsOf, quotesOf} from '../store/queries.js';
+import {actorById, articleById, countsByActor} from '../store/queries.js';
 import type {IngestOutcome} from '../store/merge.js';
 import type {BriefingData, StoredActor, StoredEvent, StoredQuote} from '../store/schema.js';
 import type {ActorKind} from '../types.js';
@@ -23,6 +23,7 @@ const lines = (parts: string[]) => sanitize(`${parts.join('\n')}\n`);
 
 export function renderActors(data: BriefingData, actors: StoredActor[]): string {
 	if (actors.length === 0) return 'No actors.\n';
+	const counts = countsByActor(data);
 	const out: string[] = [];
 	for (const [kind, heading] of KIND_HEADINGS) {
 		const ofKind = actors.filter((actor) => actor.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
@@ -31,8 +32,8 @@ export function renderActors(data: BriefingData, actors: StoredActor[]): string 
 		out.push(heading);
 		for (const actor of ofKind) {
 			const aliases = actor.aliases.filter((alias) => alias !== actor.name);
-			const events = eventsOf(data, new Set([actor.id])).length;
-			const quotes = quotesOf(data, new Set([actor.id])).length;
+			const events = counts.events.get(actor.id) ?? 0;
+			const quotes = counts.quotes.get(actor.id) ?? 0;
 			const parts = [actor.role ? `${actor.name}, ${actor.role}` : actor.name];
 			if (aliases.length) parts.push(`also ${aliases.join(', ')}`);
 			parts.push(quotes ? `${count(events, 'event')}, ${count(quotes, 'quote')}` : count(events, 'event'));

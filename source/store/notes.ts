@@ -8,6 +8,7 @@ import {describeJsonError, findObjects} from './jsontext.js';
 import {withLock} from './lock.js';
 import {NOTES_MIGRATIONS, fileVersion, migrate} from './migrations.js';
 import type {BriefingData, StoredActor, StoredEvent, StoredQuote} from './schema.js';
+import {actorById, eventById, quoteById} from './queries.js';
 
 // The user's notes on events, quotes and actors. They are the one thing in a briefing that cannot
 // be derived again, so they live in their own file, notes.json next to briefing.json, written
@@ -356,16 +357,30 @@ export function notesOn(notes: Note[], kind: NoteTargetKind, id: string): Note[]
 }
 
 // Notes with their targets looked up in the briefing, oldest first. With `actorIds`, only the
-// notes on those actors, on events they take part in and on quotes they said.
+// notes on those actors, on events they take part in and on quotes they said. The targets are
+// looked up in maps built once, not by a scan of the briefing per note.
 export function listNotes(notes: Note[], data: BriefingData, options: {actorIds?: Set<string>} = {}): ListedNote[] {
+	const events = eventById(data);
+	const quotes = quoteById(data);
+	const actors = actorById(data);
+	const current = (kind: NoteTargetKind, id: string): NoteTarget | null => {
+		if (kind === 'event') {
+			const event = events.get(id);
+			return event ? eventTarget(event) : null;
+		}
+		if (kind === 'quote') {
+			const quote = quotes.get(id);
+			return quote ? quoteTarget(quote) : null;
+		}
+		const actor = actors.get(id);
+		return actor ? actorTarget(actor) : null;
+	};
 	const listed = notes.map((note): ListedNote => {
-		const current = resolveTarget(data, note.target.kind, note.target.id);
-		return {...note, detached: current === null, targetText: current?.text ?? note.target.text};
+		const target = current(note.target.kind, note.target.id);
+		return {...note, detached: target === null, targetText: target?.text ?? note.target.text};
 	});
 	const {actorIds} = options;
 	if (!actorIds) return listed;
-	const events = new Map(data.events.map((event) => [event.id, event]));
-	const quotes = new Map(data.quotes.map((quote) => [quote.id, quote]));
 	return listed.filter(({target}) => {
 		if (target.kind === 'actor') return actorIds.has(target.id);
 		if (target.kind === 'event') return events.get(target.id)?.actors.some((id) => actorIds.has(id)) ?? false;
