@@ -1,6 +1,11 @@
-// Article text is untrusted. Before anything is derived from it, terminal controls are made
-// visible (so tampering shows rather than acts: ESC becomes ␛) and the invisible characters that
-// reorder or disguise names are removed. Rendering sanitises again (output/sanitize.ts).
+// Article text is untrusted. Before anything is derived from it, terminal escape sequences are
+// removed whole (so "\x1b[31mAnna Berg\x1b[0m" is the name Anna Berg), any other control is made
+// visible (so tampering shows rather than acts: a lone ESC becomes ␛), and the invisible characters
+// that reorder or disguise names are removed. Rendering sanitises again (output/sanitize.ts).
+
+// CSI (ESC [ … final), OSC (ESC ] … BEL or ST), DCS/SOS/PM/APC strings (ESC P|X|^|_ … ST), and
+// two-character escapes (ESC and one more).
+export const ESCAPE_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[ -/]*[0-~])?/g;
 
 // C0 controls but tab and newline, and DEL: shown as their Control Pictures (U+2400 block).
 const C0 = /[\x00-\x08\x0b-\x1f\x7f]/g;
@@ -14,6 +19,7 @@ const ZERO_WIDTH = /[\u200b\u2060\ufeff]|(?<=\p{Script=Latin})[\u200c\u200d](?=\
 
 export function cleanText(text: string): string {
 	return text
+		.replace(ESCAPE_SEQUENCE, '')
 		.replace(C0, (ch) => (ch === '\x7f' ? '\u2421' : String.fromCharCode(0x2400 + ch.charCodeAt(0))))
 		.replace(C1, '\ufffd')
 		.replace(BIDI, '')

@@ -1,9 +1,8 @@
+import {ESCAPE_SEQUENCE} from '../ingest/clean.js';
+
 // Article text is untrusted: an escape sequence in it could move the cursor, retitle the
 // terminal or hide text, and bidi overrides can make a line read differently from what it is.
-
-// CSI (ESC [ … final), OSC (ESC ] … BEL or ST), DCS/SOS/PM/APC strings (ESC P|X|^|_ … ST), and
-// two-character escapes (ESC and one more).
-const ESCAPE_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[ -/]*[0-~])?/g;
+// Ingest already cleans it (ingest/clean.ts); rendering removes them again, whatever the store holds.
 
 // C0 except tab and newline, DEL, C1, and the bidi embedding, override and isolate controls.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;

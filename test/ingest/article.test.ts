@@ -48,9 +48,9 @@ describe('splitParagraphs', () => {
 });
 
 describe('untrusted text', () => {
-	it('makes terminal controls visible and removes bidi overrides and zero-width spoofing', () => {
-		const a = parseArticle('date 2024-01-01 Ana\u200bBerg said \x1b]52;c;ZXZpbA==\x07 and \x1b[2J it \u202eobviously\u202c.\x9b', '2000-01-01');
-		expect(a.body).toBe('AnaBerg said ␛]52;c;ZXZpbA==␇ and ␛[2J it obviously.\ufffd');
+	it('removes escape sequences whole, makes other controls visible, and removes bidi overrides and zero-width spoofing', () => {
+		const a = parseArticle('date 2024-01-01 Ana\u200bBerg said \x1b]52;c;ZXZpbA==\x07 and \x1b[2J it \x1b[31mobviously\x1b[0m\u202e!\u202c\x07 \x01.\x9b', '2000-01-01');
+		expect(a.body).toBe('AnaBerg said  and  it obviously!␇ ␁.\ufffd');
 		expect(a.body).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
 	});
 
