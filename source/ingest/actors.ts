@@ -1,5 +1,5 @@
 import type {ActorMention, ExtractedActor, Span} from '../types.js';
-import {match, type Building} from './aliases.js';
+import {match, Seen, type Building} from './aliases.js';
 import {candidates, type Candidate} from './candidates.js';
 import type {TaggedSentence} from './nlp.js';
 import {slug} from './normalize.js';
@@ -18,15 +18,17 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 	// Full names first, so that a surname seen before its full name still finds it.
 	const full = (c: Candidate) => c.tokens.length > 1 || c.country !== undefined;
 	const order = [...all].sort((a, b) => Number(full(b)) - Number(full(a)) || a.start - b.start);
-	const actors: Building[] = [];
+	const seen = new Seen();
+	const actors = seen.all;
 	const byCandidate = new Map<Candidate, Building>();
 	for (const c of order) {
-		let actor = match(c, actors, (other) => byCandidate.get(other));
+		let actor = match(c, seen, (other) => byCandidate.get(other));
 		// "the Administration", "Muslims": words that point back at nothing name no one.
 		if (!actor && c.weak) continue;
 		if (!actor) {
 			actor = {key: '', name: c.name, kind: c.kind, role: null, aliases: [], mentions: [], tokens: c.tokens, code: c.country?.code, lastSeen: c.start};
-			actors.push(actor);
+			seen.add(actor);
+			seen.index(actor, c.name);
 		}
 		if (c.tokens.length > actor.tokens.length && !c.country && !actor.code && (c.kind === actor.kind || !isAcronym(c.name))) {
 			actor.name = c.name;
@@ -38,6 +40,8 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 		actor.lastSeen = Math.max(actor.lastSeen, c.start);
 		const alias = c.country && !actor.code ? c.surface : c.name;
 		if (!actor.aliases.includes(alias)) actor.aliases.push(alias);
+		seen.index(actor, actor.name);
+		seen.index(actor, alias);
 		byCandidate.set(c, actor);
 	}
 	const keys = new Set<string>();

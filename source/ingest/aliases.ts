@@ -1,6 +1,6 @@
 import {CORPORATE_WORDS, ORG_WORDS} from './lexicon.js';
 import type {Candidate} from './candidates.js';
-import {sameWord} from './normalize.js';
+import {fold, sameWord} from './normalize.js';
 import {isAcronym} from './tokens.js';
 import type {ExtractedActor} from '../types.js';
 
@@ -25,6 +25,76 @@ const startsWith = (long: string[], short: string[]) => short.length < long.leng
 const mostRecent = (list: Building[]) => list.sort((a, b) => b.lastSeen - a.lastSeen)[0];
 export const only = (list: Building[]) => (list.length === 1 ? list[0] : undefined);
 
+const wordKey = (word: string) => fold(word).replace(/(\p{L})\1+/gu, '$1');
+
+// The keys under which a word may be found: itself, and each swap of two neighbouring letters,
+// the slips that sameWord forgives.
+function lookupKeys(word: string): string[] {
+	const folded = Array.from(fold(word));
+	const keys = [wordKey(word)];
+	for (let i = 0; i + 1 < folded.length; i++) {
+		const swapped = [...folded];
+		[swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+		keys.push(wordKey(swapped.join('')));
+	}
+	return keys;
+}
+
+// The actors seen so far, indexed by the words of their names and aliases (and organisations by
+// their initials), so that finding the one a candidate names looks only at the few actors that
+// share a word with it: alias merging stays linear in the length of the article.
+export class Seen {
+	readonly all: Building[] = [];
+	readonly #order = new Map<Building, number>();
+	readonly #byWord = new Map<string, Set<Building>>();
+	readonly #byCode = new Map<string, Building>();
+	readonly #byInitials = new Map<string, Set<Building>>();
+	readonly #byAcronym = new Map<string, Set<Building>>();
+
+	add(actor: Building): void {
+		this.#order.set(actor, this.all.length);
+		this.all.push(actor);
+		if (actor.code) this.#byCode.set(actor.code, actor);
+	}
+
+	// Called whenever an actor gets a name or alias.
+	index(actor: Building, name: string): void {
+		const tokens = name.split(/\s+/);
+		for (const token of tokens) put(this.#byWord, wordKey(token), actor);
+		if (tokens.length > 1) put(this.#byInitials, initials(tokens), actor);
+		if (tokens.length === 1 && isAcronym(name)) put(this.#byAcronym, acronymKey(name), actor);
+	}
+
+	country(code: string): Building | undefined {
+		return this.#byCode.get(code);
+	}
+
+	// Actors that share a word with `tokens`, in the order they were first seen.
+	related(tokens: string[]): Building[] {
+		const found = new Set<Building>();
+		for (const token of tokens) for (const key of lookupKeys(token)) for (const actor of this.#byWord.get(key) ?? []) found.add(actor);
+		return this.#ordered(found);
+	}
+
+	withInitials(key: string): Building[] {
+		return this.#ordered(this.#byInitials.get(key) ?? new Set());
+	}
+
+	withAcronym(key: string): Building[] {
+		return this.#ordered(this.#byAcronym.get(key) ?? new Set());
+	}
+
+	#ordered(set: Set<Building>): Building[] {
+		return [...set].sort((a, b) => this.#order.get(a)! - this.#order.get(b)!);
+	}
+}
+
+function put(map: Map<string, Set<Building>>, key: string, actor: Building): void {
+	let set = map.get(key);
+	if (!set) map.set(key, (set = new Set()));
+	set.add(actor);
+}
+
 // The part of an organisation's name before "of": "Supreme Court" of "Supreme Court of Cassation".
 const headOf = (tokens: string[]) => (tokens.includes('of') ? tokens.slice(0, tokens.indexOf('of')) : tokens);
 // "Municipality of Livorno" → "Livorno"; "Church of Scientology" → "Scientology".
@@ -32,23 +102,25 @@ const objectOf = (tokens: string[]) => (tokens.length === 3 && tokens[1] === 'of
 
 // Finds the actor a candidate names among those already seen in this article, by the rules of
 // alias merging: same name up to spelling, acronyms, surnames, first names, short forms.
-export function match(c: Candidate, actors: Building[], actorOf: (c: Candidate) => Building | undefined): Building | undefined {
+export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Building | undefined): Building | undefined {
 	if (c.country) {
 		// "Paris" after "Valeska Paris" is her, not France.
-		const named = c.country.via === 'capital' && c.tokens.length === 1 ? mostRecent(actors.filter((a) => !a.code && endsWith(a.tokens, c.surface.split(/\s+/)))) : undefined;
-		return named ?? actors.find((a) => a.code === c.country!.code);
+		const surface = c.surface.split(/\s+/);
+		const named = c.country.via === 'capital' && c.tokens.length === 1 ? mostRecent(seen.related(surface).filter((a) => !a.code && endsWith(a.tokens, surface))) : undefined;
+		return named ?? seen.country(c.country.code);
 	}
+	const actors = seen.related(c.tokens);
 	const exact = actors.find((a) => (a.kind === c.kind || !c.personEvidence) && [a.name, ...a.aliases].some((n) => sameTokens(n.split(/\s+/), c.tokens)));
 	if (exact) return exact;
 	// "Italian Episcopal Conference (CEI)" and "CEI (Italian Episcopal Conference)".
 	const adjacent = c.bracketed && actorOf(c.bracketed);
 	if (adjacent && (isAcronym(c.name) || isAcronym(adjacent.name))) return adjacent;
 	if (c.tokens.length === 1 && isAcronym(c.name)) {
-		const byInitials = only(actors.filter((a) => a.kind === 'organization' && a.tokens.length > 1 && initials(a.tokens) === acronymKey(c.name)));
+		const byInitials = only(seen.withInitials(acronymKey(c.name)).filter((a) => a.kind === 'organization' && a.tokens.length > 1 && initials(a.tokens) === acronymKey(c.name)));
 		if (byInitials) return byInitials;
 	}
 	if (c.kind === 'organization' && c.tokens.length > 1) {
-		const acronym = only(actors.filter((a) => a.tokens.length === 1 && isAcronym(a.name) && acronymKey(a.name) === initials(c.tokens)));
+		const acronym = only(seen.withAcronym(initials(c.tokens)).filter((a) => a.tokens.length === 1 && isAcronym(a.name) && acronymKey(a.name) === initials(c.tokens)));
 		if (acronym) return acronym;
 		const shortForm = only(
 			actors.filter((a) => a.kind === 'organization' && a.tokens.includes('of') && (sameTokens(headOf(a.tokens), c.tokens) || endsWith(headOf(a.tokens), c.tokens))),
