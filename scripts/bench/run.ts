@@ -5,6 +5,8 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {generate, writeBriefingDir, type Size} from './generate.js';
+import {cliFigures} from './cli.js';
+import {firstFrameFigures, keyFigures} from './dashboard.js';
 import {ingestFigures} from './ingest.js';
 import {line, type Figure} from './measure.js';
 import {noteFigure, noteFigures} from './notes.js';
@@ -19,6 +21,9 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
+// --only notes,cli,frame,keys,ingest runs some of the figures (all by default).
+const only = option('only')?.split(',');
+const wanted = (part: string) => !only || only.includes(part);
 
 const figures: Figure[] = [];
 const report = (list: Figure[]) => {
@@ -38,18 +43,24 @@ for (const events of sizes) {
 	dirs.set(events, dir);
 }
 
-const notes = new Map<number, number>();
-for (const [size, dir] of dirs) {
-	const event = generate({events: Math.min(size, 100), actors: 10, quotes: 1, notes: 0}).briefing.events[0]!;
-	notes.set(size, await noteFigure(dir, size, event));
+if (wanted('cli')) report(cliFigures(root, dirs));
+if (wanted('frame')) report(await firstFrameFigures(root, dirs));
+if (wanted('keys')) report(await keyFigures(root, dirs));
+
+if (wanted('notes')) {
+	const notes = new Map<number, number>();
+	for (const [size, dir] of dirs) {
+		const event = generate({events: Math.min(size, 100), actors: 10, quotes: 1, notes: 0}).briefing.events[0]!;
+		notes.set(size, await noteFigure(dir, size, event));
+	}
+	report(noteFigures(notes));
 }
-report(noteFigures(notes));
 
 const evalArticles = join(root, '../shared/eval/dev/articles');
 const articles = existsSync(evalArticles)
 	? readdirSync(evalArticles).map((f) => readFileSync(join(evalArticles, f), 'utf8'))
 	: [readFileSync(join(root, 'data/sample-article.txt'), 'utf8')];
-report(await ingestFigures(articles));
+if (wanted('ingest')) report(await ingestFigures(articles));
 
 writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
 console.log(`wrote ${out}`);

@@ -1,0 +1,169 @@
+// The dashboard in a real pseudo-terminal (util-linux `script`, 120×40): time to its first frame
+// (the header's "N articles" line on screen) and from a key to the frame it draws, against the
+// smallest Ink app bundled the same way (minimal.tsx) started and pressed the same way.
+import {spawn, type ChildProcess} from 'node:child_process';
+import {join} from 'node:path';
+import {build} from 'esbuild';
+import {median, percentile, type Figure} from './measure.js';
+
+const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-B]|[=>])/g;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export async function bundleMinimal(root: string): Promise<string> {
+	// Split like dist/cli.js, so ink's react-devtools-core import stays in a chunk never loaded.
+	const outdir = join(root, 'node_modules/.cache/briefing-bench/minimal');
+	await build({
+		entryPoints: [join(root, 'scripts/bench/minimal.tsx')],
+		outdir,
+		entryNames: '[name]',
+		chunkNames: 'chunks/[name]-[hash]',
+		outExtension: {'.js': '.mjs'},
+		splitting: true,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		define: {'process.env.NODE_ENV': '"production"'},
+		external: ['react-devtools-core'],
+		banner: {js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);"},
+		logLevel: 'warning',
+	});
+	return join(outdir, 'minimal.mjs');
+}
+
+// One program in a pty: `started` resolves with the ms from spawn to the first output matching
+// `ready`; `press` writes keys and resolves with the ms until the next output.
+class Pty {
+	private child: ChildProcess;
+	private text = '';
+	private lastOutput = 0;
+	private waiting: ((now: number) => void) | null = null;
+	readonly started: Promise<number>;
+
+	constructor(argv: string[], ready: RegExp) {
+		const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', NODE_ENV: 'production'};
+		delete env['CI'];
+		delete env['CONTINUOUS_INTEGRATION'];
+		const command = `stty rows 40 cols 120; exec ${argv.map(shell).join(' ')}`;
+		const start = performance.now();
+		this.child = spawn('script', ['-qfec', command, '/dev/null'], {env, stdio: ['pipe', 'pipe', 'ignore'], detached: true});
+		this.started = new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`no first frame from ${argv.join(' ')}`)), 60_000);
+			this.child.stdout!.on('data', (chunk: Buffer) => {
+				const now = performance.now();
+				this.lastOutput = now;
+				if (this.waiting) {
+					const done = this.waiting;
+					this.waiting = null;
+					done(now);
+				}
+				if (this.text !== null) {
+					this.text += chunk.toString('utf8');
+					if (ready.test(this.text.replace(ANSI, ''))) {
+						clearTimeout(timer);
+						this.text = null as unknown as string;
+						resolve(now - start);
+					}
+				}
+			});
+		});
+	}
+
+	// Waits until nothing has been drawn for `ms`, so the next key starts from a settled screen.
+	async settle(ms = 60): Promise<void> {
+		while (performance.now() - this.lastOutput < ms) await sleep(ms / 3);
+	}
+
+	async press(keys: string): Promise<number> {
+		await this.settle();
+		const start = performance.now();
+		const drawn = new Promise<number>((resolve) => {
+			const timer = setTimeout(() => {
+				this.waiting = null;
+				resolve(Number.NaN);
+			}, 5000);
+			this.waiting = (now) => {
+				clearTimeout(timer);
+				resolve(now - start);
+			};
+		});
+		this.child.stdin!.write(keys);
+		return drawn;
+	}
+
+	async quit(): Promise<void> {
+		const exited = new Promise((resolve) => this.child.once('exit', resolve));
+		this.child.stdin!.write('\x03');
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-this.child.pid!, 'SIGKILL');
+			} catch {}
+		}, 3000);
+		await exited;
+		clearTimeout(timer);
+	}
+}
+
+const HEADER = /\d[\d,]* articles? · /;
+
+export async function firstFrameFigures(root: string, dirs: Map<number, string>, runs = 5): Promise<Figure[]> {
+	const minimal = await bundleMinimal(root);
+	const once = async (argv: string[], ready: RegExp) => {
+		const pty = new Pty(argv, ready);
+		const ms = await pty.started;
+		await pty.quit();
+		return ms;
+	};
+	const figures: Figure[] = [];
+	for (const [size, dir] of dirs) {
+		const refs: number[] = [];
+		const times: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			refs.push(await once([process.execPath, minimal], /minimal ink frame/));
+			times.push(await once([process.execPath, join(root, 'dist/cli.js'), '--dir', dir], HEADER));
+		}
+		const value = median(times);
+		const reference = median(refs);
+		figures.push({name: 'dashboard first frame, pty (ref: one-Box Ink app)', size, value, unit: 'ms', reference, ratio: value / reference, target: '< 2x ref'});
+	}
+	return figures;
+}
+
+// Key-to-frame latency: each key pressed `presses` times on the dashboard (the search types and
+// deletes a word),
+// against a key redrawing the minimal app's counter. Median and p95 per key.
+const KEYS: Array<{name: string; setup: string[]; key: string | string[]; after: string[]; target: string}> = [
+	// The actors pane has the focus at start; an even number of presses leaves no filter.
+	{name: 'Space (toggle actor filter)', setup: [], key: ' ', after: ['\t'], target: '< 50 ms'},
+	{name: 'j (feed down)', setup: [], key: 'j', after: [], target: '< 16 ms'},
+	{name: 'PgDn (feed)', setup: [], key: '\x1b[6~', after: [], target: '< 16 ms'},
+	{name: 'search keystroke (feed)', setup: ['/'], key: ['m', 'i', 'n', 'i', 's', 't', 'e', 'r', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f'], after: ['\x1b'], target: '< 50 ms'},
+];
+
+export async function keyFigures(root: string, dirs: Map<number, string>, presses = 20): Promise<Figure[]> {
+	const minimal = await bundleMinimal(root);
+	const ref = new Pty([process.execPath, minimal], /minimal ink frame/);
+	await ref.started;
+	const refTimes: number[] = [];
+	for (let i = 0; i < presses; i++) refTimes.push(await ref.press('x'));
+	await ref.quit();
+	const reference = median(refTimes);
+	const figures: Figure[] = [];
+	for (const [size, dir] of dirs) {
+		const pty = new Pty([process.execPath, join(root, 'dist/cli.js'), '--dir', dir], HEADER);
+		await pty.started;
+		for (const {name, setup, key, after, target} of KEYS) {
+			for (const k of setup) await pty.press(k);
+			const times: number[] = [];
+			const keys = Array.isArray(key) ? key : Array.from({length: presses}, () => key);
+			for (const k of keys) times.push(await pty.press(k));
+			for (const k of after) await pty.press(k);
+			const valid = times.filter((t) => !Number.isNaN(t));
+			figures.push({name: `dashboard key-to-frame, ${name}, median`, size, value: median(valid), unit: 'ms', reference, ratio: median(valid) / reference, target});
+			figures.push({name: `dashboard key-to-frame, ${name}, p95`, size, value: percentile(valid, 95), unit: 'ms', reference: percentile(refTimes, 95), ratio: percentile(valid, 95) / percentile(refTimes, 95), target});
+		}
+		await pty.quit();
+	}
+	return figures;
+}
