@@ -1,3 +1,4 @@
+import {noteKey} from './notes.js';
 import {Box} from 'ink';
 import SelectInput from 'ink-select-input';
 import {memo, useMemo} from 'react';
@@ -30,10 +31,11 @@ type Props = {
 	cursor: number;
 	filter: readonly string[];
 	search: string;
+	noted: ReadonlySet<string>; // noteKey of the items with notes
 };
 
 // Memoised: a key that moves another pane's cursor does not rebuild this one.
-export const ActorsPane = memo(function ActorsPane({size, focused, entries, cursor, filter, search}: Props) {
+export const ActorsPane = memo(function ActorsPane({size, focused, entries, cursor, filter, search, noted}: Props) {
 	const {index} = useBriefing();
 	const {width, height} = inner(size);
 	const {offset} = useListWindow((previous) => ({offset: follow(previous, cursor, height, entries.length)}));
@@ -43,7 +45,7 @@ export const ActorsPane = memo(function ActorsPane({size, focused, entries, curs
 		key: entry.actor.id,
 		label: entry.actor.name,
 		value: entry.actor.id,
-		line: actorRow(entry, selected.has(entry.actor.id), {cursor: offset + i === cursor, focused}, width, countWidth),
+		line: actorRow(entry, selected.has(entry.actor.id), {cursor: offset + i === cursor, focused, noted: noted.has(noteKey('actor', entry.actor.id))}, width, countWidth),
 	}));
 	const title = [
 		{text: 'Actors', bold: true},

@@ -1,5 +1,6 @@
 import {Text, useStdout} from 'ink';
-import {useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {type Note, NotesFileError, addNote, editNote, loadNotes, notesOn, removeNote} from '../store/notes.js';
 import type {BriefingData} from '../store/schema.js';
 import {BriefingProvider, useBriefing} from './BriefingContext.js';
 import {DetailView} from './DetailView.js';
@@ -13,7 +14,10 @@ import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {MIN_COLUMNS, MIN_ROWS, type Layout as LayoutSpec, inner, layoutFor} from './geometry.js';
 import {Layout} from './Layout.js';
 import {cardLines} from './QuotesPane.js';
-import {type Env, type UIState, initialState, topMode} from './state.js';
+import {type Env, type NoteRequest, type NotesEnv, type UIState, initialState} from './state.js';
+import {noteEditorLines, notesViewLines} from './format/notes.js';
+import {notedKeys} from './notes.js';
+import {ScrollView} from './ScrollView.js';
 import {fitLine} from './text.js';
 import {type Theme, ThemeContext, themeFor, useTheme} from './theme.js';
 import type {PaneId} from './views.js';
@@ -43,8 +47,58 @@ function pagesFor(layout: LayoutSpec): Record<PaneId, number> {
 	return {actors: rows('actors'), feed: Math.max(1, rows('feed') - 1), quotes: Math.max(1, Math.floor(rows('quotes') / (cardLines(rows('quotes')) + 3)))};
 }
 
+type NotesLoad = {list: Note[]; problem: string | null; loaded: boolean};
+
+const SAMPLE_REFUSAL = 'notes go on your own briefing, not the sample: ingest articles first (briefing ingest FILE...)';
+
+// Why n, e and d cannot change notes now, or null when they can.
+function refusalFor(sample: boolean, dir: string | null, notes: NotesLoad): string | null {
+	if (sample) return SAMPLE_REFUSAL;
+	if (!dir) return 'notes are off: there is no briefing directory';
+	if (notes.problem) return `${notes.problem}; notes are read-only until it is fixed (briefing doctor explains)`;
+	if (!notes.loaded) return 'the notes are still being read; try again';
+	return null;
+}
+
 function Dashboard({dir}: {dir: string | null}) {
 	const {index, views: viewsFor} = useBriefing();
+	// notes.json, read when the dashboard starts and when the Notes view opens (another process may
+	// have added notes), and replaced by what each write resolves with.
+	const [notes, setNotes] = useState<NotesLoad>({list: [], problem: null, loaded: false});
+	const notesDir = index.sample ? null : dir;
+	const reload = useCallback(async () => {
+		if (!notesDir) return null;
+		const loaded = await loadNotes(notesDir);
+		setNotes({list: loaded.notes, problem: loaded.problem, loaded: true});
+		return loaded;
+	}, [notesDir]);
+	const updateRef = useRef<(change: (state: UIState) => UIState) => void>(() => {});
+	useEffect(() => {
+		void reload().then((loaded) => {
+			if (loaded?.problem) updateRef.current((s) => ({...s, status: `${loaded.problem}; notes are read-only until it is fixed (briefing doctor explains)`}));
+		});
+	}, [reload]);
+	const onRequest = useCallback(
+		(request: NoteRequest) => {
+			if (!notesDir) return;
+			const write =
+				request.op === 'add' ? addNote(notesDir, request.target, request.text) : request.op === 'edit' ? editNote(notesDir, request.id, request.text) : removeNote(notesDir, request.id);
+			const done = {add: 'added', edit: 'edited', remove: 'deleted'}[request.op];
+			write.then(
+				(saved) => {
+					setNotes({list: saved.notes, problem: null, loaded: true});
+					const on = `${saved.note.target.kind} ${saved.note.target.id}`;
+					updateRef.current((s) => ({...s, status: `saved: ${done} ${saved.note.id} on ${on}`}));
+				},
+				(error: unknown) => {
+					updateRef.current((s) => ({...s, status: error instanceof Error ? error.message : String(error)}));
+					if (error instanceof NotesFileError) void reload();
+				},
+			);
+		},
+		[notesDir, reload],
+	);
+	const noted = useMemo(() => notedKeys(notes.list), [notes.list]);
 	const {color} = useTheme();
 	const {columns, rows} = useTerminalSize();
 	const [state, setState] = useState<UIState>(initialState);
@@ -52,24 +106,43 @@ function Dashboard({dir}: {dir: string | null}) {
 	const header = headerLines(index, state, views, dir, columns);
 	// Memoised so the panes, memoised too, see the same sizes until the terminal or the focus changes.
 	const layout = useMemo(() => layoutFor(columns, rows, state.focus, header.length), [columns, rows, state.focus, header.length]);
-	const top = topMode(state);
+	// What is drawn over the panes: the top mode, but the delete question is asked in the footer,
+	// over whatever is under it.
+	const top = state.modes.filter((mode) => mode.kind !== 'confirm').at(-1);
+	const notesOpen = top?.kind === 'notes';
+	useEffect(() => {
+		if (notesOpen) void reload();
+	}, [notesOpen, reload]);
 	const overlaySize = {width: columns, height: layout.height - layout.header - layout.footer};
 	const overlayWidth = textWidth(overlaySize);
 	// The overlay's lines depend on what is open and the width, not on its scroll position.
-	const overlayKey = top?.kind === 'detail' ? `detail ${top.pane} ${top.id}` : top?.kind === 'help' ? `help ${state.focus} ${state.modes.length}` : '';
+	const overlayKey =
+		top?.kind === 'detail'
+			? `detail ${top.pane} ${top.id}`
+			: top?.kind === 'help'
+				? `help ${state.focus} ${state.modes.length}`
+				: top?.kind === 'notes'
+					? `notes ${top.cursor}`
+					: top?.kind === 'note'
+						? `note ${top.text}`
+						: '';
 	const overlayLines = useMemo(() => {
-		if (top?.kind === 'detail') return detailLines(index, top, overlayWidth, color);
+		if (top?.kind === 'detail') return detailLines(index, top, overlayWidth, color, notesOn(notes.list, top.pane === 'feed' ? 'event' : 'quote', top.id));
 		if (top?.kind === 'help') return helpLines(state, overlayWidth);
+		if (top?.kind === 'notes') return notesViewLines(index, notes.list, top.cursor, overlayWidth);
+		if (top?.kind === 'note') return noteEditorLines(top, overlayWidth);
 		return null;
-	}, [index, overlayKey, overlayWidth, color]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [index, overlayKey, overlayWidth, color, notes.list]); // eslint-disable-line react-hooks/exhaustive-deps
+	const notesEnv: NotesEnv = useMemo(() => ({list: notes.list, refusal: refusalFor(index.sample, dir, notes)}), [notes, index.sample, dir]);
 
 	const env: Env = {
 		index,
 		views: viewsFor,
 		pages: pagesFor(layout),
 		overlay: {page: inner(overlaySize).height, lines: overlayLines?.length ?? 0},
+		notes: notesEnv,
 	};
-	useKeymap(state, setState, env);
+	updateRef.current = useKeymap(state, setState, env, onRequest);
 
 	if (layout.mode === 'tiny') {
 		return <Text wrap="truncate-end">{fitLine([{text: `Enlarge window to ${MIN_COLUMNS}×${MIN_ROWS} (is ${columns}×${rows})`}], columns)[0]?.text}</Text>;
@@ -77,6 +150,12 @@ function Dashboard({dir}: {dir: string | null}) {
 	let overlay = null;
 	if (top?.kind === 'detail' && overlayLines) overlay = <DetailView pane={top.pane} lines={overlayLines} size={overlaySize} scroll={top.scroll} />;
 	if (top?.kind === 'help' && overlayLines) overlay = <HelpOverlay lines={overlayLines} size={overlaySize} scroll={top.scroll} />;
+	const page = inner(overlaySize).height;
+	if (top?.kind === 'notes' && overlayLines) {
+		const title = [{text: 'Notes', bold: true}, {text: ` ${notes.list.length} · newest first`, dim: true}];
+		overlay = <ScrollView title={title} lines={overlayLines} size={overlaySize} scroll={Math.max(0, top.cursor - page + 1)} />;
+	}
+	if (top?.kind === 'note' && overlayLines) overlay = <ScrollView title={[{text: 'Note', bold: true}]} lines={overlayLines} size={overlaySize} scroll={Math.max(0, overlayLines.length - page)} />;
 	return (
 		<Layout
 			layout={layout}
@@ -86,6 +165,7 @@ function Dashboard({dir}: {dir: string | null}) {
 			footer={footerLine(state, columns)}
 			tabBar={layout.tabBar ? tabBar(state.focus, views, columns) : null}
 			overlay={overlay}
+			noted={noted}
 		/>
 	);
 }

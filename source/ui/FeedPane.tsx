@@ -1,3 +1,4 @@
+import {noteKey} from './notes.js';
 import {memo, useMemo} from 'react';
 import {useBriefing} from './BriefingContext.js';
 import {EMPTY_NOTICE} from './format/chrome.js';
@@ -11,10 +12,10 @@ import type {FeedView} from './views.js';
 import {feedWindow} from './window.js';
 
 // Events in chronological order under their date headings. Only the rows on screen are built.
-type Props = {size: Size; focused: boolean; view: FeedView; cursor: number; filter: readonly string[]; search: string};
+type Props = {size: Size; focused: boolean; view: FeedView; cursor: number; filter: readonly string[]; search: string; noted: ReadonlySet<string>};
 
 // Memoised: a key that moves another pane's cursor does not rebuild this one.
-export const FeedPane = memo(function FeedPane({size, focused, view, cursor, filter, search}: Props) {
+export const FeedPane = memo(function FeedPane({size, focused, view, cursor, filter, search, noted}: Props) {
 	const {index} = useBriefing();
 	const {width, height} = inner(size);
 	const window = useListWindow((previous) => feedWindow(view, cursor, previous, height));
@@ -24,7 +25,10 @@ export const FeedPane = memo(function FeedPane({size, focused, view, cursor, fil
 	for (const r of window.rows) {
 		const row = view.rows[r]!;
 		if (row.kind === 'heading') lines.push(headingRow(row.label, width));
-		else lines.push(feedRow(index, index.feed[view.items[row.item]!]!, selected, {cursor: row.item === cursor, focused}, width));
+		else {
+			const event = index.feed[view.items[row.item]!]!;
+			lines.push(feedRow(index, event, selected, {cursor: row.item === cursor, focused, noted: noted.has(noteKey('event', event.id))}, width));
+		}
 	}
 	const total = view.items.length;
 	const title = [

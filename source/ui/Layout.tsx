@@ -18,16 +18,17 @@ type Props = {
 	footer: Line;
 	tabBar: Line | null;
 	overlay: ReactNode | null; // the detail view or the help, in place of the panes
+	noted: ReadonlySet<string>; // noteKey of the items with notes
 };
 
 // The frame: header, panes (arranged for the terminal's width) or an overlay, footer. Its height
 // is the layout's, one row less than the terminal.
-export function Layout({layout, state, views, header, footer, tabBar, overlay}: Props) {
+export function Layout({layout, state, views, header, footer, tabBar, overlay, noted}: Props) {
 	const {index} = useBriefing();
 	const pane = (id: PaneId) => {
 		const size = layout.panes[id];
 		if (!size) return null;
-		const common = {size, focused: state.focus === id && !overlay, cursor: cursorIndex(index, views, id, state.cursor[id]), search: state.search[id]};
+		const common = {size, focused: state.focus === id && !overlay, cursor: cursorIndex(index, views, id, state.cursor[id]), search: state.search[id], noted};
 		if (id === 'actors') return <ActorsPane key={id} {...common} entries={views.actors} filter={state.filter} />;
 		if (id === 'feed') return <FeedPane key={id} {...common} view={views.feed} filter={state.filter} />;
 		return <QuotesPane key={id} {...common} positions={views.quotes} />;

@@ -1,3 +1,4 @@
+import {noteKey} from './notes.js';
 import {memo} from 'react';
 import {useBriefing} from './BriefingContext.js';
 import {EMPTY_NOTICE} from './format/chrome.js';
@@ -13,10 +14,10 @@ import {cardsWindow} from './window.js';
 export const cardLines = (height: number) => Math.max(2, Math.min(8, Math.floor(height / 4)));
 
 // Quote cards, chronological. Only the cards on screen are built.
-type Props = {size: Size; focused: boolean; positions: readonly number[]; cursor: number; search: string};
+type Props = {size: Size; focused: boolean; positions: readonly number[]; cursor: number; search: string; noted: ReadonlySet<string>};
 
 // Memoised: a key that moves another pane's cursor does not rebuild this one.
-export const QuotesPane = memo(function QuotesPane({size, focused, positions, cursor, search}: Props) {
+export const QuotesPane = memo(function QuotesPane({size, focused, positions, cursor, search, noted}: Props) {
 	const {index} = useBriefing();
 	const {width, height} = inner(size);
 	const maxLines = cardLines(height);
@@ -26,7 +27,7 @@ export const QuotesPane = memo(function QuotesPane({size, focused, positions, cu
 	}));
 	const lines: Line[] = [];
 	for (let i = offset; i < positions.length && lines.length < height; i++) {
-		lines.push(...quoteCard(index, quoteAt(i), {cursor: i === cursor, focused}, width, maxLines));
+		lines.push(...quoteCard(index, quoteAt(i), {cursor: i === cursor, focused, noted: noted.has(noteKey('quote', quoteAt(i).id))}, width, maxLines));
 	}
 	const title = [
 		{text: 'Quotes', bold: true},

@@ -1,5 +1,6 @@
 import {type Command, type KeyPress, commandFor, isText, splitInput} from './keymap.js';
-import {type Env, type UIState, scopesFor, topMode} from './state.js';
+import {KIND_OF, PANE_OF, firstLine, newestFirst, notesOnItem, targetIn} from './notes.js';
+import {type Env, NO_NOTES, type UIState, scopesFor, topMode} from './state.js';
 import {PANES, type PaneId, cursorIndex, idAt, listLength} from './views.js';
 import {clampScroll} from './window.js';
 
@@ -15,17 +16,23 @@ export function dispatchKey(state: UIState, press: KeyPress, env: Env): UIState 
 		const escaped = dispatchKey(state, {name: 'escape', text: '', ctrl: false, shift: false, meta: false}, env);
 		return dispatchKey(escaped, {...press, meta: false}, env);
 	}
+	// A paste into a note goes in whole, its line breaks as new lines (STYLE.md pitfall 9): an
+	// Enter inside it does not save the note half pasted.
+	if (topMode(state)?.kind === 'note' && press.name === null && !press.ctrl && !press.meta && Array.from(press.text).length > 1) {
+		return apply(state, 'noteType', env, press.text.replace(/\r\n?/g, '\n'));
+	}
 	// Several keys in one input (typed faster than read, or a paste): handle them one by one, as
-	// typed, except that a run of text typed into a search goes in at once.
+	// typed, except that a run of text typed into a search or a note goes in at once.
 	if (press.name === null && !press.ctrl && !press.meta && Array.from(press.text).length > 1) {
 		const presses = splitInput(press.text);
 		let next = state;
 		for (let i = 0; i < presses.length; i++) {
 			const one = presses[i]!;
-			if (topMode(next)?.kind === 'search' && isText(one)) {
+			const kind = topMode(next)?.kind;
+			if ((kind === 'search' || kind === 'note') && isText(one)) {
 				let run = one.text;
 				while (i + 1 < presses.length && isText(presses[i + 1]!)) run += presses[++i]!.text;
-				next = apply(next, 'searchType', env, run);
+				next = apply(next, kind === 'search' ? 'searchType' : 'noteType', env, run);
 			} else next = dispatchKey(next, one, env);
 		}
 		return next;
@@ -65,7 +72,7 @@ function moveCursor(state: UIState, env: Env, to: (current: number, length: numb
 
 function scrollOverlay(state: UIState, env: Env, to: (scroll: number, page: number, max: number) => number): UIState {
 	const top = topMode(state);
-	if (!top || top.kind === 'search') return state;
+	if (!top || (top.kind !== 'detail' && top.kind !== 'help')) return state;
 	const page = Math.max(1, env.overlay.page);
 	const max = clampScroll(Number.MAX_SAFE_INTEGER, env.overlay.lines, page);
 	const scroll = clamp(to(clampScroll(top.scroll, env.overlay.lines, page), page, max), max);
@@ -101,7 +108,13 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 	const move = MOVES[command];
 	if (move) {
 		const scroll = SCROLLS[command];
-		return top && top.kind !== 'search' && scroll ? scrollOverlay(state, env, scroll) : moveCursor(state, env, move);
+		if (top?.kind === 'notes') {
+			const length = (env.notes ?? NO_NOTES).list.length;
+			if (length === 0) return state;
+			const cursor = clamp(move(clamp(top.cursor, length - 1), length, Math.max(1, env.overlay.page)), length - 1);
+			return cursor === top.cursor ? state : {...state, modes: [...state.modes.slice(0, -1), {...top, cursor}]};
+		}
+		return top && (top.kind === 'detail' || top.kind === 'help') && scroll ? scrollOverlay(state, env, scroll) : moveCursor(state, env, move);
 	}
 	const searched = top?.kind === 'search' ? top.pane : state.focus;
 	switch (command) {
@@ -157,7 +170,82 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 			if (id === null) return state;
 			return {...state, modes: [...state.modes, {kind: 'detail', pane: state.focus, id, scroll: 0}]};
 		}
+		case 'noteAdd':
+		case 'noteEdit':
+		case 'noteDelete':
+			return noteCommand(state, command, env);
+		case 'notesView':
+			return {...state, modes: [...state.modes, {kind: 'notes', cursor: 0}]};
+		case 'notesJump':
+			return jump(state, env);
+		case 'noteType':
+		case 'noteNewline':
+		case 'noteBackspace':
+		case 'noteClear': {
+			if (top?.kind !== 'note') return state;
+			const clean = text.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, '');
+			const next =
+				command === 'noteType' ? top.text + clean : command === 'noteNewline' ? `${top.text}\n` : command === 'noteClear' ? '' : Array.from(top.text).slice(0, -1).join('');
+			return next === top.text ? state : {...state, modes: [...state.modes.slice(0, -1), {...top, text: next}]};
+		}
+		case 'noteSave': {
+			if (top?.kind !== 'note') return state;
+			if (!top.text.trim()) return {...pop(state), status: 'the note is empty: nothing was saved'};
+			const request = top.noteId === null ? {op: 'add' as const, target: top.target, text: top.text} : {op: 'edit' as const, id: top.noteId, text: top.text};
+			return {...pop(state), request, status: 'saving…'};
+		}
+		case 'noteCancel':
+			return top?.kind === 'note' ? {...pop(state), status: 'cancelled: nothing was saved'} : state;
+		case 'confirmYes':
+			return top?.kind === 'confirm' ? {...pop(state), request: {op: 'remove', id: top.noteId}, status: 'deleting…'} : state;
+		case 'confirmNo':
+			return top?.kind === 'confirm' ? {...pop(state), status: `kept ${top.noteId}`} : state;
 		default:
 			return state;
 	}
+}
+
+// The item n, e and d act on: the detail view's, else the focused pane's selected one.
+function selectedItem(state: UIState, env: Env): {kind: 'actor' | 'event' | 'quote'; id: string} | null {
+	const top = topMode(state);
+	if (top?.kind === 'detail') return {kind: KIND_OF[top.pane], id: top.id};
+	const views = env.views(state);
+	const id = idAt(env.index, views, state.focus, cursorIndex(env.index, views, state.focus, state.cursor[state.focus]));
+	return id === null ? null : {kind: KIND_OF[state.focus], id};
+}
+
+// n, e, d: open the note editor or the delete question, or say in the status line why not. An
+// item with several notes: e and d take the newest (the detail view lists them all).
+function noteCommand(state: UIState, command: 'noteAdd' | 'noteEdit' | 'noteDelete', env: Env): UIState {
+	const notes = env.notes ?? NO_NOTES;
+	if (notes.refusal) return {...state, status: notes.refusal};
+	const item = selectedItem(state, env);
+	if (!item) return {...state, status: 'nothing is selected'};
+	const target = targetIn(env.index, item.kind, item.id);
+	if (!target) return {...state, status: `this ${item.kind} is no longer in the briefing`};
+	if (command === 'noteAdd') return {...state, status: null, modes: [...state.modes, {kind: 'note', target, noteId: null, text: ''}]};
+	const newest = notesOnItem(notes.list, item.kind, item.id)[0];
+	if (!newest) return {...state, status: `this ${item.kind} has no note to ${command === 'noteEdit' ? 'edit' : 'delete'} (n adds one)`};
+	if (command === 'noteEdit') return {...state, status: null, modes: [...state.modes, {kind: 'note', target, noteId: newest.id, text: newest.text}]};
+	return {...state, status: null, modes: [...state.modes, {kind: 'confirm', noteId: newest.id, text: Array.from(firstLine(newest.text)).slice(0, 40).join('')}]};
+}
+
+// Enter in the Notes view: the note's item selected in its pane, the filter and the pane's
+// search cleared when they hide it.
+function jump(state: UIState, env: Env): UIState {
+	const top = topMode(state);
+	if (top?.kind !== 'notes') return state;
+	const note = newestFirst((env.notes ?? NO_NOTES).list)[top.cursor];
+	if (!note) return state;
+	const {kind, id} = note.target;
+	if (!targetIn(env.index, kind, id)) return {...state, status: `${note.id} is detached: its ${kind} is no longer in the briefing`};
+	const pane = PANE_OF[kind];
+	const shown = (s: UIState) => {
+		const views = env.views(s);
+		return idAt(env.index, views, pane, cursorIndex(env.index, views, pane, {index: 0, id})) === id;
+	};
+	let next: UIState = {...state, modes: [], focus: pane, status: null};
+	if (!shown(next)) next = {...next, search: {...next.search, [pane]: ''}};
+	if (!shown(next) && pane !== 'actors') next = {...next, filter: []};
+	return anchor({...next, cursor: {...next.cursor, [pane]: {index: 0, id}}}, env);
 }

@@ -7,12 +7,12 @@ import type {Key} from 'ink';
 export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
 
 export type KeySpec =
-	| {name: NamedKey; shift?: boolean} // a key with a name; Shift-Tab is {name: 'tab', shift: true}
+	| {name: NamedKey; shift?: boolean; meta?: boolean} // a key with a name; Shift-Tab is {name: 'tab', shift: true}, Alt-Enter {name: 'return', meta: true}
 	| {char: string; ctrl?: boolean} // one character, or Ctrl and a letter
 	| {text: 'letter' | 'any'}; // a letter that no other binding took, or any text (search)
 
 // Where a binding applies. The dispatcher asks the scopes of the current mode in order.
-export type Scope = 'actors' | 'feed' | 'quotes' | 'lists' | 'search' | 'detail' | 'help' | 'global' | 'always';
+export type Scope = 'actors' | 'feed' | 'quotes' | 'lists' | 'item' | 'search' | 'detail' | 'notes' | 'note' | 'confirm' | 'help' | 'global' | 'always';
 
 export type Command =
 	| 'quit'
@@ -38,7 +38,20 @@ export type Command =
 	| 'searchDelete'
 	| 'searchClear'
 	| 'searchType'
-	| 'close';
+	| 'close'
+	| 'noteAdd'
+	| 'noteEdit'
+	| 'noteDelete'
+	| 'notesView'
+	| 'notesJump'
+	| 'noteSave'
+	| 'noteCancel'
+	| 'noteNewline'
+	| 'noteBackspace'
+	| 'noteClear'
+	| 'noteType'
+	| 'confirmYes'
+	| 'confirmNo';
 
 export type Binding = {
 	scope: Scope;
@@ -75,6 +88,11 @@ export const KEYMAP: readonly Binding[] = [
 	{scope: 'lists', command: 'focusFeed', keys: [{char: '2'}], description: 'Feed pane'},
 	{scope: 'lists', command: 'focusQuotes', keys: [{char: '3'}], description: 'Quotes pane'},
 	{scope: 'lists', command: 'back', keys: [{name: 'escape'}], description: "Clear the pane's search, else the actor filter", hint: 'clear'},
+	// Notes on the selected actor, event or quote (in a pane or its detail view).
+	{scope: 'item', command: 'noteAdd', keys: [{char: 'n'}], description: 'Add a note to the selected actor, event or quote', hint: 'note'},
+	{scope: 'item', command: 'noteEdit', keys: [{char: 'e'}], description: "Edit the selected item's newest note"},
+	{scope: 'item', command: 'noteDelete', keys: [{char: 'd'}], description: "Delete the selected item's newest note (asks y/n)"},
+	{scope: 'item', command: 'notesView', keys: [{char: 'N'}], description: 'The Notes view: every note, newest first', hint: 'notes'},
 	// While typing a search: letters are text, not commands.
 	{scope: 'search', command: 'searchKeep', keys: [{name: 'return'}], description: 'Keep the search and go back to the pane', hint: 'keep'},
 	{scope: 'search', command: 'searchDrop', keys: [{name: 'escape'}], description: 'Drop the search and put the cursor back where it was', hint: 'drop'},
@@ -91,6 +109,23 @@ export const KEYMAP: readonly Binding[] = [
 	{scope: 'detail', command: 'pageUp', keys: pageUp, description: 'One screen up'},
 	{scope: 'detail', command: 'first', keys: first, description: 'Top'},
 	{scope: 'detail', command: 'last', keys: last, description: 'Bottom'},
+	// The Notes view.
+	{scope: 'notes', command: 'notesJump', keys: [{name: 'return'}], description: "Go to the note's item: select it in its pane, clearing filters that hide it", hint: 'go to'},
+	{scope: 'notes', command: 'close', keys: [{name: 'escape'}, {char: 'N'}], description: 'Close the Notes view', hint: 'close'},
+	{scope: 'notes', command: 'down', keys: down, description: 'Next note', hint: 'move'},
+	{scope: 'notes', command: 'up', keys: up, description: 'Previous note', hint: 'move'},
+	{scope: 'notes', command: 'first', keys: first, description: 'First (newest) note'},
+	{scope: 'notes', command: 'last', keys: last, description: 'Last (oldest) note'},
+	// While writing a note: every other key is text.
+	{scope: 'note', command: 'noteNewline', keys: [{name: 'return', meta: true}, {char: 'j', ctrl: true}], description: 'New line in the note', hint: 'new line'},
+	{scope: 'note', command: 'noteSave', keys: [{name: 'return'}], description: 'Save the note', hint: 'save'},
+	{scope: 'note', command: 'noteCancel', keys: [{name: 'escape'}], description: 'Cancel: nothing is saved', hint: 'cancel'},
+	{scope: 'note', command: 'noteBackspace', keys: [{name: 'backspace'}, {name: 'delete'}], description: 'Delete the last character'},
+	{scope: 'note', command: 'noteClear', keys: [{char: 'u', ctrl: true}], description: 'Delete the whole note'},
+	{scope: 'note', command: 'noteType', keys: [{text: 'any'}], description: 'Add to the note (q, j, ?, digits are text here)'},
+	// Asked before a note is deleted.
+	{scope: 'confirm', command: 'confirmYes', keys: [{char: 'y'}], description: 'Delete the note', hint: 'delete'},
+	{scope: 'confirm', command: 'confirmNo', keys: [{char: 'n'}, {name: 'escape'}], description: 'Keep the note', hint: 'keep'},
 	{scope: 'help', command: 'close', keys: [{name: 'escape'}, {char: '?'}], description: 'Close the help', hint: 'close'},
 	{scope: 'help', command: 'down', keys: down, description: 'Scroll down', hint: 'scroll'},
 	{scope: 'help', command: 'up', keys: up, description: 'Scroll up', hint: 'scroll'},
@@ -98,7 +133,7 @@ export const KEYMAP: readonly Binding[] = [
 	{scope: 'help', command: 'pageUp', keys: pageUp, description: 'One screen up'},
 	{scope: 'help', command: 'first', keys: first, description: 'Top'},
 	{scope: 'help', command: 'last', keys: last, description: 'Bottom'},
-	// Everywhere but a search.
+	// Everywhere but a search or a note being written.
 	{scope: 'global', command: 'help', keys: [{char: '?'}], description: 'Show the keys', hint: 'help'},
 	{scope: 'global', command: 'quit', keys: [{char: 'q'}], description: 'Quit', hint: 'quit'},
 	// Everywhere.
@@ -110,10 +145,14 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	feed: 'Feed pane',
 	quotes: 'Quotes pane',
 	lists: 'Any pane',
+	item: 'Any pane, the detail view',
+	notes: 'Notes view',
+	note: 'Writing a note',
+	confirm: 'Deleting a note',
 	search: 'Typing a search',
 	detail: 'Detail view',
 	help: 'Help',
-	global: 'Everywhere but a search',
+	global: 'Everywhere but a search or a note',
 	always: 'Everywhere',
 };
 
@@ -144,7 +183,8 @@ const NAMED: Array<[keyof Key, NamedKey]> = [
 
 export function keyPress(input: string, key: Key): KeyPress {
 	const named = NAMED.find(([flag]) => key[flag] === true)?.[1] ?? (input === '\n' ? 'return' : null);
-	return {name: named, text: named ? '' : input, ctrl: key.ctrl, shift: key.shift, meta: key.meta && named !== 'escape'};
+	// A line feed (Ctrl-J) is Enter everywhere but in a note, where it is a new line: its text stays '\n'.
+	return {name: named, text: named ? (input === '\n' ? '\n' : '') : input, ctrl: key.ctrl, shift: key.shift, meta: key.meta && named !== 'escape'};
 }
 
 // The keys in an input that holds several: typed faster than read, or pasted ("jj\r"). Ink splits
@@ -152,7 +192,7 @@ export function keyPress(input: string, key: Key): KeyPress {
 export function splitInput(text: string): KeyPress[] {
 	const plain = {ctrl: false, shift: false, meta: false};
 	return Array.from(text, (char): KeyPress => {
-		if (char === '\r' || char === '\n') return {...plain, name: 'return', text: ''};
+		if (char === '\r' || char === '\n') return {...plain, name: 'return', text: char === '\n' ? '\n' : ''};
 		if (char === '\t') return {...plain, name: 'tab', text: ''};
 		if (char === '\x7f') return {...plain, name: 'delete', text: ''};
 		if (char === '\b') return {...plain, name: 'backspace', text: ''};
@@ -168,8 +208,10 @@ export const isText = (press: KeyPress) => press.name === null && !press.ctrl &&
 const isLetter = (press: KeyPress) => isText(press) && /^\p{L}$/u.test(press.text);
 
 export function matches(spec: KeySpec, press: KeyPress): boolean {
-	if ('name' in spec) return press.name === spec.name && (spec.name !== 'tab' || press.shift === (spec.shift ?? false));
+	if ('name' in spec) return press.name === spec.name && (spec.name !== 'tab' || press.shift === (spec.shift ?? false)) && (!spec.meta || press.meta);
 	if ('char' in spec) {
+		// Ctrl-J arrives as a line feed, which is also an Enter.
+		if (spec.ctrl && spec.char === 'j' && press.name === 'return' && press.text === '\n') return true;
 		if (press.name !== null || press.meta) return false;
 		return spec.ctrl ? press.ctrl && press.text.toLowerCase() === spec.char : !press.ctrl && press.text === spec.char;
 	}
@@ -208,7 +250,7 @@ const NAMED_LABELS: Record<NamedKey, string> = {
 };
 
 export function keyLabel(spec: KeySpec): string {
-	if ('name' in spec) return `${spec.shift ? 'Shift-' : ''}${NAMED_LABELS[spec.name]}`;
+	if ('name' in spec) return `${spec.shift ? 'Shift-' : ''}${spec.meta ? 'Alt-' : ''}${NAMED_LABELS[spec.name]}`;
 	if ('char' in spec) return spec.ctrl ? `Ctrl-${spec.char.toUpperCase()}` : spec.char === ' ' ? 'Space' : spec.char;
 	return spec.text === 'letter' ? 'letters' : 'text';
 }

@@ -1,3 +1,4 @@
+import type {Note, NoteTarget} from '../store/notes.js';
 import type {BriefingIndex} from './briefingIndex.js';
 import type {Scope} from './keymap.js';
 import type {Cursor, PaneId, ViewQuery, Views} from './views.js';
@@ -8,7 +9,17 @@ import type {Cursor, PaneId, ViewQuery, Views} from './views.js';
 export type Mode =
 	| {kind: 'search'; pane: PaneId; origin: Cursor} // typing a search into the pane; Esc goes back to origin
 	| {kind: 'detail'; pane: 'feed' | 'quotes'; id: string; scroll: number}
-	| {kind: 'help'; scroll: number};
+	| {kind: 'help'; scroll: number}
+	| {kind: 'notes'; cursor: number} // the Notes view; cursor: the selected note, newest first
+	| {kind: 'note'; target: NoteTarget; noteId: string | null; text: string} // writing a new note (noteId null) or editing one
+	| {kind: 'confirm'; noteId: string; text: string}; // "delete note n-3? y/n"
+
+// A change to notes.json the dashboard asked for; App.tsx makes it (the store is async) and puts
+// "saved" or the error in the status line when it is done.
+export type NoteRequest =
+	| {op: 'add'; target: NoteTarget; text: string}
+	| {op: 'edit'; id: string; text: string}
+	| {op: 'remove'; id: string};
 
 export type UIState = {
 	focus: PaneId;
@@ -17,6 +28,8 @@ export type UIState = {
 	search: Record<PaneId, string>; // each pane's search, kept after Enter
 	cursor: Record<PaneId, Cursor>;
 	quit: boolean;
+	status: string | null; // the status line: "saved", an error, why a key did nothing
+	request: NoteRequest | null; // the latest change asked for (a new object each time)
 };
 
 // What the dispatcher needs to know besides the state: the data, its views, and the sizes on
@@ -26,7 +39,13 @@ export type Env = {
 	views: (query: ViewQuery) => Views;
 	pages: Record<PaneId, number>; // rows a page-down moves in each pane
 	overlay: {page: number; lines: number}; // the detail view's or help's visible rows and its length
+	notes?: NotesEnv; // none: notes are off (NO_NOTES)
 };
+
+// The notes as last read or written, and why they cannot be changed (null when they can).
+export type NotesEnv = {list: readonly Note[]; refusal: string | null};
+
+export const NO_NOTES: NotesEnv = {list: [], refusal: 'notes are off here'};
 
 export const initialState = (): UIState => ({
 	focus: 'actors',
@@ -35,6 +54,8 @@ export const initialState = (): UIState => ({
 	search: {actors: '', feed: '', quotes: ''},
 	cursor: {actors: {index: 0, id: null}, feed: {index: 0, id: null}, quotes: {index: 0, id: null}},
 	quit: false,
+	status: null,
+	request: null,
 });
 
 export const topMode = (state: UIState): Mode | undefined => state.modes[state.modes.length - 1];
@@ -42,7 +63,9 @@ export const topMode = (state: UIState): Mode | undefined => state.modes[state.m
 // The scopes of the keymap that apply, most specific first.
 export function scopesFor(state: UIState): Scope[] {
 	const top = topMode(state);
-	if (!top) return [state.focus, 'lists', 'global', 'always'];
+	if (!top) return [state.focus, 'lists', 'item', 'global', 'always'];
 	if (top.kind === 'search') return ['search', 'always'];
+	if (top.kind === 'note' || top.kind === 'confirm') return [top.kind, 'always'];
+	if (top.kind === 'detail') return ['detail', 'item', 'global', 'always'];
 	return [top.kind, 'global', 'always'];
 }

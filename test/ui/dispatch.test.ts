@@ -96,7 +96,7 @@ describe('dispatchKey', () => {
 		state = press(state, ESC);
 		expect(state.search.actors).toBe('');
 		expect(state.cursor.actors.id).toBe('p-pat-ryder');
-		state = press(state, 'k', 'n', 'a', 't', 'o', ESC);
+		state = press(state, 'k', '/', 'n', 'a', 't', 'o', ESC); // n adds a note: / starts this search
 		expect(state.cursor.actors.id).toBe(index.actors[11]!.actor.id);
 	});
 

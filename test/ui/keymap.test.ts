@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {type KeyPress, type Scope, KEYMAP, commandFor, hints, keyLabel, splitInput} from '../../source/ui/keymap.js';
+import type {Key} from 'ink';
+import {type KeyPress, type Scope, KEYMAP, commandFor, hints, keyLabel, keyPress, splitInput} from '../../source/ui/keymap.js';
 import {scopesFor, initialState} from '../../source/ui/state.js';
 
 const char = (text: string, ctrl = false): KeyPress => ({name: null, text, ctrl, shift: /[A-Z]/.test(text), meta: false});
@@ -10,11 +11,14 @@ describe('keymap', () => {
 		for (const binding of KEYMAP) expect(binding.description.length, binding.command).toBeGreaterThan(0);
 		// The scope chains the dispatcher uses (state.ts scopesFor).
 		const chains: Scope[][] = [
-			['actors', 'lists', 'global', 'always'],
-			['feed', 'lists', 'global', 'always'],
-			['quotes', 'lists', 'global', 'always'],
+			['actors', 'lists', 'item', 'global', 'always'],
+			['feed', 'lists', 'item', 'global', 'always'],
+			['quotes', 'lists', 'item', 'global', 'always'],
 			['search', 'always'],
-			['detail', 'global', 'always'],
+			['detail', 'item', 'global', 'always'],
+			['notes', 'global', 'always'],
+			['note', 'always'],
+			['confirm', 'always'],
 			['help', 'global', 'always'],
 		];
 		for (const chain of chains) {
@@ -32,7 +36,7 @@ describe('keymap', () => {
 	});
 
 	it('resolves keys by mode: letters are commands in panes, text in a search', () => {
-		const panes: Scope[] = ['actors', 'lists', 'global', 'always'];
+		const panes: Scope[] = ['actors', 'lists', 'item', 'global', 'always'];
 		expect(commandFor(panes, char('j'))).toBe('down');
 		expect(commandFor(panes, named('down'))).toBe('down');
 		expect(commandFor(panes, char('G'))).toBe('last');
@@ -49,6 +53,19 @@ describe('keymap', () => {
 		expect(commandFor(search, named('escape'))).toBe('searchDrop');
 		expect(commandFor(['help', 'global', 'always'], char('?'))).toBe('close');
 		expect(scopesFor(initialState())).toEqual(panes);
+		// Notes: n, e, d, N in the panes (so they no longer start a find in Actors; / does); every key
+		// but Enter, Esc, Backspace, Alt-Enter / Ctrl-J and Ctrl-C is text while a note is written.
+		for (const [key, command] of [['n', 'noteAdd'], ['e', 'noteEdit'], ['d', 'noteDelete'], ['N', 'notesView']] as const) expect(commandFor(panes, char(key))).toBe(command);
+		const note: Scope[] = ['note', 'always'];
+		for (const text of ['q', 'j', '?', '/', 'G', '1', 'n', 'N', 'e', 'd', 'é', ' ']) expect(commandFor(note, char(text))).toBe('noteType');
+		expect(commandFor(note, named('return'))).toBe('noteSave');
+		expect(commandFor(note, {...named('return'), meta: true})).toBe('noteNewline');
+		expect(commandFor(note, keyPress('\n', {} as Key))).toBe('noteNewline');
+		expect(commandFor(panes, keyPress('\n', {} as Key))).toBe('toggleActor');
+		expect(commandFor(note, named('escape'))).toBe('noteCancel');
+		expect(commandFor(note, char('c', true))).toBe('quit');
+		expect(commandFor(['confirm', 'always'], char('y'))).toBe('confirmYes');
+		expect(commandFor(['confirm', 'always'], char('q'))).toBeNull();
 	});
 
 	it('splits an input holding several keys into keys', () => {

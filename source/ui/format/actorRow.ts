@@ -1,9 +1,10 @@
 import type {ActorEntry} from '../briefingIndex.js';
 import {type Line, fitLine, padStart} from '../text.js';
 import {KIND_COLOR, KIND_MARK} from '../theme.js';
+import {NOTE_MARK} from '../notes.js';
 import {CHECKED, CURSOR, CURSOR_UNFOCUSED, UNCHECKED} from './marks.js';
 
-export type RowState = {cursor: boolean; focused: boolean};
+export type RowState = {cursor: boolean; focused: boolean; noted?: boolean}; // noted: the item has notes (✎ after the cursor mark)
 
 // "▸ [x] P Volodymyr Zelenskyy   5": cursor, selection, kind, name, number of events. Exactly
 // `width` columns; the name is cut with … when it does not fit.
@@ -16,7 +17,7 @@ export function actorRow(entry: ActorEntry, selected: boolean, row: RowState, wi
 	const name = fitLine([{text: entry.actor.name, ...base, bold: selected || undefined}], Math.max(1, width - fixed), base);
 	return fitLine(
 		[
-			{text: `${mark} `, ...base, bold: true},
+			{text: `${mark}${row.noted ? NOTE_MARK : ' '}`, ...base, bold: true},
 			{text: `${selected ? CHECKED : UNCHECKED} `, ...base, bold: selected || undefined, color: selected ? 'green' : undefined},
 			{text: `${KIND_MARK[entry.actor.kind]} `, ...base, color: KIND_COLOR[entry.actor.kind]},
 			...name,

@@ -46,8 +46,9 @@ export function headerLines(index: BriefingIndex, state: UIState, views: Views, 
 
 export function footerScopes(state: UIState): Scope[] {
 	const top = topMode(state);
-	if (!top) return [state.focus, 'lists', 'global'];
-	if (top.kind === 'search') return ['search'];
+	if (!top) return [state.focus, 'lists', 'item', 'global'];
+	if (top.kind === 'search' || top.kind === 'note' || top.kind === 'confirm') return [top.kind];
+	if (top.kind === 'detail') return ['detail', 'item', 'global'];
 	return [top.kind, 'global'];
 }
 
@@ -55,7 +56,14 @@ export function footerScopes(state: UIState): Scope[] {
 // hints are left out from the end of the focused pane's, so the global ones (? help, q quit) stay.
 export function footerLine(state: UIState, width: number): Line {
 	const top = topMode(state);
-	const prompt: Segment[] = top?.kind === 'search' ? [{text: `/${state.search[top.pane]}`, bold: true}, {text: '▏', color: FOCUS_COLOR}, {text: '  '}] : [];
+	const prompt: Segment[] =
+		top?.kind === 'search'
+			? [{text: `/${state.search[top.pane]}`, bold: true}, {text: '▏', color: FOCUS_COLOR}, {text: '  '}]
+			: top?.kind === 'confirm'
+				? [{text: `Delete note ${top.noteId} “${top.text}”? y/n`, bold: true, color: ACCENT_COLOR}, {text: '  '}]
+				: state.status && top?.kind !== 'note'
+					? [{text: state.status, bold: true, color: ACCENT_COLOR}, {text: '  │  ', dim: true}]
+					: [];
 	const scopes = footerScopes(state);
 	const global = new Set(hints(['global']).map(({hint}) => hint));
 	const all = hints(scopes);

@@ -4,6 +4,8 @@ import type {BriefingIndex} from '../briefingIndex.js';
 import {type Line, type Segment, type Style, fitLine, wrap} from '../text.js';
 import {ACCENT_COLOR, KIND_COLOR, KIND_MARK} from '../theme.js';
 import {headingText} from './feedRow.js';
+import type {Note} from '../../store/notes.js';
+import {noteDetailLines} from './notes.js';
 
 // The detail view of one event or quote: everything the briefing knows about it, as lines for a
 // given width. The view scrolls these lines.
@@ -93,7 +95,8 @@ function actorLine(index: BriefingIndex, id: string): Line {
 	return [{text: `${KIND_MARK[actor.kind]} `, color: KIND_COLOR[actor.kind]}, {text: actor.name, bold: true}, ...(actor.role ? [{text: `, ${actor.role}`}] : [])];
 }
 
-export function detailLines(index: BriefingIndex, target: DetailTarget, width: number, color: boolean): Line[] {
+// `notes`: the notes on the item, shown with their ids and times after the paragraph.
+export function detailLines(index: BriefingIndex, target: DetailTarget, width: number, color: boolean, notes: readonly Note[] = []): Line[] {
 	const found = find(index, target);
 	if (!found) return [[{text: 'This item is no longer in the briefing.', dim: true}]];
 	const {item} = found;
@@ -118,6 +121,8 @@ export function detailLines(index: BriefingIndex, target: DetailTarget, width: n
 		lines.push(...field('Article', [{text: article.title}], width), ...field('', meta, width));
 	}
 	const para = paragraph(item, article, color);
+	lines.push(...field('Id', [{text: `${found.kind} ${item.id}`, dim: true}], width));
 	if (para) lines.push(blank, fitLine([{text: `Paragraph ${item.paragraph + 1}`, bold: true}], width), ...wrap(para, width, true));
+	lines.push(...noteDetailLines(notes, width));
 	return lines;
 }

@@ -4,6 +4,7 @@ import {type Line, type Segment, fitLine, width as textWidth} from '../text.js';
 import {ACCENT_COLOR, KIND_COLOR} from '../theme.js';
 import type {RowState} from './actorRow.js';
 import {CURSOR, CURSOR_UNFOCUSED} from './marks.js';
+import {NOTE_MARK} from '../notes.js';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -48,7 +49,7 @@ export function feedRow(index: BriefingIndex, event: StoredEvent, selected: Read
 	}
 	const mark = row.cursor ? (row.focused ? CURSOR : CURSOR_UNFOCUSED) : ' ';
 	return fitLine(
-		[{text: `${mark} `, ...base, bold: true}, ...fitLine(names, column, base), {text: ' ', ...base}, {text: event.text, ...base}],
+		[{text: `${mark}${row.noted ? NOTE_MARK : ' '}`, ...base, bold: true}, ...fitLine(names, column, base), {text: ' ', ...base}, {text: event.text, ...base}],
 		width,
 		base,
 	);

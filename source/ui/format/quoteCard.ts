@@ -5,6 +5,7 @@ import {type Line, clampLines, fitLine, wrap} from '../text.js';
 import {FOCUS_COLOR, KIND_COLOR} from '../theme.js';
 import type {RowState} from './actorRow.js';
 import {CARD_BAR, CURSOR_UNFOCUSED} from './marks.js';
+import {NOTE_MARK} from '../notes.js';
 
 // A quote as a card: the quote wrapped (at most `maxLines` lines, … when cut; Enter shows it
 // whole), the speaker's name and role, then the date and the article's title. The card under the
@@ -20,7 +21,7 @@ export function quoteCard(index: BriefingIndex, quote: StoredQuote, row: RowStat
 	const lines: Line[] = [...body, who, [{text: `${dateLabel(quote.date, quote.datePrecision)} · ${title}`, dim: true}]];
 	// The gutter: a bar down the card under the cursor in the focused pane, › on its first line in another.
 	const gutter = (i: number) => (row.cursor ? (row.focused ? CARD_BAR : i === 0 ? CURSOR_UNFOCUSED : ' ') : ' ');
-	const bar = (i: number) => ({text: `${gutter(i)} `, bold: true, color: row.focused && row.cursor ? FOCUS_COLOR : undefined});
+	const bar = (i: number) => ({text: `${gutter(i)}${i === 0 && row.noted ? NOTE_MARK : ' '}`, bold: true, color: row.focused && row.cursor ? FOCUS_COLOR : undefined});
 	return [...lines.map((line, i) => fitLine([bar(i), ...fitLine(line, textWidth)], width, {})), fitLine([], width, {})];
 }
 
