@@ -51,11 +51,15 @@ type NotesLoad = {list: Note[]; problem: string | null; loaded: boolean};
 
 const SAMPLE_REFUSAL = 'notes go on your own briefing, not the sample: ingest articles first (briefing ingest FILE...)';
 
+// What is wrong first: the problem names the file and can be long, and the status line is one line.
+// The problem starts with the file's path; the header already shows the directory.
+const readOnly = (problem: string) => `notes are read-only until notes.json is fixed (briefing doctor explains): ${problem.replace(/^.*[\\/](notes\.json: )/, '$1')}`;
+
 // Why n, e and d cannot change notes now, or null when they can.
 function refusalFor(sample: boolean, dir: string | null, notes: NotesLoad): string | null {
 	if (sample) return SAMPLE_REFUSAL;
 	if (!dir) return 'notes are off: there is no briefing directory';
-	if (notes.problem) return `${notes.problem}; notes are read-only until it is fixed (briefing doctor explains)`;
+	if (notes.problem) return readOnly(notes.problem);
 	if (!notes.loaded) return 'the notes are still being read; try again';
 	return null;
 }
@@ -75,7 +79,7 @@ function Dashboard({dir}: {dir: string | null}) {
 	const updateRef = useRef<(change: (state: UIState) => UIState) => void>(() => {});
 	useEffect(() => {
 		void reload().then((loaded) => {
-			if (loaded?.problem) updateRef.current((s) => ({...s, status: `${loaded.problem}; notes are read-only until it is fixed (briefing doctor explains)`}));
+			if (loaded?.problem) updateRef.current((s) => ({...s, status: readOnly(loaded.problem!)}));
 		});
 	}, [reload]);
 	const onRequest = useCallback(

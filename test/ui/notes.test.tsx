@@ -1,0 +1,190 @@
+import {spawnSync} from 'node:child_process';
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {readBriefing} from '../../source/store/db.js';
+import {addNote} from '../../source/store/notes.js';
+import {useTempDir} from '../helpers.js';
+import {KEYS, renderDashboard, sampleBriefing, tick} from './render.js';
+
+// Notes from the dashboard: keys that add, edit and delete a note, checked in notes.json on the
+// disk, on the seed article ingested into a real temporary directory by the built CLI (no mocked
+// store); the Notes view with notes from the dashboard and from the shell.
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+const seed = join(root, 'data', 'sample-article.txt');
+const ALT_ENTER = '\x1b\r';
+const CTRL_J = '\n';
+
+type DiskNote = {id: string; text: string; target: {kind: string; id: string; text: string}; created: string; updated: string};
+
+function run(dir: string, args: string[]) {
+	const {BRIEFING_DIR: _b, XDG_DATA_HOME: _x, ...rest} = process.env;
+	const result = spawnSync(process.execPath, [cli, ...args, '--dir', dir], {encoding: 'utf8', env: {...rest, HOME: dir}});
+	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+const notesOnDisk = (dir: string): DiskNote[] => (JSON.parse(readFileSync(join(dir, 'notes.json'), 'utf8')) as {notes: DiskNote[]}).notes;
+
+// Waits (a write takes the lock and syncs) until the frame shows `text`.
+async function until(frame: () => string, text: string | RegExp, ms = 5000) {
+	const start = Date.now();
+	const found = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));
+	while (!found() && Date.now() - start < ms) await tick(20);
+	expect(frame()).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+}
+
+describe('notes in the dashboard', () => {
+	const tempDir = useTempDir();
+	let template = '';
+	beforeAll(() => {
+		template = mkdtempSync(join(tmpdir(), 'briefing-ui-notes-'));
+		copyFileSync(seed, join(template, 'article.txt'));
+		expect(run(template, ['ingest', join(template, 'article.txt')]).status).toBe(0);
+	});
+	afterAll(() => rmSync(template, {recursive: true, force: true}));
+
+	async function open() {
+		const dir = tempDir();
+		for (const name of ['article.txt', 'briefing.json']) copyFileSync(join(template, name), join(dir, name));
+		const data = (await readBriefing(dir))!;
+		const ui = await renderDashboard(data, {dir});
+		await tick(50); // notes.json is read when the dashboard starts
+		return {dir, data, ui};
+	}
+
+	it('n adds, e edits, d deletes (after y) a note, each written to notes.json; every key is text in the editor', async () => {
+		const {dir, data, ui} = await open();
+		await ui.press('2', 'n');
+		expect(ui.frame()).toContain('New note on event');
+		expect(ui.lines().at(-1)).toMatch(/^Alt-Enter new line +Enter save +Esc cancel/);
+		// q, j, ?, digits, N, d are text here: nothing quits, moves, opens help or changes pane.
+		await ui.press('q', 'j', '?', '1', 'N', 'd', ' ', 'x');
+		expect(ui.frame()).toContain('qj?1Nd x▏');
+		expect(ui.frame()).toContain('New note on event');
+		await ui.press(ALT_ENTER, 'second', CTRL_J, 'third line');
+		await ui.press(KEYS.enter);
+		await until(ui.frame, 'saved: added n-1 on event');
+		const first = data.events.slice().sort((a, b) => a.date.localeCompare(b.date))[0]!;
+		let notes = notesOnDisk(dir);
+		expect(notes).toHaveLength(1);
+		expect(notes[0]).toMatchObject({id: 'n-1', text: 'qj?1Nd x\nsecond\nthird line', target: {kind: 'event'}});
+		expect(data.events.some((event) => event.id === notes[0]!.target.id)).toBe(true);
+		expect(first).toBeDefined();
+		// The event carries the marker, and the cursor has not moved (j was text).
+		expect(ui.frame()).toMatch(/▸✎/);
+		expect(ui.lines()[2]).toContain('Feed 1/8');
+
+		// The detail view shows the event's id and its note with id and time.
+		await ui.press(KEYS.enter);
+		expect(ui.frame()).toContain(`event ${notes[0]!.target.id}`);
+		expect(ui.frame()).toContain('Notes ✎ 1');
+		expect(ui.frame()).toMatch(/n-1 · \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+		expect(ui.frame()).toContain('third line');
+		await ui.press(KEYS.escape);
+
+		// e edits the newest note: the editor starts with its text.
+		await ui.press('e');
+		expect(ui.frame()).toContain('Editing n-1 on event');
+		await ui.press(KEYS.ctrlU, 'edited text', KEYS.enter);
+		await until(ui.frame, 'saved: edited n-1');
+		notes = notesOnDisk(dir);
+		expect(notes.map((note) => [note.id, note.text])).toEqual([['n-1', 'edited text']]);
+		expect(notes[0]!.updated >= notes[0]!.created).toBe(true);
+
+		// Esc cancels: nothing is written.
+		await ui.press('e', 'zzz', KEYS.escape);
+		expect(ui.frame()).toContain('cancelled: nothing was saved');
+		expect(notesOnDisk(dir)[0]!.text).toBe('edited text');
+
+		// d asks first; n keeps the note, y deletes it.
+		await ui.press('d');
+		expect(ui.lines().at(-1)).toMatch(/Delete note n-1 “edited text”\? y\/n/);
+		await ui.press('n');
+		expect(ui.frame()).toContain('kept n-1');
+		expect(notesOnDisk(dir)).toHaveLength(1);
+		await ui.press('d', 'y');
+		await until(ui.frame, 'saved: deleted n-1');
+		expect(notesOnDisk(dir)).toEqual([]);
+		expect(ui.frame()).not.toMatch(/▸✎/);
+		await ui.press('e');
+		expect(ui.frame()).toContain('this event has no note to edit (n adds one)');
+	});
+
+	it('q and j typed in the editor neither quit nor move; a paste with line breaks is one note', async () => {
+		const {dir, ui} = await open();
+		await ui.press('n', 'q');
+		expect(ui.frame()).toContain('New note on actor');
+		await ui.press('j', 'j', 'q');
+		expect(ui.frame()).toContain('qjjq▏');
+		await ui.press('\rpasted\rlines', KEYS.enter); // a paste arrives as one input: its Enter is a line break
+		await until(ui.frame, 'saved: added n-1 on actor');
+		expect(notesOnDisk(dir)[0]).toMatchObject({text: 'qjjq\npasted\nlines', target: {kind: 'actor'}});
+		expect(ui.frame()).toMatch(/▸✎\[ \] C North Korea/);
+	});
+
+	it('the Notes view lists notes from the dashboard and the shell newest first, detached ones marked, and Enter goes to the item', async () => {
+		const {dir, ui} = await open();
+		await addNote(dir, {kind: 'event', id: 'e-gone', text: 'An event that was ingested once'}, 'on a vanished event', new Date('2024-01-01T00:00:00Z'));
+		// From the dashboard: a note on the second quote.
+		await ui.press('3', 'j', 'n', 'from the dashboard', KEYS.enter);
+		await until(ui.frame, 'saved: added n-2 on quote');
+		// From the shell, while the dashboard runs.
+		await tick(1100); // a later minute is not needed, but a later second keeps the order unambiguous
+		expect(run(dir, ['note', 'add', '--actor', 'Pat Ryder', 'from the shell'])).toMatchObject({status: 0});
+		// Filter to North Korea, so that the quote is hidden and Enter has to clear the filter.
+		await ui.press('1', KEYS.enter);
+		expect(ui.frame()).toContain('Filter: North Korea');
+		await ui.press('N');
+		await until(ui.frame, 'from the shell');
+		const lines = ui.lines();
+		const row = (text: string) => lines.findIndex((line) => line.includes(text));
+		expect(lines[2]).toContain('Notes 3 · newest first');
+		expect(row('from the shell')).toBeGreaterThan(0);
+		expect(row('from the shell')).toBeLessThan(row('from the dashboard'));
+		expect(row('from the dashboard')).toBeLessThan(row('on a vanished event'));
+		expect(lines[row('from the shell')]).toMatch(/▸ n-3 .*actor .*Pat Ryder/);
+		expect(lines[row('from the dashboard')]).toMatch(/n-2 .*quote .*There is only one conclusion/);
+		expect(lines[row('on a vanished event')]).toMatch(/n-1 .*event \[detached\] .*An event that was ingested once/);
+		// Enter on the quote's note: the quotes pane, filter cleared, the quote selected.
+		await ui.press('j', KEYS.enter);
+		expect(ui.frame()).toContain('Filter: none');
+		expect(ui.lines()[2]).toMatch(/┏━ ▸ Quotes 2\/2/);
+		// Enter on the detached one says so and stays.
+		await ui.press('N', 'G', KEYS.enter);
+		expect(ui.frame()).toContain('n-1 is detached: its event is no longer in the briefing');
+		// Enter on the actor's note selects the actor.
+		await ui.press('g', KEYS.enter);
+		expect(ui.lines()[2]).toMatch(/┏━ ▸ Actors \d+\/16/);
+		expect(ui.frame()).toMatch(/▸✎\[ \] P Pat Ryder/);
+	});
+
+	it('refuses notes on the embedded sample, saying why', async () => {
+		const dir = tempDir();
+		const ui = await renderDashboard(sampleBriefing(), {sample: true, dir});
+		await tick(50);
+		await ui.press('n');
+		expect(ui.frame()).toContain('notes go on your own briefing, not the sample');
+		expect(ui.frame()).not.toContain('New note');
+		await ui.press('q');
+		expect(existsSync(join(dir, 'notes.json'))).toBe(false);
+	});
+
+	it('shows why notes.json cannot be read and keeps n, e and d off', async () => {
+		const dir = tempDir();
+		for (const name of ['article.txt', 'briefing.json']) copyFileSync(join(template, name), join(dir, name));
+		writeFileSync(join(dir, 'notes.json'), '{"schemaVersion": 1, "nextId": 2, "notes": [');
+		const ui = await renderDashboard((await readBriefing(dir))!, {dir});
+		await until(ui.frame, 'notes are read-only until notes.json is fixed (briefing doctor explains): notes.json: is not valid JSON');
+		for (const key of ['n', 'e', 'd']) {
+			await ui.press(KEYS.escape, key);
+			expect(ui.lines().at(-1)).toMatch(/^notes are read-only until notes.json is fixed/);
+			expect(ui.frame()).not.toContain('New note');
+			expect(ui.frame()).not.toContain('Delete note');
+		}
+		expect(readFileSync(join(dir, 'notes.json'), 'utf8')).toBe('{"schemaVersion": 1, "nextId": 2, "notes": [');
+	});
+});
