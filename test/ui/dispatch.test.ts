@@ -105,4 +105,35 @@ describe('dispatchKey', () => {
 		expect(dispatchKey(state, named('left'), env)).toBe(state);
 		expect(press(state, '2', 'z').search.feed).toBe('');
 	});
+
+	describe('notes', () => {
+		const note = (id: string, kind: 'event' | 'quote' | 'actor', target: string, created: string) => ({id, target: {kind, id: target, text: target}, text: `text of ${id}`, created, updated: created});
+		const firstEvent = index.feed[0]!.id;
+		const notes = [note('n-1', 'event', firstEvent, '2024-01-01T00:00:00Z'), note('n-2', 'event', firstEvent, '2024-01-02T00:00:00Z')];
+		const writable: Env = {...env, notes: {list: notes, refusal: null}};
+		const go = (state: UIState, ...keys: Array<KeyPress | string>) => keys.reduce((s, k) => dispatchKey(s, typeof k === 'string' ? key(k) : k, writable), state);
+
+		it('opens the editor, where every key is text, and Enter asks for the note to be added', () => {
+			let state = go(initialState(), '2', 'n', 'q', 'j', '?', '1', 'N', 'd');
+			expect(topMode(state)).toMatchObject({kind: 'note', noteId: null, text: 'qj?1Nd', target: {kind: 'event', id: firstEvent}});
+			expect(state.quit).toBe(false);
+			state = go(state, {...ENTER, meta: true}, 'x', {...ENTER, text: '\n'}, 'y', key('pasted\rtext'), ENTER);
+			expect(state.modes).toEqual([]);
+			expect(state.request).toEqual({op: 'add', target: {kind: 'event', id: firstEvent, text: index.feed[0]!.text}, text: 'qj?1Nd\nx\nypasted\ntext'});
+		});
+
+		it('e and d take the newest note; d asks y/n; an empty note is not saved', () => {
+			expect(topMode(go(initialState(), '2', 'e'))).toMatchObject({kind: 'note', noteId: 'n-2', text: 'text of n-2'});
+			const asked = go(initialState(), '2', 'd');
+			expect(topMode(asked)).toMatchObject({kind: 'confirm', noteId: 'n-2'});
+			expect(go(asked, 'q').modes).toEqual(asked.modes); // only y, n, Esc (and Ctrl-C) answer
+			expect(go(asked, 'y').request).toEqual({op: 'remove', id: 'n-2'});
+			expect(go(asked, 'n')).toMatchObject({modes: [], request: null, status: 'kept n-2'});
+			expect(go(initialState(), '2', 'n', ' ', ENTER)).toMatchObject({modes: [], request: null, status: 'the note is empty: nothing was saved'});
+		});
+
+		it('refuses n, e, d with the reason when notes cannot be written', () => {
+			for (const k of ['n', 'e', 'd']) expect(press(initialState(), '2', k)).toMatchObject({modes: [], status: 'notes are off here'});
+		});
+	});
 });
