@@ -81,11 +81,21 @@ const sameFilter = (a: readonly string[], b: readonly string[]) => a.length === 
 
 // A list filtered by actors, then searched. Typing on at the end of a search only narrows it
 // (every term of the shorter query is inside a term of the longer one), so the next keystroke
-// searches the previous matches instead of the whole list.
+// searches the previous matches instead of the whole list. The last few searches are kept, so
+// Backspace goes back to a result already found instead of searching the whole list again.
+const RECENT_SEARCHES = 16;
+
 function searched(all: (filter: readonly string[]) => readonly number[], matches: (position: number, terms: readonly string[]) => boolean) {
 	let last: {key: Filtered; value: readonly number[]} | undefined;
+	const recent = new Map<string, readonly number[]>();
 	return (key: Filtered): readonly number[] => {
 		if (last && last.key.search === key.search && sameFilter(last.key.filter, key.filter)) return last.value;
+		const recentKey = `${key.filter.join('\u0000')}\u0001${key.search}`;
+		const kept = recent.get(recentKey);
+		if (kept) {
+			last = {key, value: kept};
+			return kept;
+		}
 		const terms = matcher(key.search);
 		let value: readonly number[];
 		if (!terms) value = all(key.filter);
@@ -95,6 +105,10 @@ function searched(all: (filter: readonly string[]) => readonly number[], matches
 			value = base.filter((position) => matches(position, terms));
 		}
 		last = {key, value};
+		if (terms) {
+			recent.set(recentKey, value);
+			if (recent.size > RECENT_SEARCHES) recent.delete(recent.keys().next().value!);
+		}
 		return value;
 	};
 }

@@ -46,6 +46,17 @@ describe('the index and the views of the sample briefing', () => {
 		expect(views({filter: ['p-volodymyr-zelenskyy'], search: {...noSearch, actors: 'x'}}).feed).toBe(first.feed);
 	});
 
+	it('keeps recent searches, so Backspace finds the same items without searching again', () => {
+		const fresh = createViews(index);
+		const feed = (search: string, filter: string[] = []) => fresh({filter, search: {...noSearch, feed: search}}).feed.items;
+		const typed = ['t', 'te', 'tel'].map((search) => feed(search));
+		expect(feed('te')).toBe(typed[1]);
+		expect(feed('t')).toBe(typed[0]);
+		expect(feed('te')).toEqual(createViews(index)({filter: [], search: {...noSearch, feed: 'te'}}).feed.items);
+		// A different actor filter is a different search.
+		expect(feed('te', ['p-volodymyr-zelenskyy'])).not.toBe(typed[1]);
+	});
+
 	it('keeps the cursor on its item when the list changes, else at its place', () => {
 		const all = views({filter: [], search: noSearch});
 		const filtered = views({filter: ['p-volodymyr-zelenskyy'], search: noSearch});
