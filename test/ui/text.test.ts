@@ -64,3 +64,14 @@ describe('wrap', () => {
 		expect(clampLines(lines, 10, 3)).toBe(lines);
 	});
 });
+
+describe('quoteCardHeight', () => {
+	it('keeps a quote’s wrapped line count per width, giving what wrapping again gives', async () => {
+		const {quoteCardHeight} = await import('../../source/ui/format/quoteCard.js');
+		const quote = {text: 'We will not give up an inch of our land, whatever it costs us and however long it takes.'} as Parameters<typeof quoteCardHeight>[0];
+		const fresh = (width: number, max: number) => Math.min(max, wrap([{text: `“${quote.text}”`}], Math.max(1, width - 2)).length) + 3;
+		for (const [width, max] of [[30, 8], [30, 2], [80, 8], [12, 8], [30, 8]] as const) {
+			expect(quoteCardHeight(quote, width, max)).toBe(fresh(width, max));
+		}
+	});
+});

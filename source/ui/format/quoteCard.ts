@@ -25,7 +25,17 @@ export function quoteCard(index: BriefingIndex, quote: StoredQuote, row: RowStat
 	return [...lines.map((line, i) => fitLine([bar(i), ...fitLine(line, textWidth)], width, {})), fitLine([], width, {})];
 }
 
-// A card's height without building it: the wrapped quote's lines plus three.
+// A card's height without building it: the wrapped quote's lines plus three. The quotes pane asks
+// for every card's height when its list changes (5,000 quotes when an actor filter is cleared), so
+// each quote's line count is kept for the last width it was wrapped to.
+const wrappedLines = new WeakMap<StoredQuote, {width: number; lines: number}>();
+
 export function quoteCardHeight(quote: StoredQuote, width: number, maxLines: number): number {
-	return Math.min(maxLines, wrap([{text: `“${quote.text}”`}], Math.max(1, width - 2)).length) + 3;
+	const textWidth = Math.max(1, width - 2);
+	let kept = wrappedLines.get(quote);
+	if (kept?.width !== textWidth) {
+		kept = {width: textWidth, lines: wrap([{text: `“${quote.text}”`}], textWidth).length};
+		wrappedLines.set(quote, kept);
+	}
+	return Math.min(maxLines, kept.lines) + 3;
 }
