@@ -3,8 +3,8 @@
 // split into dist/chunks/ and loaded by its dynamic import only when the dashboard opens, so the
 // text commands start without it; ink's react-devtools-core import stays in a chunk that only
 // DEV=true loads.
-import {rmSync, statSync, readdirSync} from 'node:fs';
-import {join} from 'node:path';
+import {existsSync, readdirSync, rmSync, statSync} from 'node:fs';
+import {basename, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
@@ -32,8 +32,8 @@ function isStale() {
 
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 
-rmSync(join(root, 'dist/chunks'), {recursive: true, force: true});
-await build({
+const result = await build({
+	metafile: true,
 	entryPoints: [join(root, 'source/cli.tsx')],
 	outdir: join(root, 'dist'),
 	entryNames: '[name]',
@@ -54,3 +54,9 @@ await build({
 	},
 	logLevel: 'warning',
 });
+
+// Chunks of earlier builds go only once the new ones are written, so a briefing (or a test)
+// started during a build still finds the chunks its cli.js imports.
+const chunks = join(root, 'dist/chunks');
+const current = new Set(Object.keys(result.metafile.outputs).map((file) => basename(file)));
+for (const name of existsSync(chunks) ? readdirSync(chunks) : []) if (!current.has(name)) rmSync(join(chunks, name), {force: true});

@@ -1,27 +1,14 @@
-import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {useTempDir} from './helpers.js';
+import {buildBeforeAll, cli, cliEnv, root, seed} from './cli-helpers.js';
 
-// End to end through the built bundle, as a user runs it. `npm test` builds first; the build
-// here only runs when source/ is newer than dist/, for `npx vitest run`.
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
-const seed = join(root, 'data', 'sample-article.txt');
+// End to end through the built bundle, as a user runs it.
 const sharedDir = join(root, '..', 'shared');
 
-beforeAll(() => {
-	execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale']);
-});
-
-// HOME and the XDG variables point nowhere real, so a test that forgot --dir cannot touch the
-// user's briefing.
-function env(home: string): NodeJS.ProcessEnv {
-	const {BRIEFING_DIR: _b, XDG_DATA_HOME: _x, ...rest} = process.env;
-	return {...rest, HOME: home};
-}
+buildBeforeAll();
 
 const PLAIN_ARTICLE = 'Jake Sullivan met Andriy Yermak in Washington on Monday.\n\nThe talks covered air defence for Ukraine.\n';
 
@@ -30,7 +17,7 @@ describe('briefing CLI', () => {
 	let home = '';
 	const run = (args: string[]) => {
 		home ||= tempDir();
-		const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', env: env(home)});
+		const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', env: cliEnv(home)});
 		return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 	};
 	const article = (dir: string, name: string, content: string | Buffer) => {
@@ -139,7 +126,7 @@ describe('briefing CLI', () => {
 			files.map(
 				(file) =>
 					new Promise<number | null>((resolve) => {
-						spawn(process.execPath, [cli, 'ingest', file, '--date', '2024-11-04', '--dir', dir], {env: env(dir), stdio: 'ignore'}).on('close', resolve);
+						spawn(process.execPath, [cli, 'ingest', file, '--date', '2024-11-04', '--dir', dir], {env: cliEnv(dir), stdio: 'ignore'}).on('close', resolve);
 					}),
 			),
 		);

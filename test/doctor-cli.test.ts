@@ -1,31 +1,21 @@
-import {execFileSync, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {useTempDir} from './helpers.js';
+import {buildBeforeAll, cli, cliEnv, seed} from './cli-helpers.js';
 
 // `briefing doctor` end to end through the built bundle.
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
-const seed = join(root, 'data', 'sample-article.txt');
 
-beforeAll(() => {
-	execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale']);
-});
-
-function env(home: string): NodeJS.ProcessEnv {
-	const {BRIEFING_DIR: _b, XDG_DATA_HOME: _x, ...rest} = process.env;
-	return {...rest, HOME: home};
-}
+buildBeforeAll();
 
 const SECOND = '---\ntitle: Talks in Washington\ndate: 2024-11-04\n---\nJake Sullivan met Andriy Yermak in Washington on Monday.\n\n"We will keep helping," Sullivan said.\n';
 
 describe('briefing doctor', () => {
 	const tempDir = useTempDir();
 	const run = (dir: string, args: string[]) => {
-		const result = spawnSync(process.execPath, [cli, ...args, '--dir', dir], {encoding: 'utf8', env: env(dir)});
+		const result = spawnSync(process.execPath, [cli, ...args, '--dir', dir], {encoding: 'utf8', env: cliEnv(dir)});
 		return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 	};
 	// Two articles and two notes, ingested once; each test works on a copy.

@@ -1,26 +1,15 @@
-import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {useTempDir} from './helpers.js';
+import {buildBeforeAll, cli, cliEnv, seed} from './cli-helpers.js';
 
 // `briefing note ...` and `briefing notes` end to end through the built bundle, on the seed
 // article ingested into a temporary directory.
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
-const seed = join(root, 'data', 'sample-article.txt');
 
-beforeAll(() => {
-	execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale']);
-});
-
-// HOME points nowhere real, so a test that forgot --dir cannot touch the user's briefing.
-function env(home: string): NodeJS.ProcessEnv {
-	const {BRIEFING_DIR: _b, XDG_DATA_HOME: _x, ...rest} = process.env;
-	return {...rest, HOME: home};
-}
+buildBeforeAll();
 
 type Id = {id: string};
 type JsonNote = {id: string; text: string; target: {kind: string; id: string; text: string}; detached: boolean; created: string; updated: string};
@@ -28,7 +17,7 @@ type JsonNote = {id: string; text: string; target: {kind: string; id: string; te
 describe('briefing note / notes', () => {
 	const tempDir = useTempDir();
 	const run = (dir: string, args: string[], input?: string) => {
-		const result = spawnSync(process.execPath, [cli, ...args, '--dir', dir], {encoding: 'utf8', env: env(dir), input});
+		const result = spawnSync(process.execPath, [cli, ...args, '--dir', dir], {encoding: 'utf8', env: cliEnv(dir), input});
 		return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 	};
 	const json = <T,>(dir: string, args: string[]): T => {
@@ -275,7 +264,7 @@ describe('briefing note / notes', () => {
 		const loop = async (label: string) => {
 			for (let i = 0; i < 8; i++) {
 				const code = await new Promise<number | null>((resolve) => {
-					spawn(process.execPath, [cli, 'note', 'add', '--actor', 'Yoon', `${label} ${i}`, '--dir', dir], {env: env(dir), stdio: 'ignore'}).on('close', resolve);
+					spawn(process.execPath, [cli, 'note', 'add', '--actor', 'Yoon', `${label} ${i}`, '--dir', dir], {env: cliEnv(dir), stdio: 'ignore'}).on('close', resolve);
 				});
 				expect(code).toBe(0);
 			}

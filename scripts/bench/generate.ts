@@ -6,19 +6,9 @@ import {serializeBriefing} from '../../source/store/db.js';
 import type {Note, NotesData} from '../../source/store/notes.js';
 import {SCHEMA_VERSION, type BriefingData, type StoredActor, type StoredArticle, type StoredEvent, type StoredQuote} from '../../source/store/schema.js';
 import type {ActorKind, DatePrecision} from '../../source/types.js';
+import {random} from '../../test/random.js';
 
 export type Size = {events: number; actors: number; quotes: number; notes: number};
-
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const FIRST = ['Anna', 'Boris', 'Chen', 'Dalia', 'Emeka', 'Fatima', 'Goran', 'Hana', 'Ivan', 'Jana', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya'];
 const LAST = ['Berg', 'Costa', 'Dahl', 'Ekwueme', 'Fischer', 'Garcia', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lund', 'Moreau', 'Novak', 'Okafor', 'Petrov', 'Quist'];

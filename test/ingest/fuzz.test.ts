@@ -1,18 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {ArticleError} from '../../source/ingest/errors.js';
 import {extract} from '../../source/ingest/index.js';
-
-// A small seeded generator (mulberry32), so that a failing case can be replayed from its seed.
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+import {random} from '../random.js';
 
 const PIECES = [
 	'President', 'Anna Berg', 'said', '"', '“', '”', '‘', '’', "'", 'on Monday', 'last week', 'in 2009', '\n\n', '\n', '> ', '## ',

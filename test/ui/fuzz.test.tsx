@@ -1,20 +1,10 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {KEYS, renderDashboard, sampleBriefing, tick} from './render.js';
+import {random} from '../random.js';
 
 // Random key sequences (and resizes) never crash the dashboard nor let a frame outgrow the
 // terminal. q and Ctrl-C are left out: they end the run, as they should.
-
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const POOL = [...Object.entries(KEYS).filter(([name]) => name !== 'ctrlC').map(([, key]) => key), ...'jkgGnN/?123abczxy ', '\x1bj', 'Zelenskyy', '東京🙂'];
 const SIZES: Array<[number, number]> = [[120, 40], [100, 30], [70, 24], [40, 12], [30, 8]];
