@@ -41,9 +41,18 @@ export function resize(stdout: Stdout, columns: number, rows: number): void {
 
 export async function renderDashboard(data: BriefingData, options: {columns?: number; rows?: number; sample?: boolean; dir?: string} = {}) {
 	const instance = render(<App data={data} sample={options.sample ?? false} dir={options.dir ?? null} theme={{color: false}} />);
-	resize(instance.stdout, options.columns ?? 120, options.rows ?? 40);
-	await tick();
 	const frame = () => instance.lastFrame() ?? '';
+	// Ink draws at most 30 frames a second, and a busy machine is slower still: wait until no frame
+	// has come for longer than a frame interval, rather than a fixed time.
+	const settle = async () => {
+		let seen = -1;
+		for (let i = 0; i < 100 && instance.frames.length !== seen; i++) {
+			seen = instance.frames.length;
+			await tick(40);
+		}
+	};
+	resize(instance.stdout, options.columns ?? 120, options.rows ?? 40);
+	await settle();
 	return {
 		...instance,
 		frame,
@@ -54,11 +63,11 @@ export async function renderDashboard(data: BriefingData, options: {columns?: nu
 				await tick();
 				instance.stdin.write(key);
 			}
-			await tick();
+			await settle();
 		},
 		async resize(columns: number, rows: number) {
 			resize(instance.stdout, columns, rows);
-			await tick();
+			await settle();
 		},
 	};
 }
