@@ -85,6 +85,16 @@ async function readText(file: string): Promise<{text: string} | {missing: true} 
 	}
 }
 
+// What every examination starts with: the temporary files left next to the file, then its text,
+// unless it is missing or unreadable, which is then the whole answer.
+async function openForExam(file: string): Promise<{answer: Common & ({kind: 'missing'} | {kind: 'unreadable'; problem: string})} | {common: Common; text: string}> {
+	const common = {file, leftovers: await countLeftovers(file)};
+	const read = await readText(file);
+	if ('missing' in read) return {answer: {...common, kind: 'missing'}};
+	if ('problem' in read) return {answer: {...common, kind: 'unreadable', problem: read.problem}};
+	return {common, text: read.text};
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const migrationProblem = (from: number, current: number, what: string) =>
@@ -147,11 +157,9 @@ function salvageArticles(parsed: unknown, text: string): {articles: StoredArticl
 
 export async function examineBriefing(dir: string): Promise<BriefingExam> {
 	const file = briefingFile(dir);
-	const common = {file, leftovers: await countLeftovers(file)};
-	const read = await readText(file);
-	if ('missing' in read) return {...common, kind: 'missing'};
-	if ('problem' in read) return {...common, kind: 'unreadable', problem: read.problem};
-	const {text} = read;
+	const opened = await openForExam(file);
+	if ('answer' in opened) return opened.answer;
+	const {common, text} = opened;
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -223,11 +231,9 @@ async function newestWholeBackup(file: string): Promise<{path: string; modified:
 
 export async function examineNotes(dir: string): Promise<NotesExam> {
 	const file = notesFile(dir);
-	const common = {file, leftovers: await countLeftovers(file)};
-	const read = await readText(file);
-	if ('missing' in read) return {...common, kind: 'missing'};
-	if ('problem' in read) return {...common, kind: 'unreadable', problem: read.problem};
-	const {text} = read;
+	const opened = await openForExam(file);
+	if ('answer' in opened) return opened.answer;
+	const {common, text} = opened;
 	let parsed: unknown;
 	let problem: string;
 	try {
