@@ -1,8 +1,8 @@
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {Low} from 'lowdb';
+import type {Low} from 'lowdb';
 import {backupFile} from './backup.js';
-import {DurableDataFile, removeTempFiles} from './durable.js';
+import {durableLow, removeTempFiles} from './durable.js';
 import {StoreError, describeFsError} from './errors.js';
 import {describeJsonError} from './jsontext.js';
 import {withLock} from './lock.js';
@@ -54,12 +54,7 @@ export function parseBriefing(text: string, file: string): BriefingData {
 // a crash ever sees half a briefing.
 function open(dir: string): Low<ParsedBriefing | null> {
 	const file = briefingFile(dir);
-	// null stands for "no file yet"; Low never writes null data, so stringify always gets a briefing.
-	const adapter = new DurableDataFile<ParsedBriefing | null>(file, {
-		parse: (text) => parseBriefingText(text, file),
-		stringify: (parsed) => serializeBriefing(parsed!.data),
-	});
-	return new Low(adapter, null);
+	return durableLow(file, (text) => parseBriefingText(text, file), (parsed) => serializeBriefing(parsed.data));
 }
 
 async function read(db: Low<ParsedBriefing | null>, dir: string): Promise<void> {

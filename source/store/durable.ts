@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {open, readdir, rename, stat, unlink} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
-import type {Adapter} from 'lowdb';
+import {Low, type Adapter} from 'lowdb';
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
@@ -108,4 +108,10 @@ export class DurableDataFile<T> implements Adapter<T> {
 	write(data: T): Promise<void> {
 		return this.#text.write(this.#stringify(data));
 	}
+}
+
+// lowdb's Low over a DurableDataFile; null data stands for "no file yet" (Low never writes null, so
+// stringify always gets data).
+export function durableLow<T>(file: string, parse: (text: string) => T, stringify: (data: T) => string): Low<T | null> {
+	return new Low(new DurableDataFile<T | null>(file, {parse, stringify: (data) => stringify(data!)}), null);
 }

@@ -1,8 +1,8 @@
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {Low} from 'lowdb';
+import type {Low} from 'lowdb';
 import {backupFile} from './backup.js';
-import {DurableDataFile, removeTempFiles} from './durable.js';
+import {durableLow, removeTempFiles} from './durable.js';
 import {StoreError, describeFsError} from './errors.js';
 import {describeJsonError, findObjects} from './jsontext.js';
 import {withLock} from './lock.js';
@@ -211,14 +211,9 @@ export function parseNotes(text: string, file: string): NotesData {
 
 // --- reading and writing ------------------------------------------------------------------------
 
-// lowdb's Low over an adapter that writes durably; null stands for "no notes.json yet".
 function open(dir: string): Low<ParsedNotes | null> {
 	const file = notesFile(dir);
-	const adapter = new DurableDataFile<ParsedNotes | null>(file, {
-		parse: (text) => parseNotesText(text, file),
-		stringify: (parsed) => serializeNotes(parsed!.data),
-	});
-	return new Low(adapter, null);
+	return durableLow(file, (text) => parseNotesText(text, file), (parsed) => serializeNotes(parsed.data));
 }
 
 // Every note in notes.json. Never throws: a file that cannot be used is reported in `problem`.
