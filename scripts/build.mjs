@@ -7,6 +7,7 @@ import {existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {inkPatches} from './ink-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = join(root, 'dist/cli.js');
@@ -52,6 +53,7 @@ const result = await build({
 		// Bundled CommonJS dependencies call require(); give the ESM bundle one.
 		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);",
 	},
+	plugins: [inkPatches],
 	logLevel: 'warning',
 });
 

@@ -51,11 +51,11 @@ export function Layout({layout, state, views, header, footer, tabBar, overlay, n
 			</Box>
 		);
 	return (
-		<Box flexDirection="column" width={layout.columns} height={layout.height} overflow="hidden">
+		<Box flexDirection="column" width={layout.columns} height={layout.height}>
 			{header.map((line, i) => (
 				<LineView key={i} line={line} />
 			))}
-			<Box flexDirection="column" flexGrow={1} height={layout.height - layout.header - layout.footer} overflow="hidden">
+			<Box flexDirection="column" flexGrow={1} height={layout.height - layout.header - layout.footer}>
 				{body}
 			</Box>
 			<LineView line={footer} />

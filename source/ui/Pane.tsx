@@ -24,7 +24,6 @@ export function Pane({title, size, focused, children}: {title: Segment[]; size: 
 				borderDimColor={!focused}
 				width={size.width}
 				height={size.height - 1}
-				overflow="hidden"
 			>
 				{children}
 			</Box>
