@@ -124,7 +124,14 @@ export function createViews(index: BriefingIndex): (query: ViewQuery) => Views {
 		return memo((filter: readonly string[]) => (filter.length ? union(byActor, filter) : every), sameFilter);
 	};
 	const feedItems = searched(byActors(index.eventsByActor, index.feed.length), index.eventMatches);
-	const feed = memo((items: readonly number[]) => feedRows(index, items), Object.is);
+	// Rows by the list they lay out: the whole feed, an actor's events and recent searches are the
+	// same arrays each time they come back, so clearing a filter does not lay out 100,000 rows again.
+	const rowsOf = new WeakMap<readonly number[], FeedView>();
+	const feed = (items: readonly number[]) => {
+		let view = rowsOf.get(items);
+		if (!view) rowsOf.set(items, (view = feedRows(index, items)));
+		return view;
+	};
 	const quotes = searched(byActors(index.quotesByActor, index.quotes.length), index.quoteMatches);
 
 	return ({filter, search}) => ({

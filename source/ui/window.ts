@@ -48,9 +48,12 @@ export function cardsWindow(heightOf: (card: number) => number, count: number, c
 	if (count === 0 || height <= 0) return 0;
 	let offset = Math.max(0, Math.min(previous, count - 1));
 	if (cursor < offset) return cursor;
-	let used = 0;
-	for (let i = offset; i <= cursor; i++) used += heightOf(i);
-	while (offset < cursor && used > height) used -= heightOf(offset++);
+	// From the cursor back towards the previous first card, as far as the cards fit: the cursor may be
+	// thousands of cards past it (a filter cleared with the cursor kept on its quote).
+	let first = cursor;
+	let used = heightOf(cursor);
+	while (first > offset && used + heightOf(first - 1) <= height) used += heightOf(--first);
+	offset = first;
 	let shown = 0;
 	for (let i = offset; i < count && shown <= height; i++) shown += heightOf(i);
 	while (offset > 0 && shown + heightOf(offset - 1) <= height) shown += heightOf(--offset);

@@ -62,6 +62,13 @@ describe('cardsWindow and clampScroll', () => {
 		expect(cardsWindow(heightOf, 5, 4, 0, 5)).toBe(4);
 	});
 
+	it('asks only for the heights of cards near the cursor when it is far past the window', () => {
+		const asked = new Set<number>();
+		const offset = cardsWindow((i) => (asked.add(i), 4), 5000, 2500, 0, 12);
+		expect(offset).toBe(2498);
+		expect(Math.min(...asked)).toBeGreaterThanOrEqual(2490);
+	});
+
 	it('clamps a scroll position to the text', () => {
 		expect(clampScroll(100, 50, 20)).toBe(30);
 		expect(clampScroll(-3, 50, 20)).toBe(0);
