@@ -1,7 +1,10 @@
 // The dashboard in a real pseudo-terminal (util-linux `script`, 120×40): time to its first frame
-// (the header's "N articles" line on screen) and from a key to the frame it draws, against the
-// smallest Ink app bundled the same way (minimal.tsx) started and pressed the same way.
+// (the header's "N articles" line on screen), from a key to the frame it draws, and its peak memory
+// over a session of keys (max RSS, from GNU time), against the smallest Ink app bundled the same
+// way (minimal.tsx) started and pressed the same way.
 import {spawn, type ChildProcess} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {median, percentile, type Figure} from './measure.js';
@@ -107,6 +110,20 @@ class Pty {
 
 const HEADER = /\d[\d,]* articles? · /;
 
+// A program run under GNU time, which writes its peak memory (KB) to a file when it exits.
+function measuredMemory(argv: string[]): {argv: string[]; mb: () => number} {
+	const dir = mkdtempSync(join(tmpdir(), 'briefing-rss-'));
+	const file = join(dir, 'rss');
+	return {
+		argv: ['/usr/bin/time', '-f', '%M', '-o', file, ...argv],
+		mb: () => {
+			const kb = Number(readFileSync(file, 'utf8').trim().split('\n').pop());
+			rmSync(dir, {recursive: true, force: true});
+			return kb / 1024;
+		},
+	};
+}
+
 export async function firstFrameFigures(root: string, dirs: Map<number, string>, runs = 5): Promise<Figure[]> {
 	const minimal = await bundleMinimal(root);
 	const once = async (argv: string[], ready: RegExp) => {
@@ -115,8 +132,10 @@ export async function firstFrameFigures(root: string, dirs: Map<number, string>,
 		await pty.quit();
 		return ms;
 	};
+	// A directory without a briefing opens the embedded sample, what a first run shows.
+	const empty = mkdtempSync(join(tmpdir(), 'briefing-sample-'));
 	const figures: Figure[] = [];
-	for (const [size, dir] of dirs) {
+	for (const [size, dir] of [[undefined, empty] as const, ...dirs]) {
 		const refs: number[] = [];
 		const times: number[] = [];
 		for (let i = 0; i < runs; i++) {
@@ -125,8 +144,10 @@ export async function firstFrameFigures(root: string, dirs: Map<number, string>,
 		}
 		const value = median(times);
 		const reference = median(refs);
-		figures.push({name: 'dashboard first frame, pty (ref: one-Box Ink app)', size, value, unit: 'ms', reference, ratio: value / reference, target: '< 2x ref'});
+		const name = `dashboard first frame${size === undefined ? ' on the sample briefing' : ''}, pty (ref: one-Box Ink app)`;
+		figures.push({name, size, value, unit: 'ms', reference, ratio: value / reference, target: size === undefined ? '< 1.3x ref' : '< 2x ref'});
 	}
+	rmSync(empty, {recursive: true, force: true});
 	return figures;
 }
 
@@ -143,15 +164,18 @@ const KEYS: Array<{name: string; setup: string[]; key: string | string[]; after:
 
 export async function keyFigures(root: string, dirs: Map<number, string>, presses = 20): Promise<Figure[]> {
 	const minimal = await bundleMinimal(root);
-	const ref = new Pty([process.execPath, minimal], /minimal ink frame/);
+	const refMemory = measuredMemory([process.execPath, minimal]);
+	const ref = new Pty(refMemory.argv, /minimal ink frame/);
 	await ref.started;
 	const refTimes: number[] = [];
 	for (let i = 0; i < presses; i++) refTimes.push(await ref.press('x'));
 	await ref.quit();
 	const reference = median(refTimes);
+	const refMb = refMemory.mb();
 	const figures: Figure[] = [];
 	for (const [size, dir] of dirs) {
-		const pty = new Pty([process.execPath, join(root, 'dist/cli.js'), '--dir', dir], HEADER);
+		const memory = measuredMemory([process.execPath, join(root, 'dist/cli.js'), '--dir', dir]);
+		const pty = new Pty(memory.argv, HEADER);
 		await pty.started;
 		for (const {name, setup, key, after} of KEYS) {
 			for (const k of setup) await pty.press(k);
@@ -164,6 +188,8 @@ export async function keyFigures(root: string, dirs: Map<number, string>, presse
 			figures.push({name: `dashboard key-to-frame, ${name}, p95`, size, value: percentile(valid, 95), unit: 'ms', reference: percentile(refTimes, 95), ratio: percentile(valid, 95) / percentile(refTimes, 95), target: '< 50 ms'});
 		}
 		await pty.quit();
+		const mb = memory.mb();
+		figures.push({name: 'dashboard peak memory over these keys (ref: one-Box Ink app)', size, value: mb, unit: 'MB', reference: refMb, ratio: mb / refMb, target: '< 300 MB'});
 	}
 	return figures;
 }
