@@ -38,7 +38,7 @@ describe('briefing CLI', () => {
 		expect(second.status).toBe(0);
 		expect(second.stdout).toMatch(/^unchanged /);
 		expect(readFileSync(join(dir, 'briefing.json')).equals(bytes)).toBe(true);
-		expect(readdirSync(dir)).toEqual(['briefing.json']);
+		expect(readdirSync(dir)).toEqual(['articles', 'briefing.json']);
 	});
 
 	describe('errors: one line on stderr, exit 1, briefing.json untouched', () => {

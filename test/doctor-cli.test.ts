@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -30,7 +30,7 @@ describe('briefing doctor', () => {
 	afterAll(() => rmSync(template, {recursive: true, force: true}));
 	const copy = () => {
 		const dir = tempDir();
-		for (const name of readdirSync(template)) copyFileSync(join(template, name), join(dir, name));
+		cpSync(template, dir, {recursive: true});
 		return dir;
 	};
 	const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
@@ -55,7 +55,7 @@ describe('briefing doctor', () => {
 		const whole = read(dir, 'briefing.json');
 		const notes = read(dir, 'notes.json');
 		// Cut inside the second article: the first one (the seed) can be read.
-		const cut = whole.slice(0, whole.indexOf('"title": "Talks in Washington"'));
+		const cut = whole.slice(0, whole.indexOf('"title":"Talks in Washington"'));
 		writeFileSync(join(dir, 'briefing.json'), cut);
 
 		const refused = run(dir, ['events']);
@@ -115,12 +115,12 @@ describe('briefing doctor', () => {
 
 	it('leaves a file from a newer briefing alone, with or without --fix, and exits 1', () => {
 		const dir = copy();
-		const newer = read(dir, 'briefing.json').replace('"schemaVersion": 1', '"schemaVersion": 5');
+		const newer = read(dir, 'briefing.json').replace('"schemaVersion":2', '"schemaVersion":5');
 		writeFileSync(join(dir, 'briefing.json'), newer);
 		for (const args of [['doctor'], ['doctor', '--fix']]) {
 			const result = run(dir, args);
 			expect(result.status).toBe(1);
-			expect(result.stdout).toContain('briefing.json: was written by a newer briefing (schema 5, this one reads 1); upgrade briefing\n  doctor leaves it as it is: only a newer briefing can read it\n');
+			expect(result.stdout).toContain('briefing.json: was written by a newer briefing (schema 5, this one reads 2); upgrade briefing\n  doctor leaves it as it is: only a newer briefing can read it\n');
 		}
 		expect(run(dir, ['doctor', '--fix']).stdout).toMatch(/\n1 problem doctor cannot repair \(see above\)\.\n$/);
 		expect(read(dir, 'briefing.json')).toBe(newer);
@@ -129,12 +129,12 @@ describe('briefing doctor', () => {
 
 	it('migrates an older briefing.json with --fix, keeping the old one', () => {
 		const dir = copy();
-		const old = read(dir, 'briefing.json').replace('  "schemaVersion": 1,\n', '');
+		const old = read(dir, 'briefing.json').replace('{"schemaVersion":2,\n', '{');
 		writeFileSync(join(dir, 'briefing.json'), old);
 		expect(run(dir, ['events']).status).toBe(0);
 		const explained = run(dir, ['doctor']);
 		expect(explained.status).toBe(1);
-		expect(explained.stdout).toContain('briefing.json: is schema 0, from an older briefing; it is read as schema 1, and written so once it is backed up\n  schema 0 to 1: ');
+		expect(explained.stdout).toContain('briefing.json: is schema 0, from an older briefing; it is read as schema 2, and written so once it is backed up\n  schema 0 to 1: ');
 		const fixed = run(dir, ['doctor', '--fix']);
 		expect(fixed.status).toBe(0);
 		expect(read(dir, backups(dir)[0]!)).toBe(old);

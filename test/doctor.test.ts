@@ -1,14 +1,15 @@
-import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {extract} from '../source/ingest/index.js';
-import {briefingFile, emptyBriefing, serializeBriefing} from '../source/store/db.js';
+import {bodyFile} from '../source/store/bodies.js';
+import {briefingFile, emptyBriefing, serializeBriefing, writeBriefingAt} from '../source/store/db.js';
 import {examineBriefing, examineNotes, repairBriefing, repairNotes, salvageNotes} from '../source/store/doctor.js';
 import {ingestArticle} from '../source/store/merge.js';
 import {emptyNotes, notesFile, serializeNotes, type Note, type NotesData} from '../source/store/notes.js';
 import {articleText, rebuildBriefing} from '../source/store/rebuild.js';
-import type {BriefingData} from '../source/store/schema.js';
+import type {ArticleWithBody, BriefingData} from '../source/store/schema.js';
 import {useTempDir} from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,6 +39,8 @@ function ingested(): BriefingData {
 const backupsOf = (dir: string, name: string) => readdirSync(dir).filter((file) => file.startsWith(`${name}.bak-`));
 const load = async () => extract;
 const ids = (items: Array<{id: string}>) => items.map((item) => item.id);
+// Articles just ingested, and those of the sample file, carry their texts in memory.
+const texts = (data: BriefingData) => data.articles as ArticleWithBody[];
 
 describe('rebuilding briefing.json from its articles', () => {
 	let data: BriefingData;
@@ -47,18 +50,18 @@ describe('rebuilding briefing.json from its articles', () => {
 
 	it('gives the same briefing, byte for byte, ids and all', () => {
 		expect(data.articles.map((article) => article.format)).toEqual(['seed', 'front-matter', 'plain']);
-		expect(data.articles[1]!.body.startsWith('## The meeting')).toBe(true);
+		expect(texts(data)[1]!.body.startsWith('## The meeting')).toBe(true);
 		expect(data.articles[2]!.dateAssumed).toBe(true);
-		const rebuilt = rebuildBriefing(data.articles, extract);
+		const rebuilt = rebuildBriefing(texts(data), extract);
 		expect(rebuilt.failed).toEqual([]);
 		expect(serializeBriefing(rebuilt.data)).toBe(serializeBriefing(data));
-		expect(serializeBriefing(rebuildBriefing(sampleBriefing.articles, extract).data)).toBe(serializeBriefing(sampleBriefing));
+		expect(serializeBriefing(rebuildBriefing(texts(sampleBriefing), extract).data)).toBe(serializeBriefing(sampleBriefing));
 	});
 
 	it('writes an article as front matter that parses back into its header and body', () => {
-		const article = data.articles[1]!;
+		const article = texts(data)[1]!;
 		expect(articleText(article)).toBe(`---\ntitle: "Talks in Washington"\nsource: "Wire"\nurl: "https://example.com/talks"\n---\n# Talks in Washington\n\n${article.body}\n`);
-		expect(articleText(data.articles[2]!)).not.toContain('date:');
+		expect(articleText(texts(data)[2]!)).not.toContain('date:');
 	});
 });
 
@@ -70,25 +73,30 @@ describe('doctor: briefing.json', () => {
 		good = ingested();
 		goodText = serializeBriefing(good);
 	});
-	const withFile = (text: string) => {
+	// A directory as ingest leaves it (briefing.json and the article texts), then briefing.json
+	// replaced by `text`.
+	const withFile = async (text: string) => {
 		const dir = tempDir();
+		await writeBriefingAt(dir, good);
 		writeFileSync(briefingFile(dir), text);
 		return dir;
 	};
+	const stored = (data: BriefingData) => data.articles.map(({body, ...article}) => article);
 
 	it('finds nothing wrong with a briefing as ingest writes it, and a repair changes nothing', async () => {
-		const dir = withFile(goodText);
+		const dir = await withFile(goodText);
 		expect(await examineBriefing(dir)).toMatchObject({kind: 'ok', leftovers: 0});
 		const repair = await repairBriefing(dir, load);
 		expect(repair).toMatchObject({backup: null, written: null});
-		expect(readdirSync(dir)).toEqual(['briefing.json']);
+		expect(readdirSync(dir)).toEqual(['articles', 'briefing.json']);
+		expect(readdirSync(join(dir, 'articles'))).toHaveLength(3);
 		expect(await examineBriefing(tempDir())).toMatchObject({kind: 'missing'});
 	});
 
 	it('rebuilds a file cut short from the articles before the cut, keeping their ids, after a backup', async () => {
 		// Cut in the middle of the third article: the first two can be read.
-		const cut = goodText.slice(0, goodText.indexOf('"key": "/news/undated.txt"') + 40);
-		const dir = withFile(cut);
+		const cut = goodText.slice(0, goodText.indexOf('"key":"/news/undated.txt"') + 40);
+		const dir = await withFile(cut);
 		writeFileSync(join(dir, '.briefing.json.0123456789ab.tmp'), '{"half');
 		const exam = await examineBriefing(dir);
 		expect(exam).toMatchObject({kind: 'broken', refused: true, lost: ['/news/undated.txt'], lostUnnamed: 0, leftovers: 1});
@@ -98,26 +106,27 @@ describe('doctor: briefing.json', () => {
 		const repair = await repairBriefing(dir, load);
 		expect(readFileSync(repair.backup!, 'utf8')).toBe(cut);
 		const written = JSON.parse(readFileSync(briefingFile(dir), 'utf8')) as BriefingData;
-		expect(written).toEqual(repair.written);
+		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(serializeBriefing(repair.written!));
 		const kept = new Set(ids(written.articles));
 		expect(ids(written.articles)).toEqual(ids(good.articles).slice(0, 2));
 		expect(ids(written.events)).toEqual(ids(good.events.filter((event) => kept.has(event.article))));
 		expect(ids(written.quotes)).toEqual(ids(good.quotes.filter((quote) => kept.has(quote.article))));
-		expect(written.articles).toEqual(good.articles.slice(0, 2));
-		expect(readdirSync(dir).sort()).toEqual(['briefing.json', backupsOf(dir, 'briefing.json')[0]]);
+		expect(written.articles).toEqual(stored(good).slice(0, 2));
+		expect(readdirSync(dir).sort()).toEqual(['articles', 'briefing.json', backupsOf(dir, 'briefing.json')[0]]);
+		expect(readdirSync(join(dir, 'articles'))).toHaveLength(2);
 		expect(await examineBriefing(dir)).toMatchObject({kind: 'ok'});
 	});
 
 	it('recovers every article of a file of the wrong shape, and of one whose lists disagree', async () => {
 		const wrong = JSON.parse(goodText);
 		wrong.events[2].article = 7;
-		const dir = withFile(JSON.stringify(wrong));
+		const dir = await withFile(JSON.stringify(wrong));
 		expect(await examineBriefing(dir)).toMatchObject({kind: 'broken', refused: true, problem: 'is not a briefing (events[2].article is not a string)', lost: []});
 		await repairBriefing(dir, load);
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(goodText);
 
 		const inconsistent = {...good, actors: good.actors.slice(1)};
-		const other = withFile(serializeBriefing(inconsistent));
+		const other = await withFile(serializeBriefing(inconsistent));
 		const exam = await examineBriefing(other);
 		expect(exam).toMatchObject({kind: 'broken', refused: false});
 		const dropped = good.actors[0]!.id;
@@ -129,7 +138,7 @@ describe('doctor: briefing.json', () => {
 	});
 
 	it('says plainly when no article can be read, and starts an empty briefing after a backup', async () => {
-		const dir = withFile('\u0000\u0001 not a briefing at all');
+		const dir = await withFile('\u0000\u0001 not a briefing at all');
 		expect(await examineBriefing(dir)).toMatchObject({kind: 'broken', articles: [], lost: [], lostUnnamed: 0});
 		const repair = await repairBriefing(dir, load);
 		expect(readFileSync(repair.backup!, 'utf8')).toBe('\u0000\u0001 not a briefing at all');
@@ -137,13 +146,27 @@ describe('doctor: briefing.json', () => {
 	});
 
 	it('leaves a newer briefing.json alone, and does not even load the extraction', async () => {
-		const newer = goodText.replace('"schemaVersion": 1', '"schemaVersion": 2');
-		const dir = withFile(newer);
-		expect(await examineBriefing(dir)).toMatchObject({kind: 'newer', problem: 'was written by a newer briefing (schema 2, this one reads 1); upgrade briefing'});
+		const newer = goodText.replace('"schemaVersion":2', '"schemaVersion":3');
+		const dir = await withFile(newer);
+		expect(await examineBriefing(dir)).toMatchObject({kind: 'newer', problem: 'was written by a newer briefing (schema 3, this one reads 2); upgrade briefing'});
 		const repair = await repairBriefing(dir, () => Promise.reject(new Error('not needed')));
 		expect(repair.written).toBeNull();
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(newer);
-		expect(readdirSync(dir)).toEqual(['briefing.json']);
+		expect(readdirSync(dir)).toEqual(['articles', 'briefing.json']);
+	});
+
+	it('says which articles lost their text file, and rebuilds from the others after a backup', async () => {
+		const dir = await withFile(goodText);
+		const talks = good.articles[1]!;
+		rmSync(bodyFile(dir, talks));
+		const exam = await examineBriefing(dir);
+		expect(exam).toMatchObject({kind: 'broken', refused: false, problem: 'has an article whose text is missing from articles/', lost: ['/news/talks.md']});
+		const repair = await repairBriefing(dir, load);
+		expect(repair.backup).not.toBeNull();
+		const written = JSON.parse(readFileSync(briefingFile(dir), 'utf8')) as BriefingData;
+		expect(ids(written.articles)).toEqual([good.articles[0]!.id, good.articles[2]!.id]);
+		expect(written.events.some((event) => event.article === talks.id)).toBe(false);
+		expect(await examineBriefing(dir)).toMatchObject({kind: 'ok'});
 	});
 });
 

@@ -1,6 +1,7 @@
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {readArticleBody} from '../source/store/bodies.js';
 import {briefingFile, readBriefing, serializeBriefing, updateBriefing} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
 import {BRIEFING_MIGRATIONS, NOTES_MIGRATIONS, fileVersion, migrate, type Migration} from '../source/store/migrations.js';
@@ -75,7 +76,7 @@ describe('migrations', () => {
 		expect(checked.problem).toBeNull();
 		expect(checked).toMatchObject({from: 0});
 		const read = (await readBriefing(dir))!;
-		expect(read.schemaVersion).toBe(1);
+		expect(read.schemaVersion).toBe(2);
 		expect(read.events[0]).toMatchObject({datePrecision: 'day', dateText: null, dateSource: 'explicit'});
 		expect(read.quotes[0]).toMatchObject({speaker: null, datePrecision: 'day'});
 		expect(read.articles[0]).toMatchObject({dateAssumed: false, format: 'plain'});
@@ -93,9 +94,13 @@ describe('migrations', () => {
 		expect(readFileSync(join(dir, backup!), 'utf8')).toBe(old);
 		expect(reported).toEqual([[join(dir, backup!), 0]]);
 		const written = JSON.parse(readFileSync(briefingFile(dir), 'utf8')) as BriefingData;
-		expect(written.schemaVersion).toBe(1);
+		expect(written.schemaVersion).toBe(2);
 		expect(written.articles.map((article) => article.key)).toEqual(['/news/a.md', '/news/b.md']);
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(serializeBriefing(written));
+		// Schema 2: the texts, inline in the old file, are in articles/ and no longer in briefing.json.
+		expect(written.articles.every((article) => !('body' in article))).toBe(true);
+		expect(readdirSync(join(dir, 'articles'))).toHaveLength(2);
+		expect(readArticleBody(dir, written.articles[0]!)).toBe(read.articles[0]!.body);
 
 		// Once it is the current version, no more backups.
 		await updateBriefing(dir, (data) => ingestArticle(data, {extraction: extraction({}), raw: 'c', key: 'c', path: null, ingestedAt: '2024-11-03T00:00:00.000Z'}).data);

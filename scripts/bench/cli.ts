@@ -1,6 +1,6 @@
 // Wall time and peak memory (max RSS, from GNU time) of the reading commands as separate
 // processes, against the same briefing.json read and parsed by a bare `node -e`: the part no
-// command can avoid with the store as one JSON file.
+// command can avoid.
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -26,13 +26,13 @@ function runs(n: number, argv: string[], cwd: string): {ms: number; mb: number} 
 	return {ms: median(all.map((r) => r.ms)), mb: median(all.map((r) => r.kb)) / 1024};
 }
 
-export function cliFigures(root: string, dirs: Map<number, string>, n = 5): Figure[] {
+export function cliFigures(cli: string, dirs: Map<number, string>, n = 5): Figure[] {
 	const figures: Figure[] = [];
 	for (const [size, dir] of dirs) {
-		const parse = runs(n, [process.execPath, '-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(join(dir, 'briefing.json'))}, 'utf8'))`], root);
+		const parse = runs(n, [process.execPath, '-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(join(dir, 'briefing.json'))}, 'utf8'))`], dir);
 		for (const command of [['events'], ['actors', '--json']]) {
 			const name = `briefing ${command.join(' ')}`;
-			const measured = runs(n, [process.execPath, join(root, 'dist/cli.js'), ...command, '--dir', dir], root);
+			const measured = runs(n, [process.execPath, cli, ...command, '--dir', dir], dir);
 			figures.push({name: `${name} wall time (ref: node parsing briefing.json)`, size, value: measured.ms, unit: 'ms', reference: parse.ms, ratio: measured.ms / parse.ms});
 			figures.push({name: `${name} peak memory (ref: node parsing briefing.json)`, size, value: measured.mb, unit: 'MB', reference: parse.mb, ratio: measured.mb / parse.mb, target: '< 300 MB'});
 		}

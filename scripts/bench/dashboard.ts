@@ -124,7 +124,7 @@ function measuredMemory(argv: string[]): {argv: string[]; mb: () => number} {
 	};
 }
 
-export async function firstFrameFigures(root: string, dirs: Map<number, string>, runs = 5): Promise<Figure[]> {
+export async function firstFrameFigures(root: string, cli: string, dirs: Map<number, string>, runs = 5): Promise<Figure[]> {
 	const minimal = await bundleMinimal(root);
 	const once = async (argv: string[], ready: RegExp) => {
 		const pty = new Pty(argv, ready);
@@ -140,7 +140,7 @@ export async function firstFrameFigures(root: string, dirs: Map<number, string>,
 		const times: number[] = [];
 		for (let i = 0; i < runs; i++) {
 			refs.push(await once([process.execPath, minimal], /minimal ink frame/));
-			times.push(await once([process.execPath, join(root, 'dist/cli.js'), '--dir', dir], HEADER));
+			times.push(await once([process.execPath, cli, '--dir', dir], HEADER));
 		}
 		const value = median(times);
 		const reference = median(refs);
@@ -162,7 +162,7 @@ const KEYS: Array<{name: string; setup: string[]; key: string | string[]; after:
 	{name: 'search keystroke (feed)', setup: ['/'], key: ['m', 'i', 'n', 'i', 's', 't', 'e', 'r', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f'], after: ['\x1b']},
 ];
 
-export async function keyFigures(root: string, dirs: Map<number, string>, presses = 20): Promise<Figure[]> {
+export async function keyFigures(root: string, cli: string, dirs: Map<number, string>, presses = 20): Promise<Figure[]> {
 	const minimal = await bundleMinimal(root);
 	const refMemory = measuredMemory([process.execPath, minimal]);
 	const ref = new Pty(refMemory.argv, /minimal ink frame/);
@@ -174,7 +174,7 @@ export async function keyFigures(root: string, dirs: Map<number, string>, presse
 	const refMb = refMemory.mb();
 	const figures: Figure[] = [];
 	for (const [size, dir] of dirs) {
-		const memory = measuredMemory([process.execPath, join(root, 'dist/cli.js'), '--dir', dir]);
+		const memory = measuredMemory([process.execPath, cli, '--dir', dir]);
 		const pty = new Pty(memory.argv, HEADER);
 		await pty.started;
 		for (const {name, setup, key, after} of KEYS) {

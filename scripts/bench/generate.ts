@@ -1,8 +1,9 @@
 // Synthetic briefing directories for the benchmark: realistic text lengths, a fixed seed, written
-// through the store's own serialisers so they are exactly what briefing reads.
+// through the store's own writer so they are exactly what briefing reads; or, with `legacy`, in
+// schema 1 (one indented briefing.json with the article texts inline), to measure builds before it.
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {serializeBriefing} from '../../source/store/db.js';
+import {writeBriefingAt} from '../../source/store/db.js';
 import type {Note, NotesData} from '../../source/store/notes.js';
 import {SCHEMA_VERSION, type BriefingData, type StoredActor, type StoredArticle, type StoredEvent, type StoredQuote} from '../../source/store/schema.js';
 import type {ActorKind, DatePrecision} from '../../source/types.js';
@@ -80,9 +81,10 @@ export function generate(size: Size, seed = 42): {briefing: BriefingData; notes:
 	};
 }
 
-export function writeBriefingDir(dir: string, size: Size, seed = 42): void {
+export async function writeBriefingDir(dir: string, size: Size, {legacy = false, seed = 42} = {}): Promise<void> {
 	const {briefing, notes} = generate(size, seed);
 	mkdirSync(dir, {recursive: true});
-	writeFileSync(join(dir, 'briefing.json'), serializeBriefing(briefing));
+	if (legacy) writeFileSync(join(dir, 'briefing.json'), `${JSON.stringify({...briefing, schemaVersion: 1}, null, 2)}\n`);
+	else await writeBriefingAt(dir, briefing);
 	writeFileSync(join(dir, 'notes.json'), `${JSON.stringify(notes, null, 2)}\n`);
 }

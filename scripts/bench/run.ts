@@ -23,6 +23,10 @@ const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
 // --only notes,cli,frame,keys,ingest runs some of the figures (all by default).
 const only = option('only')?.split(',');
+// --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
+// briefings in schema 1, which builds before schema 2 read.
+const cli = option('cli') ?? join(root, 'dist/cli.js');
+const legacy = args.includes('--legacy');
 const wanted = (part: string) => !only || only.includes(part);
 
 const figures: Figure[] = [];
@@ -39,13 +43,13 @@ const dirs = new Map<number, string>();
 for (const events of sizes) {
 	const size: Size = {events, actors: 2000, quotes: 5000, notes: 1000};
 	const dir = join(work, String(events));
-	writeBriefingDir(dir, size);
+	await writeBriefingDir(dir, size, {legacy});
 	dirs.set(events, dir);
 }
 
-if (wanted('cli')) report(cliFigures(root, dirs));
-if (wanted('frame')) report(await firstFrameFigures(root, dirs));
-if (wanted('keys')) report(await keyFigures(root, dirs));
+if (wanted('cli')) report(cliFigures(cli, dirs));
+if (wanted('frame')) report(await firstFrameFigures(root, cli, dirs));
+if (wanted('keys')) report(await keyFigures(root, cli, dirs));
 
 if (wanted('notes')) {
 	const notes = new Map<number, number>();

@@ -2,6 +2,7 @@ import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Low} from 'lowdb';
 import {backupFile} from './backup.js';
+import {removeUnusedBodies, writeBodies} from './bodies.js';
 import {durableLow, removeTempFiles} from './durable.js';
 import {StoreError, describeFsError} from './errors.js';
 import {describeJsonError} from './jsontext.js';
@@ -17,10 +18,27 @@ export function emptyBriefing(): BriefingData {
 	return {schemaVersion: SCHEMA_VERSION, articles: [], actors: [], events: [], quotes: []};
 }
 
-// Fixed indentation and a final newline: the same data always gives the same bytes, so an
-// unchanged briefing can be recognised and diffs stay readable.
-export function serializeBriefing(data: BriefingData): string {
-	return `${JSON.stringify(data, null, 2)}\n`;
+// One record per line, in a fixed order, with a final newline: the same data always gives the same
+// bytes, so an unchanged briefing can be recognised, and a diff shows the records that changed.
+// Without indentation a briefing of 100,000 events is about a third smaller and parses faster.
+// Article texts go to their own files (bodies.ts); only the embedded sample keeps them inline.
+export function serializeBriefing(data: BriefingData, {withBodies = false} = {}): string {
+	const list = (items: readonly object[]) => (items.length ? `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]` : '[]');
+	const articles = withBodies ? data.articles : data.articles.map(({body, ...article}) => article);
+	return `{"schemaVersion":${data.schemaVersion},\n"articles":${list(articles)},\n"actors":${list(data.actors)},\n"events":${list(data.events)},\n"quotes":${list(data.quotes)}}\n`;
+}
+
+// Writes what `data` needs: the texts its articles carry to articles/, then briefing.json through
+// lowdb, then removes the texts it no longer points at. Under the lock.
+async function writeBriefing(db: Low<ParsedBriefing | null>, dir: string, data: BriefingData): Promise<void> {
+	await writeBodies(dir, data.articles);
+	db.data = {data, from: SCHEMA_VERSION};
+	await db.write();
+	await removeUnusedBodies(dir, data.articles);
+}
+
+export async function writeBriefingAt(dir: string, data: BriefingData): Promise<void> {
+	await writeBriefing(open(dir), dir, data);
 }
 
 // What ends the message about a briefing.json that cannot be used.
@@ -103,13 +121,12 @@ export async function updateBriefing(dir: string, change: (data: BriefingData) =
 		}
 		if (same) return false;
 		const from = db.data?.from ?? SCHEMA_VERSION;
-		db.data = {data: after, from: SCHEMA_VERSION};
 		try {
 			if (from < SCHEMA_VERSION) {
 				const backup = await backupFile(briefingFile(dir));
 				options.onBackup?.(backup, from);
 			}
-			await db.write();
+			await writeBriefing(db, dir, after);
 		} catch (error) {
 			throw new StoreError(`${briefingFile(dir)}: ${describeFsError(error)}`);
 		}

@@ -1,7 +1,8 @@
 import {readFile, readdir, stat} from 'node:fs/promises';
 import {basename, dirname} from 'node:path';
 import {backupFile, listBackups} from './backup.js';
-import {briefingFile, serializeBriefing} from './db.js';
+import {ARTICLES_DIR, articlesWithoutBody, readArticleBody} from './bodies.js';
+import {briefingFile, writeBriefingAt} from './db.js';
 import {removeTempFiles, writeFileDurably} from './durable.js';
 import {describeFsError} from './errors.js';
 import {describeJsonError, findObjects} from './jsontext.js';
@@ -20,7 +21,7 @@ import {
 	type NotesData,
 } from './notes.js';
 import {rebuildBriefing, recoverableArticle, type ExtractFunction, type RebuildResult} from './rebuild.js';
-import {SCHEMA_VERSION, type BriefingData, type StoredArticle} from './schema.js';
+import {SCHEMA_VERSION, type ArticleWithBody, type BriefingData} from './schema.js';
 import {checkBriefingData} from './validate.js';
 
 // `briefing doctor`: what is wrong with briefing.json and notes.json, and the safe repair. Every
@@ -44,7 +45,7 @@ export type BriefingExam = Common &
 		// (else the keys, their urls) of those that cannot, `lostUnnamed` the number of lost ones
 		// without a key.
 		// `refused`: whether the other commands refuse it (a damaged file) or read it (an inconsistent one).
-		| {kind: 'broken'; problem: string; refused: boolean; articles: StoredArticle[]; lost: string[]; lostUnnamed: number}
+		| {kind: 'broken'; problem: string; refused: boolean; articles: ArticleWithBody[]; lost: string[]; lostUnnamed: number}
 	);
 
 export type NotesExam = Common &
@@ -118,20 +119,26 @@ export function danglingProblem(data: BriefingData): string | null {
 	return parts.length ? `is inconsistent: ${parts.join(', ')} refer to articles or actors that are not in it` : null;
 }
 
+// An article record with its text: inline (schema 1), else from its file in articles/.
+function withBody(dir: string, value: unknown): unknown {
+	if (!isRecord(value) || value['body'] !== undefined || typeof value['id'] !== 'string' || typeof value['hash'] !== 'string') return value;
+	return {...value, body: readArticleBody(dir, {id: value['id'], hash: value['hash']}) ?? undefined};
+}
+
 // The articles of a damaged briefing.json that can be extracted again, and the keys of those that
 // cannot. From parsed JSON, its "articles" list; from text that is not JSON, every article object
 // in it (written with its "a-…" id first) that is whole.
-function salvageArticles(parsed: unknown, text: string): {articles: StoredArticle[]; lost: string[]; lostUnnamed: number} {
+function salvageArticles(dir: string, parsed: unknown, text: string): {articles: ArticleWithBody[]; lost: string[]; lostUnnamed: number} {
 	const values: Array<{value: unknown; text?: string}> =
 		isRecord(parsed) && Array.isArray(parsed['articles'])
 			? parsed['articles'].map((value) => ({value}))
 			: findObjects(text, /\{\s*"id"\s*:\s*"a-/g).map((found) => (found.value === undefined && 'text' in found ? {value: undefined, text: found.text} : {value: found.value}));
-	const articles: StoredArticle[] = [];
+	const articles: ArticleWithBody[] = [];
 	const lost: string[] = [];
 	let lostUnnamed = 0;
 	const keys = new Set<string>();
 	for (const {value, text: partial} of values) {
-		const article = recoverableArticle(value);
+		const article = recoverableArticle(withBody(dir, value));
 		if (article) {
 			if (!keys.has(article.key)) articles.push(article);
 			keys.add(article.key);
@@ -164,15 +171,20 @@ export async function examineBriefing(dir: string): Promise<BriefingExam> {
 	try {
 		parsed = JSON.parse(text);
 	} catch (error) {
-		return {...common, kind: 'broken', refused: true, problem: `is not valid JSON: ${describeJsonError(text, (error as Error).message)}`, ...salvageArticles(undefined, text)};
+		return {...common, kind: 'broken', refused: true, problem: `is not valid JSON: ${describeJsonError(text, (error as Error).message)}`, ...salvageArticles(dir, undefined, text)};
 	}
 	const checked = checkBriefingData(parsed);
 	if (checked.problem !== null) {
 		if (checked.newer) return {...common, kind: 'newer', problem: checked.problem};
-		return {...common, kind: 'broken', refused: true, problem: checked.problem, ...salvageArticles(parsed, text)};
+		return {...common, kind: 'broken', refused: true, problem: checked.problem, ...salvageArticles(dir, parsed, text)};
 	}
 	const dangling = danglingProblem(checked.data);
-	if (dangling) return {...common, kind: 'broken', refused: false, problem: dangling, articles: checked.data.articles, lost: [], lostUnnamed: 0};
+	if (dangling) return {...common, kind: 'broken', refused: false, problem: dangling, ...salvageArticles(dir, checked.data, text)};
+	const textless = (await articlesWithoutBody(dir, checked.data.articles)).length;
+	if (textless) {
+		const problem = `has ${textless === 1 ? 'an article whose text is' : `${textless} articles whose texts are`} missing from ${ARTICLES_DIR}/`;
+		return {...common, kind: 'broken', refused: false, problem, ...salvageArticles(dir, checked.data, text)};
+	}
 	if (checked.from < SCHEMA_VERSION) {
 		const steps = BRIEFING_MIGRATIONS.filter((step) => step.from >= checked.from && step.to <= SCHEMA_VERSION);
 		return {...common, kind: 'older', problem: migrationProblem(checked.from, SCHEMA_VERSION, 'schema'), data: checked.data, from: checked.from, steps};
@@ -199,13 +211,13 @@ export async function repairBriefing(dir: string, loadExtract: () => Promise<Ext
 		await removeTempFiles(file);
 		if (exam.kind === 'older') {
 			result.backup = await backupFile(file);
-			await writeFileDurably(file, serializeBriefing(exam.data));
+			await writeBriefingAt(dir, exam.data);
 			result.written = exam.data;
 		} else if (exam.kind === 'broken') {
 			const extract = await loadExtract();
 			result.backup = await backupFile(file);
 			result.rebuilt = rebuildBriefing(exam.articles, extract);
-			await writeFileDurably(file, serializeBriefing(result.rebuilt.data));
+			await writeBriefingAt(dir, result.rebuilt.data);
 			result.written = result.rebuilt.data;
 		}
 		return result;

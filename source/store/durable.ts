@@ -13,8 +13,9 @@ const tempPrefix = (file: string) => `.${basename(file)}.`;
 // either the old file or the new one, never a torn one: the text goes to a temporary file in the
 // same directory, which is flushed to the disk before it is renamed over the file, and the
 // directory is flushed after, so that the rename itself survives a power cut. (steno, under
-// lowdb's TextFile, renames without flushing either.) The file keeps its permissions.
-export async function writeFileDurably(file: string, text: string): Promise<void> {
+// lowdb's TextFile, renames without flushing either.) The file keeps its permissions. A caller
+// writing many files into one directory passes syncDir false and flushes the directory once.
+export async function writeFileDurably(file: string, text: string, {syncDir = true} = {}): Promise<void> {
 	const dir = dirname(file);
 	const temp = join(dir, `${tempPrefix(file)}${randomBytes(6).toString('hex')}.tmp`);
 	let mode = 0o666;
@@ -36,7 +37,7 @@ export async function writeFileDurably(file: string, text: string): Promise<void
 		await unlink(temp).catch(() => undefined);
 		throw error;
 	}
-	await syncDirectory(dir);
+	if (syncDir) await syncDirectory(dir);
 }
 
 export async function syncDirectory(dir: string): Promise<void> {

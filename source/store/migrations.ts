@@ -52,6 +52,13 @@ export const BRIEFING_MIGRATIONS: Migration[] = [
 			};
 		},
 	},
+	{
+		// The texts stay on the articles in memory; writing the briefing moves them (db.ts, bodies.ts).
+		from: 1,
+		to: 2,
+		what: 'moves the article texts out of briefing.json into articles/, one file each',
+		migrate: (data) => data,
+	},
 ];
 
 // notes.json, version 0: notes without schemaVersion and nextId (the same example as above). The

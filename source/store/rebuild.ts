@@ -1,7 +1,7 @@
 import type {ArticleFormat, Extraction} from '../types.js';
 import {emptyBriefing} from './db.js';
 import {ingestArticle} from './merge.js';
-import type {BriefingData, StoredArticle} from './schema.js';
+import type {ArticleWithBody, BriefingData} from './schema.js';
 
 // briefing.json is derived: everything in it but the articles themselves comes from extracting
 // them. An article keeps its header fields and its body (the text after the header), which is
@@ -16,7 +16,7 @@ const stringOrNull = (value: unknown) => (typeof value === 'string' ? value : nu
 
 // An article record that can be extracted again, read from a briefing.json that is damaged or of
 // the wrong shape: it needs its key, date, title and body; the rest falls back to defaults.
-export function recoverableArticle(value: unknown): StoredArticle | null {
+export function recoverableArticle(value: unknown): ArticleWithBody | null {
 	if (!isRecord(value)) return null;
 	const {key, date, title, body} = value;
 	if (typeof key !== 'string' || !key || typeof body !== 'string' || !body.trim() || typeof title !== 'string') return null;
@@ -40,7 +40,7 @@ export function recoverableArticle(value: unknown): StoredArticle | null {
 // Text that parses (ingest/article.ts) into exactly the stored header and body: front matter with
 // the header fields, then a heading line, which the parser takes off (so that a body that itself
 // starts with a "## Sub-heading" keeps it), then the body. JSON strings are YAML strings.
-export function articleText(article: StoredArticle): string {
+export function articleText(article: ArticleWithBody): string {
 	const fields = [
 		`title: ${JSON.stringify(article.title)}`,
 		...(article.dateAssumed ? [] : [`date: ${JSON.stringify(article.date)}`]),
@@ -52,14 +52,14 @@ export function articleText(article: StoredArticle): string {
 
 export type RebuildResult = {
 	data: BriefingData;
-	failed: Array<{article: StoredArticle; reason: string}>; // articles the extraction refused
+	failed: Array<{article: ArticleWithBody; reason: string}>; // articles the extraction refused
 };
 
 // A fresh briefing from stored articles, extracted again in their order. Ids stay as they were:
 // an article's comes from its key, an event's or quote's from its article and sentence, an
 // actor's from its name when first seen (merge.ts). Each article keeps its header, hash and
 // ingest time, so ingesting its unchanged file afterwards still finds nothing to do.
-export function rebuildBriefing(articles: StoredArticle[], extract: ExtractFunction): RebuildResult {
+export function rebuildBriefing(articles: ArticleWithBody[], extract: ExtractFunction): RebuildResult {
 	let data = emptyBriefing();
 	const failed: RebuildResult['failed'] = [];
 	for (const article of articles) {

@@ -26,7 +26,7 @@ export function readSampleBriefing(dataDir: URL): BriefingData {
 
 export function writeBriefingFile(file: string, data: BriefingData): void {
 	try {
-		writeFileSync(file, serializeBriefing(data));
+		writeFileSync(file, serializeBriefing(data, {withBodies: true}));
 	} catch (error) {
 		throw new StoreError(`${file}: ${describeFsError(error)}`);
 	}

@@ -1,16 +1,22 @@
 import type {ActorKind, ActorMention, ArticleMeta, DatePrecision, DateSource} from '../types.js';
 
 // Bump when the shape of briefing.json changes, and add a migration in migrations.ts.
-export const SCHEMA_VERSION = 1;
+// Schema 2: article texts moved out of briefing.json into articles/ (bodies.ts).
+export const SCHEMA_VERSION = 2;
 
 export type StoredArticle = ArticleMeta & {
 	id: string;
 	key: string; // what identifies the article across re-ingests: its url, else its absolute path
 	path: string | null;
 	hash: string; // sha256 of the raw file text; an unchanged hash means nothing to do
-	body: string;
 	ingestedAt: string;
+	// The article's text, only in memory: on an article just ingested, or read from schema 1 or the
+	// embedded sample, which keep it inline. The store writes it to the article's own file in
+	// articles/ and never to briefing.json; readArticleBody (bodies.ts) finds it either way.
+	body?: string;
 };
+
+export type ArticleWithBody = StoredArticle & {body: string};
 
 // What one article says about an actor. An actor's name and aliases are derived from its
 // sources, so removing an article removes exactly what it contributed.

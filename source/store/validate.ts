@@ -6,7 +6,7 @@ type FieldType = 'string' | 'number' | 'boolean' | 'array';
 // The fields the rest of the program relies on, per list. A file that lacks one was not written
 // by briefing (or was edited by hand), and is refused rather than half-read.
 const REQUIRED: Record<'articles' | 'actors' | 'events' | 'quotes', Record<string, FieldType>> = {
-	articles: {id: 'string', key: 'string', hash: 'string', title: 'string', date: 'string', body: 'string'},
+	articles: {id: 'string', key: 'string', hash: 'string', title: 'string', date: 'string'},
 	actors: {id: 'string', name: 'string', kind: 'string', aliases: 'array', sources: 'array'},
 	events: {id: 'string', article: 'string', text: 'string', date: 'string', start: 'number', actors: 'array'},
 	quotes: {id: 'string', article: 'string', text: 'string', date: 'string', start: 'number'},
@@ -36,6 +36,7 @@ export function briefingProblem(data: unknown): string | null {
 			for (const [field, type] of Object.entries(fields)) {
 				if (!hasType(item[field], type)) return `is not a briefing (${list}[${index}].${field} is not a ${type})`;
 			}
+			if (list === 'articles' && 'body' in item && typeof item['body'] !== 'string') return `is not a briefing (articles[${index}].body is not a string)`;
 		}
 	}
 	return null;

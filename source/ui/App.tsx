@@ -34,7 +34,7 @@ export function App({data, sample, dir = null, theme}: AppProps) {
 	const resolved = useMemo(() => theme ?? themeFor(stdout), [theme, stdout]);
 	return (
 		<ThemeContext.Provider value={resolved}>
-			<BriefingProvider data={data} sample={sample}>
+			<BriefingProvider data={data} sample={sample} dir={dir}>
 				<Dashboard dir={dir} />
 			</BriefingProvider>
 		</ThemeContext.Provider>
@@ -65,7 +65,7 @@ function refusalFor(sample: boolean, dir: string | null, notes: NotesLoad): stri
 }
 
 function Dashboard({dir}: {dir: string | null}) {
-	const {index, views: viewsFor} = useBriefing();
+	const {index, views: viewsFor, bodyOf} = useBriefing();
 	// notes.json, read when the dashboard starts and when the Notes view opens (another process may
 	// have added notes), and replaced by what each write resolves with.
 	const [notes, setNotes] = useState<NotesLoad>({list: [], problem: null, loaded: false});
@@ -131,7 +131,7 @@ function Dashboard({dir}: {dir: string | null}) {
 						? `note ${top.text}`
 						: '';
 	const overlayLines = useMemo(() => {
-		if (top?.kind === 'detail') return detailLines(index, top, overlayWidth, color, notesOn(notes.list, top.pane === 'feed' ? 'event' : 'quote', top.id));
+		if (top?.kind === 'detail') return detailLines(index, bodyOf, top, overlayWidth, color, notesOn(notes.list, top.pane === 'feed' ? 'event' : 'quote', top.id));
 		if (top?.kind === 'help') return helpLines(state, overlayWidth);
 		if (top?.kind === 'notes') return notesViewLines(index, notes.list, top.cursor, overlayWidth);
 		if (top?.kind === 'note') return noteEditorLines(top, overlayWidth);

@@ -1,4 +1,5 @@
 import {dateLabel} from '../../output/dates.js';
+import type {BodyReader} from '../../store/bodies.js';
 import type {StoredArticle, StoredEvent, StoredQuote} from '../../store/schema.js';
 import type {BriefingIndex} from '../briefingIndex.js';
 import {type Line, type Segment, type Style, fitLine, wrap} from '../text.js';
@@ -57,9 +58,8 @@ export function paragraphAround(body: string, start: number, end: number): {star
 // The paragraph with the item's sentence marked; when the stored offsets do not point at the
 // sentence (an article edited by hand), the sentence is looked for in the body, else the
 // paragraph is left out.
-function paragraph(item: StoredEvent | StoredQuote, article: StoredArticle | undefined, color: boolean): Line | null {
-	if (!article) return null;
-	const body = article.body;
+function paragraph(item: StoredEvent | StoredQuote, body: string | null, color: boolean): Line | null {
+	if (body === null) return null;
 	let {start, end} = item;
 	const fits = (s: number, e: number) => s >= 0 && e <= body.length && s < e && body.slice(s, e).includes(item.text.slice(0, 20));
 	if (!fits(start, end)) {
@@ -95,8 +95,9 @@ function actorLine(index: BriefingIndex, id: string): Line {
 	return [{text: `${KIND_MARK[actor.kind]} `, color: KIND_COLOR[actor.kind]}, {text: actor.name, bold: true}, ...(actor.role ? [{text: `, ${actor.role}`}] : [])];
 }
 
-// `notes`: the notes on the item, shown with their ids and times after the paragraph.
-export function detailLines(index: BriefingIndex, target: DetailTarget, width: number, color: boolean, notes: readonly Note[] = []): Line[] {
+// `bodyOf` reads an article's text (kept in its own file); `notes`: the notes on the item, shown
+// with their ids and times after the paragraph.
+export function detailLines(index: BriefingIndex, bodyOf: BodyReader, target: DetailTarget, width: number, color: boolean, notes: readonly Note[] = []): Line[] {
 	const found = find(index, target);
 	if (!found) return [[{text: 'This item is no longer in the briefing.', dim: true}]];
 	const {item} = found;
@@ -120,7 +121,7 @@ export function detailLines(index: BriefingIndex, target: DetailTarget, width: n
 		const meta: Segment[] = [{text: [article.source ?? 'no source', `${article.date}${article.dateAssumed ? ' (assumed)' : ''}`, article.url ?? article.path ?? ''].filter(Boolean).join(' · '), dim: true}];
 		lines.push(...field('Article', [{text: article.title}], width), ...field('', meta, width));
 	}
-	const para = paragraph(item, article, color);
+	const para = paragraph(item, article ? bodyOf(article) : null, color);
 	lines.push(...field('Id', [{text: `${found.kind} ${item.id}`, dim: true}], width));
 	if (para) lines.push(blank, fitLine([{text: `Paragraph ${item.paragraph + 1}`, bold: true}], width), ...wrap(para, width, true));
 	lines.push(...noteDetailLines(notes, width));
