@@ -1,4 +1,5 @@
 import {execFileSync} from 'node:child_process';
+import {rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
@@ -41,5 +42,24 @@ describe('wide characters', () => {
 			}
 			ui.unmount();
 		}
+	});
+
+	it('shows an item in its paragraph, read from the article\'s own file in articles/', async () => {
+		const dir = tempDir();
+		execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'ingest', article, '--dir', dir], {env: {...process.env, HOME: dir}});
+		const data = (await readBriefing(dir))!;
+		expect(data.articles.every((stored) => stored.body === undefined)).toBe(true);
+		const detail = async () => {
+			const ui = await renderDashboard(data, {dir});
+			await ui.press('2', KEYS.enter);
+			const frame = ui.lastFrame();
+			ui.unmount();
+			return frame;
+		};
+		expect(await detail()).toMatch(/Paragraph \d+/);
+		rmSync(join(dir, 'articles'), {recursive: true});
+		const without = await detail();
+		expect(without).toContain('Article');
+		expect(without).not.toMatch(/Paragraph \d+/);
 	});
 });
