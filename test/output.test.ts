@@ -1,8 +1,10 @@
+import {Writable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {dateLabel, preciseDate} from '../source/output/dates.js';
-import {jsonText, toExtractJson} from '../source/output/json.js';
+import {jsonArrayText, jsonText, toExtractJson} from '../source/output/json.js';
 import {sanitize} from '../source/output/sanitize.js';
 import {SAMPLE_NOTICE, renderActors, renderEvents, renderQuotes} from '../source/output/text.js';
+import {writeChunked} from '../source/output/write.js';
 import {emptyBriefing} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
 import type {Extraction} from '../source/types.js';
@@ -62,6 +64,34 @@ describe('toExtractJson', () => {
 		const text = jsonText({s: 'a\u202eb\u0085c'});
 		expect(text).toBe('{\n  "s": "a\\u202eb\\u0085c"\n}\n');
 		expect(JSON.parse(text)).toEqual({s: 'a\u202eb\u0085c'});
+	});
+
+	it('gives an array item by item as jsonText gives it whole', () => {
+		const items = [{a: 1, b: {c: ['x\u2028', null], d: {}}, e: []}, {s: 'line\nnext\u202e'}];
+		expect([...jsonArrayText(items)].join('')).toBe(jsonText(items));
+		expect([...jsonArrayText([items[0]!])].join('')).toBe(jsonText([items[0]]));
+		expect([...jsonArrayText([])].join('')).toBe(jsonText([]));
+	});
+});
+
+describe('writeChunked', () => {
+	it('writes the pieces in chunks, waiting for a full stream to drain', async () => {
+		const chunks: string[] = [];
+		let waits = 0;
+		const out = new Writable({
+			highWaterMark: 1024,
+			write(chunk: Buffer, _encoding, done) {
+				chunks.push(chunk.toString());
+				setImmediate(done);
+			},
+		});
+		out.on('drain', () => waits++);
+		const pieces = Array.from({length: 20000}, (_, i) => `piece ${i}\n`);
+		await writeChunked(pieces, out);
+		expect(chunks.join('')).toBe(pieces.join(''));
+		expect(chunks.length).toBeGreaterThan(1);
+		expect(chunks.length).toBeLessThan(10);
+		expect(waits).toBe(chunks.length);
 	});
 });
 

@@ -1,7 +1,9 @@
-import {actorsJson, eventsJson, jsonText, quotesJson} from '../output/json.js';
-import {SAMPLE_NOTICE, renderActors, renderEvents, renderQuotes, renderSummary} from '../output/text.js';
+import {actorsJson, eventsJson, jsonArrayText, jsonText, quotesJson} from '../output/json.js';
+import {SAMPLE_NOTICE, actorsText, eventsText, quotesText, renderSummary} from '../output/text.js';
+import {writeChunked} from '../output/write.js';
 import {readBriefing} from '../store/db.js';
 import {eventsOf, findActors, quotesOf} from '../store/queries.js';
+import type {BriefingData, StoredEvent, StoredQuote} from '../store/schema.js';
 import {readSampleBriefing} from '../store/sample.js';
 import {warnAboutNotes} from './notes.js';
 
@@ -28,17 +30,22 @@ export async function show(view: View, options: ShowOptions): Promise<number> {
 	const events = actorIds ? eventsOf(data, actorIds) : data.events;
 	const quotes = actorIds ? quotesOf(data, actorIds) : data.quotes;
 
-	if (options.json) {
-		const json = {actors: () => actorsJson(data, data.actors), events: () => eventsJson(data, events), quotes: () => quotesJson(data, quotes), briefing: () => data};
-		process.stdout.write(jsonText(json[view]()));
-		return 0;
-	}
-	const text = {
-		actors: () => renderActors(data, data.actors),
-		events: () => renderEvents(data, events),
-		quotes: () => renderQuotes(data, quotes),
-		briefing: () => `${renderSummary(data)}\n${renderEvents(data, events)}`,
-	};
-	process.stdout.write(`${stored ? '' : `${SAMPLE_NOTICE}\n\n`}${text[view]()}`);
+	const output = options.json ? jsonPieces(view, data, events, quotes) : textPieces(view, data, events, quotes, stored === null);
+	await writeChunked(output);
 	return 0;
+}
+
+function jsonPieces(view: View, data: BriefingData, events: StoredEvent[], quotes: StoredQuote[]): Iterable<string> {
+	if (view === 'actors') return jsonArrayText(actorsJson(data, data.actors));
+	if (view === 'events') return jsonArrayText(eventsJson(data, events));
+	if (view === 'quotes') return jsonArrayText(quotesJson(data, quotes));
+	return [jsonText(data)];
+}
+
+function* textPieces(view: View, data: BriefingData, events: StoredEvent[], quotes: StoredQuote[], sample: boolean): Generator<string> {
+	if (sample) yield `${SAMPLE_NOTICE}\n\n`;
+	if (view === 'briefing') yield `${renderSummary(data)}\n`;
+	if (view === 'actors') yield* actorsText(data, data.actors);
+	else if (view === 'quotes') yield* quotesText(data, quotes);
+	else yield* eventsText(data, events);
 }

@@ -6,8 +6,24 @@ import {preciseDate} from './dates.js';
 // JSON.stringify escapes C0 controls but passes C1 controls, bidi overrides and line separators
 // through; escaping them keeps `--json` as safe on a terminal as the text output, and it stays
 // the same JSON since they can only occur inside strings.
+const escapeInvisible = (json: string) =>
+	json.replace(/[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function jsonText(value: unknown): string {
-	return `${JSON.stringify(value, null, 2).replace(/[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+	return `${escapeInvisible(JSON.stringify(value, null, 2))}\n`;
+}
+
+// The text jsonText gives for an array of the items, in pieces of one item each, so that a long
+// listing is written as it is made (output/write.ts). JSON.stringify lays out an array as each
+// item's own layout indented by two more spaces (its strings hold no raw newline to trip on),
+// between "[" and "]" on lines of their own.
+export function* jsonArrayText(items: Iterable<object>): Generator<string> {
+	let first = true;
+	for (const item of items) {
+		yield `${first ? '[' : ','}\n  ${escapeInvisible(JSON.stringify(item, null, 2)).replaceAll('\n', '\n  ')}`;
+		first = false;
+	}
+	yield first ? '[]\n' : '\n]\n';
 }
 
 // The `extract --json` contract (../shared/eval/README.md): names instead of ids, dates as
@@ -39,46 +55,52 @@ export function toExtractJson(extraction: Extraction) {
 }
 
 // `actors --json`, `events --json`, `quotes --json`: stored items with their ids, and the names
-// and titles they refer to resolved.
+// and titles they refer to resolved, made one at a time for jsonArrayText.
 
-export function actorsJson(data: BriefingData, actors: StoredActor[]) {
+export function* actorsJson(data: BriefingData, actors: StoredActor[]) {
 	const counts = countsByActor(data);
-	return actors.map((actor) => ({
-		id: actor.id,
-		name: actor.name,
-		kind: actor.kind,
-		role: actor.role,
-		aliases: actor.aliases,
-		articles: [...new Set(actor.sources.map((source) => source.article))],
-		events: counts.events.get(actor.id) ?? 0,
-		quotes: counts.quotes.get(actor.id) ?? 0,
-	}));
+	for (const actor of actors) {
+		yield {
+			id: actor.id,
+			name: actor.name,
+			kind: actor.kind,
+			role: actor.role,
+			aliases: actor.aliases,
+			articles: [...new Set(actor.sources.map((source) => source.article))],
+			events: counts.events.get(actor.id) ?? 0,
+			quotes: counts.quotes.get(actor.id) ?? 0,
+		};
+	}
 }
 
-export function eventsJson(data: BriefingData, events: StoredEvent[]) {
+export function* eventsJson(data: BriefingData, events: StoredEvent[]) {
 	const actors = actorById(data);
 	const articles = articleById(data);
-	return events.map((event) => ({
-		id: event.id,
-		date: preciseDate(event.date, event.datePrecision),
-		datePrecision: event.datePrecision,
-		dateText: event.dateText,
-		dateSource: event.dateSource,
-		text: event.text,
-		actors: event.actors.map((id) => ({id, name: actors.get(id)?.name ?? null})),
-		article: {id: event.article, title: articles.get(event.article)?.title ?? null},
-	}));
+	for (const event of events) {
+		yield {
+			id: event.id,
+			date: preciseDate(event.date, event.datePrecision),
+			datePrecision: event.datePrecision,
+			dateText: event.dateText,
+			dateSource: event.dateSource,
+			text: event.text,
+			actors: event.actors.map((id) => ({id, name: actors.get(id)?.name ?? null})),
+			article: {id: event.article, title: articles.get(event.article)?.title ?? null},
+		};
+	}
 }
 
-export function quotesJson(data: BriefingData, quotes: StoredQuote[]) {
+export function* quotesJson(data: BriefingData, quotes: StoredQuote[]) {
 	const actors = actorById(data);
 	const articles = articleById(data);
-	return quotes.map((quote) => ({
-		id: quote.id,
-		text: quote.text,
-		speaker: quote.speaker === null ? null : {id: quote.speaker, name: actors.get(quote.speaker)?.name ?? null},
-		date: preciseDate(quote.date, quote.datePrecision),
-		datePrecision: quote.datePrecision,
-		article: {id: quote.article, title: articles.get(quote.article)?.title ?? null},
-	}));
+	for (const quote of quotes) {
+		yield {
+			id: quote.id,
+			text: quote.text,
+			speaker: quote.speaker === null ? null : {id: quote.speaker, name: actors.get(quote.speaker)?.name ?? null},
+			date: preciseDate(quote.date, quote.datePrecision),
+			datePrecision: quote.datePrecision,
+			article: {id: quote.article, title: articles.get(quote.article)?.title ?? null},
+		};
+	}
 }

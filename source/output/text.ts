@@ -21,15 +21,26 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const lines = (parts: string[]) => sanitize(`${parts.join('\n')}\n`);
 
-export function renderActors(data: BriefingData, actors: StoredActor[]): string {
-	if (actors.length === 0) return 'No actors.\n';
+// The listings come as pieces, one item's lines at a time, so that a command can write them as
+// they come (output/write.ts). Each piece is sanitized on its own, which also keeps an escape
+// sequence left open in one item from swallowing the items after it.
+
+const joined = (pieces: Iterable<string>) => [...pieces].join('');
+
+export const renderActors = (data: BriefingData, actors: StoredActor[]) => joined(actorsText(data, actors));
+
+export function* actorsText(data: BriefingData, actors: StoredActor[]): Generator<string> {
+	if (actors.length === 0) {
+		yield 'No actors.\n';
+		return;
+	}
 	const counts = countsByActor(data);
-	const out: string[] = [];
+	let first = true;
 	for (const [kind, heading] of KIND_HEADINGS) {
 		const ofKind = actors.filter((actor) => actor.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
 		if (ofKind.length === 0) continue;
-		if (out.length) out.push('');
-		out.push(heading);
+		yield lines(first ? [heading] : ['', heading]);
+		first = false;
 		for (const actor of ofKind) {
 			const aliases = actor.aliases.filter((alias) => alias !== actor.name);
 			const events = counts.events.get(actor.id) ?? 0;
@@ -37,23 +48,27 @@ export function renderActors(data: BriefingData, actors: StoredActor[]): string 
 			const parts = [actor.role ? `${actor.name}, ${actor.role}` : actor.name];
 			if (aliases.length) parts.push(`also ${aliases.join(', ')}`);
 			parts.push(quotes ? `${count(events, 'event')}, ${count(quotes, 'quote')}` : count(events, 'event'));
-			out.push(`  ${parts.join(' · ')}`);
+			yield lines([`  ${parts.join(' · ')}`]);
 		}
 	}
-	return lines(out);
 }
 
+export const renderEvents = (data: BriefingData, events: StoredEvent[]) => joined(eventsText(data, events));
+
 // Events under date headings, in the order given (the store keeps them chronological).
-export function renderEvents(data: BriefingData, events: StoredEvent[]): string {
-	if (events.length === 0) return 'No events.\n';
+export function* eventsText(data: BriefingData, events: StoredEvent[]): Generator<string> {
+	if (events.length === 0) {
+		yield 'No events.\n';
+		return;
+	}
 	const actors = actorById(data);
 	const articles = articleById(data);
-	const out: string[] = [];
 	let heading = '';
-	for (const event of events) {
+	for (const [i, event] of events.entries()) {
+		const out: string[] = [];
 		const label = dateLabel(event.date, event.datePrecision);
 		if (label !== heading) {
-			if (out.length) out.push('');
+			if (i > 0) out.push('');
 			out.push(label);
 			heading = label;
 		}
@@ -62,22 +77,24 @@ export function renderEvents(data: BriefingData, events: StoredEvent[]): string 
 		const title = data.articles.length > 1 ? [articles.get(event.article)?.title ?? event.article] : [];
 		const source = [...names, ...title].join(' · ');
 		out.push(`  - ${event.text}`, ...(source ? [`    ${source}`] : []));
+		yield lines(out);
 	}
-	return lines(out);
 }
 
-export function renderQuotes(data: BriefingData, quotes: StoredQuote[]): string {
-	if (quotes.length === 0) return 'No quotes.\n';
+export const renderQuotes = (data: BriefingData, quotes: StoredQuote[]) => joined(quotesText(data, quotes));
+
+export function* quotesText(data: BriefingData, quotes: StoredQuote[]): Generator<string> {
+	if (quotes.length === 0) {
+		yield 'No quotes.\n';
+		return;
+	}
 	const actors = actorById(data);
 	const articles = articleById(data);
-	const out: string[] = [];
-	for (const quote of quotes) {
+	for (const [i, quote] of quotes.entries()) {
 		const speaker = quote.speaker === null ? 'unattributed' : (actors.get(quote.speaker)?.name ?? quote.speaker);
 		const title = articles.get(quote.article)?.title ?? quote.article;
-		if (out.length) out.push('');
-		out.push(`“${quote.text}”`, `  — ${speaker}, ${dateLabel(quote.date, quote.datePrecision)} · ${title}`);
+		yield lines([...(i > 0 ? [''] : []), `“${quote.text}”`, `  — ${speaker}, ${dateLabel(quote.date, quote.datePrecision)} · ${title}`]);
 	}
-	return lines(out);
 }
 
 export function renderSummary(data: BriefingData): string {
