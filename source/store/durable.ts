@@ -15,7 +15,8 @@ const tempPrefix = (file: string) => `.${basename(file)}.`;
 // directory is flushed after, so that the rename itself survives a power cut. (steno, under
 // lowdb's TextFile, renames without flushing either.) The file keeps its permissions. A caller
 // writing many files into one directory passes syncDir false and flushes the directory once.
-export async function writeFileDurably(file: string, text: string, {syncDir = true} = {}): Promise<void> {
+// `text` may come in pieces, so that a large file is never one string (nor one buffer) in memory.
+export async function writeFileDurably(file: string, text: string | Iterable<string>, {syncDir = true} = {}): Promise<void> {
 	const dir = dirname(file);
 	const temp = join(dir, `${tempPrefix(file)}${randomBytes(6).toString('hex')}.tmp`);
 	let mode = 0o666;
@@ -27,7 +28,8 @@ export async function writeFileDurably(file: string, text: string, {syncDir = tr
 	try {
 		const handle = await open(temp, 'wx', mode);
 		try {
-			await handle.writeFile(text, 'utf8');
+			// Each writeFile on an open handle continues where the last one ended.
+			for (const piece of typeof text === 'string' ? [text] : text) await handle.writeFile(piece, 'utf8');
 			await handle.sync();
 		} finally {
 			await handle.close();
@@ -83,7 +85,7 @@ export class DurableTextFile implements Adapter<string> {
 		}
 	}
 
-	write(text: string): Promise<void> {
+	write(text: string | Iterable<string>): Promise<void> {
 		return writeFileDurably(this.file, text);
 	}
 }
@@ -93,9 +95,9 @@ export class DurableTextFile implements Adapter<string> {
 export class DurableDataFile<T> implements Adapter<T> {
 	readonly #text: DurableTextFile;
 	readonly #parse: (text: string) => T;
-	readonly #stringify: (data: T) => string;
+	readonly #stringify: (data: T) => string | Iterable<string>;
 
-	constructor(file: string, options: {parse: (text: string) => T; stringify: (data: T) => string}) {
+	constructor(file: string, options: {parse: (text: string) => T; stringify: (data: T) => string | Iterable<string>}) {
 		this.#text = new DurableTextFile(file);
 		this.#parse = options.parse;
 		this.#stringify = options.stringify;
@@ -113,6 +115,6 @@ export class DurableDataFile<T> implements Adapter<T> {
 
 // lowdb's Low over a DurableDataFile; null data stands for "no file yet" (Low never writes null, so
 // stringify always gets data).
-export function durableLow<T>(file: string, parse: (text: string) => T, stringify: (data: T) => string): Low<T | null> {
+export function durableLow<T>(file: string, parse: (text: string) => T, stringify: (data: T) => string | Iterable<string>): Low<T | null> {
 	return new Low(new DurableDataFile<T | null>(file, {parse, stringify: (data) => stringify(data!)}), null);
 }
