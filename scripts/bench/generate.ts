@@ -61,6 +61,23 @@ export function generate(size: Size, seed = 42): {briefing: BriefingData; notes:
 			title: `Synthetic article ${a}`, date, dateAssumed: false, source: 'bench', url: null, format: 'plain',
 		});
 	}
+	// What each article says about each actor it names, as ingest stores it (merge.ts): one source
+	// per article, with the places it is mentioned.
+	const mentioned = new Map<string, Map<string, Array<{paragraph: number; start: number; end: number}>>>();
+	for (const event of events) {
+		for (const actor of event.actors) {
+			let byArticle = mentioned.get(actor);
+			if (!byArticle) mentioned.set(actor, (byArticle = new Map()));
+			let mentions = byArticle.get(event.article);
+			if (!mentions) byArticle.set(event.article, (mentions = []));
+			mentions.push({paragraph: event.paragraph, start: event.start, end: event.end});
+		}
+	}
+	// An actor no event names is one an article mentions in passing.
+	actors.forEach((actor, i) => {
+		const byArticle = mentioned.get(actor.id) ?? new Map([[articles[i % articles.length]!.id, [{paragraph: 0, start: 0, end: actor.name.length}]]]);
+		actor.sources = [...byArticle].map(([article, mentions]) => ({article, name: actor.name, role: actor.role, aliases: actor.aliases, mentions}));
+	});
 	const quotes: StoredQuote[] = Array.from({length: size.quotes}, (_, i) => {
 		const event = events[Math.floor(next() * events.length)]!;
 		return {
