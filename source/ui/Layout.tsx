@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import type {ReactNode} from 'react';
+import {type ReactNode, useEffect} from 'react';
 import {ActorsPane} from './ActorsPane.js';
 import {useBriefing} from './BriefingContext.js';
 import {FeedPane} from './FeedPane.js';
@@ -25,6 +25,8 @@ type Props = {
 // is the layout's, one row less than the terminal.
 export function Layout({layout, state, views, header, footer, tabBar, overlay, noted}: Props) {
 	const {index} = useBriefing();
+	// Effects run once the frame is drawn, so the texts are folded for search after the first one.
+	useEffect(() => index.foldInIdle(), [index]);
 	const pane = (id: PaneId) => {
 		const size = layout.panes[id];
 		if (!size) return null;

@@ -26,14 +26,14 @@ export type BriefingIndex = {
 	eventsByActor: ReadonlyMap<string, readonly number[]>; // actor id → ascending feed positions
 	quotesByActor: ReadonlyMap<string, readonly number[]>; // speaker id → ascending quote positions
 	feedLabels: readonly string[]; // the date heading of each feed position
-	eventMatches: (position: number, terms: readonly string[]) => boolean; // by sentence and actor names
-	quoteMatches: (position: number, terms: readonly string[]) => boolean; // by quote and speaker name
+	eventMatcher: (terms: readonly string[]) => (position: number) => boolean; // by sentence and actor names
+	quoteMatcher: (terms: readonly string[]) => (position: number) => boolean; // by quote and speaker name
+	foldInIdle: () => () => void; // prepares the texts for search in the background; returns its cancel
 };
 
 // Searching: a query is cut into terms (letters and digits, lower case, without accents) and an
-// item matches when every term occurs in its text or in one of its actors' names. The text is
-// only lower-cased for that (and its accents dropped when it has any), so a keystroke over 100,000
-// sentences costs a few tens of milliseconds and keeps no copy of them.
+// item matches when every term occurs in its folded text (lower case, accents dropped) or in one
+// of its actors' names.
 
 const DIACRITICS = /[\u00c0-\u024f\u1e00-\u1eff]/;
 
@@ -66,6 +66,66 @@ export function shortName(actor: StoredActor): string {
 	return candidates.sort((a, b) => a.length - b.length)[0] ?? actor.name;
 }
 
+// Folding 100,000 sentences again on each keystroke takes 25-50 ms; finding a term in prepared
+// texts takes a few. Kept folded copies would cost as many bytes as the sentences (22 MB at
+// 100,000), so only sentences that need it are copied. A plain sentence (ASCII and general
+// punctuation, capitals only at the start of a word: "Talks in Kyiv, NATO" is not plain) holds a
+// term exactly where it holds the term or the term capitalised, since no capital can fall inside
+// a run of letters and digits; it is searched as it is. Each text is checked (and folded when not
+// plain) once, in order, in idle time after the first frame, a few ms at a time so keys stay
+// responsive; a search reaching past those done folds the rest on the fly, as before.
+const NOT_PLAIN = /[^\x00-\x7f\u2000-\u206f]|[A-Za-z0-9][A-Z]/;
+const IDLE_SLICE_MS = 4;
+
+// A search term, and the same capitalised when it can occur in a plain text at all (lower-case
+// ASCII letters and digits; anything else is never in a plain text folded).
+type Term = {text: string; capital: string | null};
+
+const termOf = (text: string): Term => ({text, capital: /^[a-z0-9]+$/.test(text) ? text[0]!.toUpperCase() + text.slice(1) : null});
+
+type FoldedTexts = {has: (position: number, term: Term) => boolean; fold: (deadline: number) => boolean};
+
+function foldedTexts(items: readonly {text: string}[]): FoldedTexts {
+	// kept[i], from the first item on: the text itself when plain[i], else its folded copy.
+	const kept: string[] = [];
+	const plain = new Uint8Array(items.length);
+	return {
+		has: (position, term) => {
+			if (position >= kept.length) return searchable(items[position]!.text).includes(term.text);
+			const text = kept[position]!;
+			if (!plain[position]) return text.includes(term.text);
+			return term.capital !== null && (text.includes(term.text) || text.includes(term.capital));
+		},
+		// Prepares texts until `deadline` (performance.now()); true when all are.
+		fold: (deadline) => {
+			while (kept.length < items.length) {
+				const end = Math.min(items.length, kept.length + 256);
+				for (let position = kept.length; position < end; position++) {
+					const text = items[position]!.text;
+					if (NOT_PLAIN.test(text)) kept.push(searchable(text));
+					else {
+						plain[position] = 1;
+						kept.push(text);
+					}
+				}
+				if (performance.now() >= deadline) break;
+			}
+			return kept.length === items.length;
+		},
+	};
+}
+
+function foldInIdle(lists: readonly FoldedTexts[]): () => void {
+	let timer: NodeJS.Immediate | undefined;
+	const slice = () => {
+		const deadline = performance.now() + IDLE_SLICE_MS;
+		const done = lists.every((list) => list.fold(deadline));
+		timer = done ? undefined : setImmediate(slice);
+	};
+	timer = setImmediate(slice);
+	return () => clearImmediate(timer);
+}
+
 function positionsBy<T>(items: readonly T[], keys: (item: T) => Iterable<string>): Map<string, number[]> {
 	const map = new Map<string, number[]>();
 	items.forEach((item, position) => {
@@ -93,7 +153,20 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 		}))
 		.sort((a, b) => b.events - a.events || a.actor.name.localeCompare(b.actor.name) || a.actor.id.localeCompare(b.actor.id));
 	const actorById = new Map(actors.map((entry) => [entry.actor.id, entry]));
-	const named = (ids: readonly string[], term: string) => ids.some((id) => actorById.get(id)?.names.some((name) => name.includes(term)));
+	// For each term, the positions of the items of an actor it names (null: it names none), marked
+	// once per search from the actors' lists rather than looked up item by item.
+	const namedBy = (terms: readonly string[], byActor: ReadonlyMap<string, readonly number[]>, count: number) =>
+		terms.map((term) => {
+			let marks: Uint8Array | null = null;
+			for (const entry of actors) {
+				if (!entry.names.some((name) => name.includes(term))) continue;
+				marks ??= new Uint8Array(count);
+				for (const position of byActor.get(entry.actor.id) ?? []) marks[position] = 1;
+			}
+			return marks;
+		});
+	const eventTexts = foldedTexts(feed);
+	const quoteTexts = foldedTexts(quotes);
 	// Consecutive events mostly share a date: label each distinct (date, precision) once.
 	const labels = new Map<string, string>();
 	const feedLabels = feed.map((event) => {
@@ -115,15 +188,16 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 		eventsByActor,
 		quotesByActor,
 		feedLabels,
-		eventMatches: (position, terms) => {
-			const event = feed[position]!;
-			const text = searchable(event.text);
-			return terms.every((term) => text.includes(term) || named(event.actors, term));
+		eventMatcher: (terms) => {
+			const named = namedBy(terms, eventsByActor, feed.length);
+			const prepared = terms.map(termOf);
+			return (position) => prepared.every((term, i) => named[i]?.[position] === 1 || eventTexts.has(position, term));
 		},
-		quoteMatches: (position, terms) => {
-			const quote = quotes[position]!;
-			const text = searchable(quote.text);
-			return terms.every((term) => text.includes(term) || (quote.speaker !== null && named([quote.speaker], term)));
+		quoteMatcher: (terms) => {
+			const named = namedBy(terms, quotesByActor, quotes.length);
+			const prepared = terms.map(termOf);
+			return (position) => prepared.every((term, i) => named[i]?.[position] === 1 || quoteTexts.has(position, term));
 		},
+		foldInIdle: () => foldInIdle([eventTexts, quoteTexts]),
 	};
 }

@@ -85,7 +85,7 @@ const sameFilter = (a: readonly string[], b: readonly string[]) => a.length === 
 // Backspace goes back to a result already found instead of searching the whole list again.
 const RECENT_SEARCHES = 16;
 
-function searched(all: (filter: readonly string[]) => readonly number[], matches: (position: number, terms: readonly string[]) => boolean) {
+function searched(all: (filter: readonly string[]) => readonly number[], matching: (terms: readonly string[]) => (position: number) => boolean) {
 	let last: {key: Filtered; value: readonly number[]} | undefined;
 	const recent = new Map<string, readonly number[]>();
 	return (key: Filtered): readonly number[] => {
@@ -102,7 +102,7 @@ function searched(all: (filter: readonly string[]) => readonly number[], matches
 		else {
 			const narrowing = last && sameFilter(last.key.filter, key.filter) && matcher(last.key.search) && key.search.startsWith(last.key.search);
 			const base = narrowing ? last!.value : all(key.filter);
-			value = base.filter((position) => matches(position, terms));
+			value = base.filter(matching(terms));
 		}
 		last = {key, value};
 		if (terms) {
@@ -123,7 +123,7 @@ export function createViews(index: BriefingIndex): (query: ViewQuery) => Views {
 		const every = range(count);
 		return memo((filter: readonly string[]) => (filter.length ? union(byActor, filter) : every), sameFilter);
 	};
-	const feedItems = searched(byActors(index.eventsByActor, index.feed.length), index.eventMatches);
+	const feedItems = searched(byActors(index.eventsByActor, index.feed.length), index.eventMatcher);
 	// Rows by the list they lay out: the whole feed, an actor's events and recent searches are the
 	// same arrays each time they come back, so clearing a filter does not lay out 100,000 rows again.
 	const rowsOf = new WeakMap<readonly number[], FeedView>();
@@ -132,7 +132,7 @@ export function createViews(index: BriefingIndex): (query: ViewQuery) => Views {
 		if (!view) rowsOf.set(items, (view = feedRows(index, items)));
 		return view;
 	};
-	const quotes = searched(byActors(index.quotesByActor, index.quotes.length), index.quoteMatches);
+	const quotes = searched(byActors(index.quotesByActor, index.quotes.length), index.quoteMatcher);
 
 	return ({filter, search}) => ({
 		actors: actors(search.actors),

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {buildIndex, shortName} from '../../source/ui/briefingIndex.js';
+import {type BriefingIndex, buildIndex, searchable, shortName} from '../../source/ui/briefingIndex.js';
 import {createViews, cursorIndex, matcher} from '../../source/ui/views.js';
 import {sampleBriefing, scaledBriefing} from './data.js';
 
@@ -64,6 +64,63 @@ describe('the index and the views of the sample briefing', () => {
 		expect(cursorIndex(index, filtered, 'feed', {index: said, id: index.feed[said]!.id})).toBe(1);
 		expect(cursorIndex(index, filtered, 'feed', {index: 7, id: index.feed[7]!.id.replace(/.$/, '?')})).toBe(4);
 		expect(cursorIndex(index, all, 'feed', {index: 1, id: index.feed[1]!.id})).toBe(1);
+	});
+});
+
+describe('search over folded and not yet folded texts', () => {
+	// The scaled sample, with a few sentences in capitals and with accents.
+	const data = scaledBriefing(3000);
+	data.events[5] = {...data.events[5]!, text: 'Le PRÉSIDENT Zélensky à Kyiv, selon le Pentagone'};
+	data.events[2900] = {...data.events[2900]!, text: 'ÉTÉ: Yoon Suk Yeol SPOKE in Seoul'};
+	// Plain (searched as they are) and not (a capital inside a word).
+	data.events[7] = {...data.events[7]!, text: 'Talks in Kyiv — “urgent”, envoy’s 1358 Ukrainian notes'};
+	data.events[8] = {...data.events[8]!, text: 'The US envoy McCain met NATO chiefs in KyivTalks'};
+	const queries = ['zelensky', 'ZÉL', 'president kyiv', 'pentagon', 'k', 'ete yoon', 'sullivan', 'kursk pentagon', 'yermak said', 'nothing-like-this'].concat(
+		['alks', 'talks kyiv', 'urgent 1358', 'envoy s', 'ukrainian', 'cain', 'mccain', 'ato', 'vtalks', 'us'],
+	);
+	const filter = ['p-volodymyr-zelenskyy', 'p-yoon-suk-yeol'];
+
+	// What a search finds, written out plainly: every term in the folded sentence or in a name.
+	function expected(index: BriefingIndex, query: string, actors: readonly string[]): number[] {
+		const terms = matcher(query)!;
+		const selected = new Set(actors);
+		return index.feed.flatMap((event, position) => {
+			if (actors.length && !event.actors.some((id) => selected.has(id))) return [];
+			const names = event.actors.flatMap((id) => index.actorById.get(id)!.names);
+			return terms.every((term) => searchable(event.text).includes(term) || names.some((name) => name.includes(term))) ? [position] : [];
+		});
+	}
+	const search = (views: ReturnType<typeof createViews>, query: string, actors: readonly string[]) => [...views({filter: actors, search: {...noSearch, feed: query}}).feed.items];
+
+	it('finds the same items before, while and after the texts are folded in idle time', async () => {
+		// Never folded: a filtered search reads scattered positions, folded on the fly.
+		const fresh = buildIndex(data);
+		for (const query of queries) expect(search(createViews(fresh), query, filter)).toEqual(expected(fresh, query, filter));
+		for (const query of queries) expect(search(createViews(fresh), query, [])).toEqual(expected(fresh, query, []));
+
+		const folded = buildIndex(data);
+		const cancel = folded.foldInIdle();
+		for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
+		cancel();
+		for (const query of queries) {
+			expect(search(createViews(folded), query, [])).toEqual(expected(folded, query, []));
+			expect(search(createViews(folded), query, filter)).toEqual(expected(folded, query, filter));
+		}
+		expect(search(createViews(folded), 'president kyiv', [])).toContain(5);
+		expect(search(createViews(folded), 'mccain ato vtalks', [])).toEqual([8]);
+		expect(search(createViews(folded), 'alks urgent', [])).toEqual([7]);
+		expect(search(createViews(folded), 'ete yoon', [])).toContain(2900);
+	});
+
+	it('searches quotes by their text and speaker the same way once folded', async () => {
+		const index = buildIndex(data);
+		const before = ['zelensky', 'K', 'sullivan said'].map((query) => createViews(index)({filter: [], search: {...noSearch, quotes: query}}).quotes);
+		const cancel = index.foldInIdle();
+		for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
+		cancel();
+		const after = ['zelensky', 'K', 'sullivan said'].map((query) => createViews(index)({filter: [], search: {...noSearch, quotes: query}}).quotes);
+		expect(after).toEqual(before);
+		expect(before[1]!.length).toBeGreaterThan(0);
 	});
 });
 
