@@ -4,16 +4,17 @@ import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {extract} from '../source/ingest/index.js';
 import {bodyFile} from '../source/store/bodies.js';
-import {briefingFile, emptyBriefing, serializeBriefing, writeBriefingAt} from '../source/store/db.js';
+import {briefingFile, emptyBriefing, parseFullBriefing, serializeBriefing, writeBriefingAt} from '../source/store/db.js';
 import {examineBriefing, examineNotes, repairBriefing, repairNotes, salvageNotes} from '../source/store/doctor.js';
 import {ingestArticle} from '../source/store/merge.js';
 import {emptyNotes, notesFile, serializeNotes, type Note, type NotesData} from '../source/store/notes.js';
 import {articleText, rebuildBriefing} from '../source/store/rebuild.js';
-import type {ArticleWithBody, BriefingData} from '../source/store/schema.js';
+import type {ArticleWithBody, BriefingData, FullBriefing} from '../source/store/schema.js';
 import {useTempDir} from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const sampleBriefing = JSON.parse(readFileSync(join(root, 'data', 'sample-briefing.json'), 'utf8')) as BriefingData;
+const sampleFile = join(root, 'data', 'sample-briefing.json');
+const sampleBriefing = parseFullBriefing(readFileSync(sampleFile, 'utf8'), sampleFile);
 
 const ARTICLES = [
 	{path: '/news/seed.txt', text: readFileSync(join(root, 'data', 'sample-article.txt'), 'utf8'), fallback: '2024-11-01'},
@@ -26,7 +27,7 @@ const ARTICLES = [
 ];
 
 // A briefing of three articles through the real extraction, as ingest stores it.
-function ingested(): BriefingData {
+function ingested(): FullBriefing {
 	return ARTICLES.reduce(
 		(data, {path, text, fallback}) => {
 			const extraction = extract(text, {fallbackDate: fallback});
@@ -43,7 +44,7 @@ const ids = (items: Array<{id: string}>) => items.map((item) => item.id);
 const texts = (data: BriefingData) => data.articles as ArticleWithBody[];
 
 describe('rebuilding briefing.json from its articles', () => {
-	let data: BriefingData;
+	let data: FullBriefing;
 	beforeAll(() => {
 		data = ingested();
 	});
@@ -67,7 +68,7 @@ describe('rebuilding briefing.json from its articles', () => {
 
 describe('doctor: briefing.json', () => {
 	const tempDir = useTempDir();
-	let good: BriefingData;
+	let good: FullBriefing;
 	let goodText: string;
 	beforeAll(() => {
 		good = ingested();

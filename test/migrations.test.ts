@@ -2,11 +2,11 @@ import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readArticleBody} from '../source/store/bodies.js';
-import {briefingFile, readBriefing, serializeBriefing, updateBriefing} from '../source/store/db.js';
+import {briefingFile, parseFullBriefing, readBriefing, serializeBriefing, updateBriefing} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
 import {BRIEFING_MIGRATIONS, NOTES_MIGRATIONS, fileVersion, migrate, type Migration} from '../source/store/migrations.js';
 import {NOTES_SCHEMA_VERSION, addNote, loadNotes, notesFile} from '../source/store/notes.js';
-import {SCHEMA_VERSION, type BriefingData} from '../source/store/schema.js';
+import {SCHEMA_VERSION, type FullBriefing} from '../source/store/schema.js';
 import {checkBriefingData} from '../source/store/validate.js';
 import {extraction, useTempDir} from './helpers.js';
 
@@ -85,7 +85,7 @@ describe('migrations', () => {
 		expect(backups(dir, 'briefing.json')).toEqual([]);
 
 		const reported: Array<[string, number]> = [];
-		const add = (data: BriefingData) =>
+		const add = (data: FullBriefing) =>
 			ingestArticle(data, {extraction: extraction({events: [{text: 'Another thing happened.'}]}), raw: 'b', key: '/news/b.md', path: '/news/b.md', ingestedAt: '2024-11-02T00:00:00.000Z'}).data;
 		expect(await updateBriefing(dir, add, {onBackup: (backup, from) => reported.push([backup, from])})).toBe(true);
 
@@ -93,7 +93,7 @@ describe('migrations', () => {
 		expect(backup).toMatch(/^briefing\.json\.bak-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z$/);
 		expect(readFileSync(join(dir, backup!), 'utf8')).toBe(old);
 		expect(reported).toEqual([[join(dir, backup!), 0]]);
-		const written = JSON.parse(readFileSync(briefingFile(dir), 'utf8')) as BriefingData;
+		const written = parseFullBriefing(readFileSync(briefingFile(dir), 'utf8'), briefingFile(dir));
 		expect(written.schemaVersion).toBe(2);
 		expect(written.articles.map((article) => article.key)).toEqual(['/news/a.md', '/news/b.md']);
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(serializeBriefing(written));

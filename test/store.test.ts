@@ -1,15 +1,15 @@
 import {existsSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {briefingFile, emptyBriefing, readBriefing, serializeBriefing, updateBriefing} from '../source/store/db.js';
+import {briefingFile, emptyBriefing, readBriefing, readFullBriefing, serializeBriefing, updateBriefing} from '../source/store/db.js';
 import {resolveBriefingDir} from '../source/store/dir.js';
 import {StoreError} from '../source/store/errors.js';
 import {LOCK_FILE} from '../source/store/lock.js';
 import {ingestArticle} from '../source/store/merge.js';
-import type {BriefingData} from '../source/store/schema.js';
+import type {FullBriefing} from '../source/store/schema.js';
 import {extraction, useTempDir} from './helpers.js';
 
-const addArticle = (key: string) => (data: BriefingData) => {
+const addArticle = (key: string) => (data: FullBriefing) => {
 	const ex = extraction({title: key, actors: [{name: 'Jake Sullivan'}], events: [{text: `${key} happened.`, actors: ['Jake Sullivan']}]});
 	return ingestArticle(data, {extraction: ex, raw: key, key, path: null, ingestedAt: '2024-11-01T00:00:00.000Z'}).data;
 };
@@ -22,11 +22,24 @@ describe('briefing.json on disk', () => {
 		expect(await readBriefing(dir)).toBeNull();
 		expect(existsSync(dir)).toBe(false);
 		expect(await updateBriefing(dir, addArticle('a'))).toBe(true);
-		const data = await readBriefing(dir);
+		const data = await readFullBriefing(dir);
 		expect(data!.articles.map((a) => a.key)).toEqual(['a']);
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(serializeBriefing(data!));
 		expect(readFileSync(briefingFile(dir), 'utf8').endsWith('}\n')).toBe(true);
 		expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+	});
+
+	it('keeps the actors\' sources in a section at the end, which readers skip and writers need whole', async () => {
+		const dir = tempDir();
+		await updateBriefing(dir, addArticle('a'));
+		const text = readFileSync(briefingFile(dir), 'utf8');
+		expect(text).toMatch(/\n"quotes":\[\],\n"actorSources":\{\n"p-jake-sullivan":\[\{"article":"a-[0-9a-f]+","name":"Jake Sullivan"/);
+		expect((await readBriefing(dir))!.actors).toEqual([{id: 'p-jake-sullivan', name: 'Jake Sullivan', kind: 'person', role: null, aliases: ['Jake Sullivan']}]);
+		expect((await readFullBriefing(dir))!.actors[0]!.sources).toHaveLength(1);
+		// A damaged sources section: the readers still open the briefing, a writer refuses it.
+		writeFileSync(briefingFile(dir), `${text.slice(0, text.indexOf('"actorSources":') + 20)}\n`);
+		expect((await readBriefing(dir))!.events).toHaveLength(1);
+		await expect(updateBriefing(dir, addArticle('b'))).rejects.toThrow(/briefing\.json: is not valid JSON/);
 	});
 
 	it('does not rewrite the file when nothing changed', async () => {

@@ -5,7 +5,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {writeBriefingAt} from '../../source/store/db.js';
 import type {Note, NotesData} from '../../source/store/notes.js';
-import {SCHEMA_VERSION, type BriefingData, type StoredActor, type StoredArticle, type StoredEvent, type StoredQuote} from '../../source/store/schema.js';
+import {SCHEMA_VERSION, type ActorWithSources, type FullBriefing, type StoredArticle, type StoredEvent, type StoredQuote} from '../../source/store/schema.js';
 import type {ActorKind, DatePrecision} from '../../source/types.js';
 import {random} from '../../test/random.js';
 
@@ -29,10 +29,10 @@ function sentence(next: () => number, names: string[]): string {
 const day = (n: number) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 const hex = (n: number, width = 10) => n.toString(16).padStart(width, '0');
 
-export function generate(size: Size, seed = 42): {briefing: BriefingData; notes: NotesData} {
+export function generate(size: Size, seed = 42): {briefing: FullBriefing; notes: NotesData} {
 	const next = random(seed);
 	const kinds: ActorKind[] = ['person', 'person', 'person', 'country', 'organization', 'place'];
-	const actors: StoredActor[] = Array.from({length: size.actors}, (_, i) => {
+	const actors: ActorWithSources[] = Array.from({length: size.actors}, (_, i) => {
 		const kind = pick(next, kinds);
 		const name = kind === 'person' ? `${pick(next, FIRST)} ${pick(next, LAST)} ${i}` : kind === 'organization' ? `${pick(next, LAST)} ${pick(next, ORGS)} ${i}` : `Region ${i}`;
 		return {id: `x-${hex(i)}`, name, kind, role: kind === 'person' ? 'Minister' : null, aliases: [name.split(' ').slice(1).join(' ')], sources: []};

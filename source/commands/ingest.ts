@@ -2,7 +2,7 @@ import {sanitize} from '../output/sanitize.js';
 import {renderIngestOutcome} from '../output/text.js';
 import {briefingFile, updateBriefing} from '../store/db.js';
 import {ingestArticle, type ArticleInput, type IngestOutcome} from '../store/merge.js';
-import {SCHEMA_VERSION} from '../store/schema.js';
+import {SCHEMA_VERSION, type FullBriefing} from '../store/schema.js';
 import {errorMessage, loadExtractor} from './extractor.js';
 
 // Extracts every file first, then merges them all in one locked read-modify-write. A file that
@@ -26,7 +26,7 @@ export async function ingest(files: string[], options: {dir: string; date: strin
 		await updateBriefing(
 			options.dir,
 			(data) =>
-				inputs.reduce((current, {input}) => {
+				inputs.reduce<FullBriefing>((current, {input}) => {
 					const result = ingestArticle(current, input);
 					outcomes.push(result.outcome);
 					return result.data;

@@ -1,9 +1,10 @@
 import {actorsJson, eventsJson, jsonArrayText, jsonText, quotesJson} from '../output/json.js';
 import {SAMPLE_NOTICE, actorsText, eventsText, quotesText, renderSummary} from '../output/text.js';
 import {writeChunked} from '../output/write.js';
-import {readBriefing} from '../store/db.js';
+import {readArticleBody} from '../store/bodies.js';
+import {readBriefing, readFullBriefing} from '../store/db.js';
 import {eventsOf, findActors, quotesOf} from '../store/queries.js';
-import type {BriefingData, StoredEvent, StoredQuote} from '../store/schema.js';
+import type {BriefingData, FullBriefing, StoredEvent, StoredQuote} from '../store/schema.js';
 import {readSampleBriefing} from '../store/sample.js';
 import {warnAboutNotes} from './notes.js';
 
@@ -16,9 +17,12 @@ export type ShowOptions = {
 	json: boolean;
 };
 
-// Prints the stored briefing, or the embedded sample when nothing has been ingested yet.
+// Prints the stored briefing, or the embedded sample when nothing has been ingested yet. The
+// actors' sources are read only for the JSON that shows them (each actor's articles, the whole
+// briefing), and the articles' texts only for the whole briefing.
 export async function show(view: View, options: ShowOptions): Promise<number> {
-	const stored = await readBriefing(options.dir);
+	const full = options.json && (view === 'actors' || view === 'briefing');
+	const stored = full ? await readFullBriefing(options.dir) : await readBriefing(options.dir);
 	const data = stored ?? readSampleBriefing(options.dataDir);
 	await warnAboutNotes(options.dir);
 	let actorIds: Set<string> | null = null;
@@ -30,16 +34,18 @@ export async function show(view: View, options: ShowOptions): Promise<number> {
 	const events = actorIds ? eventsOf(data, actorIds) : data.events;
 	const quotes = actorIds ? quotesOf(data, actorIds) : data.quotes;
 
-	const output = options.json ? jsonPieces(view, data, events, quotes) : textPieces(view, data, events, quotes, stored === null);
+	const output = options.json ? jsonPieces(view, data, events, quotes, options.dir) : textPieces(view, data, events, quotes, stored === null);
 	await writeChunked(output);
 	return 0;
 }
 
-function jsonPieces(view: View, data: BriefingData, events: StoredEvent[], quotes: StoredQuote[]): Iterable<string> {
-	if (view === 'actors') return jsonArrayText(actorsJson(data, data.actors));
+function jsonPieces(view: View, data: BriefingData, events: StoredEvent[], quotes: StoredQuote[], dir: string): Iterable<string> {
+	// Read with the actors' sources (show).
+	if (view === 'actors') return jsonArrayText(actorsJson(data, (data as FullBriefing).actors));
 	if (view === 'events') return jsonArrayText(eventsJson(data, events));
 	if (view === 'quotes') return jsonArrayText(quotesJson(data, quotes));
-	return [jsonText(data)];
+	const articles = data.articles.map((article) => ({...article, body: readArticleBody(dir, article)}));
+	return [jsonText({...data, articles})];
 }
 
 function* textPieces(view: View, data: BriefingData, events: StoredEvent[], quotes: StoredQuote[], sample: boolean): Generator<string> {

@@ -1,5 +1,5 @@
 import {actorById, articleById, countsByActor} from '../store/queries.js';
-import type {BriefingData, StoredActor, StoredEvent, StoredQuote} from '../store/schema.js';
+import type {ActorWithSources, BriefingData, StoredEvent, StoredQuote} from '../store/schema.js';
 import type {Extraction} from '../types.js';
 import {preciseDate} from './dates.js';
 
@@ -57,7 +57,7 @@ export function toExtractJson(extraction: Extraction) {
 // `actors --json`, `events --json`, `quotes --json`: stored items with their ids, and the names
 // and titles they refer to resolved, made one at a time for jsonArrayText.
 
-export function* actorsJson(data: BriefingData, actors: StoredActor[]) {
+export function* actorsJson(data: BriefingData, actors: ActorWithSources[]) {
 	const counts = countsByActor(data);
 	for (const actor of actors) {
 		yield {

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import type {ActorKind, ExtractedActor} from '../types.js';
 import {compatibleFirstName, foldName, nameTokens, sameNameToken, slugify} from './names.js';
-import type {ActorSource, StoredActor} from './schema.js';
+import type {ActorSource, ActorWithSources} from './schema.js';
 
 type Named = {name: string; aliases: string[]};
 
@@ -19,7 +19,7 @@ function sameFullName(a: string[], b: string[]): boolean {
 
 // A surname alone ("Smith") only says who is meant when one person in the briefing has it:
 // with both John and Jane Smith stored, it joins neither.
-function findPerson(persons: StoredActor[], incoming: ExtractedActor): StoredActor | undefined {
+function findPerson(persons: ActorWithSources[], incoming: ExtractedActor): ActorWithSources | undefined {
 	const name = foldName(incoming.name);
 	const tokens = nameTokens(incoming.name);
 	const incomingNames = foldedNames(incoming);
@@ -44,7 +44,7 @@ function findPerson(persons: StoredActor[], incoming: ExtractedActor): StoredAct
 
 // The stored actor an extracted one is, if any: same kind and the same name after folding; for
 // countries, organisations and places also any shared alias ("EU", "European Union").
-export function findActor(actors: StoredActor[], incoming: ExtractedActor): StoredActor | undefined {
+export function findActor(actors: ActorWithSources[], incoming: ExtractedActor): ActorWithSources | undefined {
 	const sameKind = actors.filter((actor) => actor.kind === incoming.kind);
 	const name = foldName(incoming.name);
 	const exact = sameKind.find((actor) => foldName(actor.name) === name);
@@ -65,7 +65,7 @@ export function newActorId(kind: ActorKind, name: string, taken: Set<string>): s
 
 // Recomputes what an actor shows from its sources, ordered as their articles are (`order`), so
 // that re-ingesting an article gives the same result as ingesting it the first time.
-export function deriveActor(actor: StoredActor, order: Map<string, number>): StoredActor {
+export function deriveActor(actor: ActorWithSources, order: Map<string, number>): ActorWithSources {
 	const sources = [...actor.sources].sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0));
 	const name = sources.reduce((longest, source) => (source.name.length > longest.length ? source.name : longest), sources[0]!.name);
 	const role = sources.find((source) => source.role !== null)?.role ?? null;
@@ -86,11 +86,11 @@ function toSource(articleId: string, actor: ExtractedActor): ActorSource {
 // Adds one article's actors as sources of stored actors (new ones when nothing matches). `actors`
 // are not mutated. Returns the new list and, per extracted actor key, the stored actor's id.
 export function addActorSources(
-	actors: StoredActor[],
+	actors: ActorWithSources[],
 	articleId: string,
 	extracted: ExtractedActor[],
 	order: Map<string, number>,
-): {actors: StoredActor[]; ids: Map<string, string>} {
+): {actors: ActorWithSources[]; ids: Map<string, string>} {
 	const result = [...actors];
 	const ids = new Map<string, string>();
 	const taken = new Set(actors.map((actor) => actor.id));

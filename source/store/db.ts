@@ -7,90 +7,118 @@ import {durableLow, removeTempFiles} from './durable.js';
 import {StoreError, describeFsError} from './errors.js';
 import {describeJsonError} from './jsontext.js';
 import {withLock} from './lock.js';
-import {SCHEMA_VERSION, type BriefingData} from './schema.js';
-import {checkBriefingData} from './validate.js';
+import {SCHEMA_VERSION, type BriefingData, type FullBriefing} from './schema.js';
+import {type BriefingCheck, checkBriefingData, checkFullBriefing} from './validate.js';
 
 export const BRIEFING_FILE = 'briefing.json';
 
 export const briefingFile = (dir: string) => join(dir, BRIEFING_FILE);
 
-export function emptyBriefing(): BriefingData {
+export function emptyBriefing(): FullBriefing {
 	return {schemaVersion: SCHEMA_VERSION, articles: [], actors: [], events: [], quotes: []};
 }
 
 // One record per line, in a fixed order, with a final newline: the same data always gives the same
 // bytes, so an unchanged briefing can be recognised, and a diff shows the records that changed.
 // Without indentation a briefing of 100,000 events is about a third smaller and parses faster.
-// Article texts go to their own files (bodies.ts); only the embedded sample keeps them inline.
-export function serializeBriefing(data: BriefingData, options: {withBodies?: boolean} = {}): string {
+// Article texts go to their own files (bodies.ts); only the embedded sample keeps them inline. The
+// actors' sources come last, in a section by actor id, which readers other than ingest and doctor
+// cut off before parsing (a third of the file at 100,000 events).
+export function serializeBriefing(data: FullBriefing, options: {withBodies?: boolean} = {}): string {
 	return [...briefingText(data, options)].join('');
 }
 
+const SOURCES_SECTION = ',\n"actorSources":';
+
 // The same text in pieces of a few thousand records, for writing.
-function* briefingText(data: BriefingData, {withBodies = false} = {}): Generator<string> {
+function* briefingText(data: FullBriefing, {withBodies = false} = {}): Generator<string> {
 	const articles = withBodies ? data.articles : data.articles.map(({body, ...article}) => article);
-	const lists: Array<[string, readonly object[]]> = [['articles', articles], ['actors', data.actors], ['events', data.events], ['quotes', data.quotes]];
-	yield `{"schemaVersion":${data.schemaVersion},`;
-	for (const [i, [name, items]] of lists.entries()) {
-		yield `\n"${name}":${items.length ? '[\n' : '['}`;
+	const actors = data.actors.map(({sources, ...actor}) => actor);
+	const sources = data.actors.map((actor) => `${JSON.stringify(actor.id)}:${JSON.stringify(actor.sources)}`);
+	yield `{"schemaVersion":${data.schemaVersion}`;
+	for (const [name, items] of [['articles', articles], ['actors', actors], ['events', data.events], ['quotes', data.quotes]] as const) {
+		yield `,\n"${name}":${items.length ? '[\n' : '['}`;
 		for (let start = 0; start < items.length; start += PIECE) {
-			const piece = items.slice(start, start + PIECE).map((item) => JSON.stringify(item));
-			yield `${start ? ',\n' : ''}${piece.join(',\n')}`;
+			yield `${start ? ',\n' : ''}${items.slice(start, start + PIECE).map((item) => JSON.stringify(item)).join(',\n')}`;
 		}
-		yield `${items.length ? '\n]' : ']'}${i < lists.length - 1 ? ',' : '}\n'}`;
+		yield items.length ? '\n]' : ']';
 	}
+	yield `${SOURCES_SECTION}${sources.length ? `{\n${sources.join(',\n')}\n}` : '{}'}}\n`;
 }
 
 const PIECE = 2000;
 
 // Writes what `data` needs: the texts its articles carry to articles/, then briefing.json through
 // lowdb, then removes the texts it no longer points at. Under the lock.
-async function writeBriefing(db: Low<ParsedBriefing | null>, dir: string, data: BriefingData): Promise<void> {
+async function writeBriefing(db: Low<ParsedBriefing<FullBriefing> | null>, dir: string, data: FullBriefing): Promise<void> {
 	await writeBodies(dir, data.articles);
 	db.data = {data, from: SCHEMA_VERSION};
 	await db.write();
 	await removeUnusedBodies(dir, data.articles);
 }
 
-export async function writeBriefingAt(dir: string, data: BriefingData): Promise<void> {
+export async function writeBriefingAt(dir: string, data: FullBriefing): Promise<void> {
 	await writeBriefing(open(dir), dir, data);
 }
 
 // What ends the message about a briefing.json that cannot be used.
 const LEFT_AS_IT_IS = 'it was left as it is (briefing doctor explains)';
 
-export type ParsedBriefing = {
-	data: BriefingData;
+export type ParsedBriefing<T = BriefingData> = {
+	data: T;
 	from: number; // the file's schema version; below SCHEMA_VERSION it was migrated in memory
 };
 
+// briefing.json's text without the actors' sources: the object closed where their section begins,
+// so that the section (a third of the file at 100,000 events) is neither decoded nor parsed. A raw
+// newline only occurs between records, never inside a JSON string, so the mark is never data.
+const SOURCES_MARK = Buffer.from(SOURCES_SECTION);
+
+function textWithoutSources(bytes: Buffer): string {
+	const cut = bytes.lastIndexOf(SOURCES_MARK);
+	if (cut < 0) return bytes.toString('utf8');
+	bytes[cut] = '}'.charCodeAt(0);
+	return bytes.toString('utf8', 0, cut + 1);
+}
+
 // Parses briefing.json text, migrating an older layout in memory. Throws a StoreError naming the
 // file and what is wrong with it: for text that is not JSON, where it stops being JSON.
-export function parseBriefingText(text: string, file: string): ParsedBriefing {
+function parseWith<T>(text: string, file: string, check: (parsed: unknown) => BriefingCheck<T>): ParsedBriefing<T> {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch (error) {
 		throw new StoreError(`${file}: is not valid JSON: ${describeJsonError(text, (error as Error).message)}; ${LEFT_AS_IT_IS}`);
 	}
-	const checked = checkBriefingData(parsed);
+	const checked = check(parsed);
 	if (checked.problem !== null) throw new StoreError(`${file}: ${checked.problem}${checked.newer ? '' : `; ${LEFT_AS_IT_IS}`}`);
 	return {data: checked.data, from: checked.from};
 }
 
-export function parseBriefing(text: string, file: string): BriefingData {
-	return parseBriefingText(text, file).data;
-}
+export const parseFullBriefing = (text: string, file: string): FullBriefing => parseWith(text, file, checkFullBriefing).data;
 
 // lowdb with validation on read and deterministic formatting on write, through the same durable
 // writer as notes.json (flushed temporary file, rename, flushed directory), so neither a reader nor
-// a crash ever sees half a briefing.
-function open(dir: string): Low<ParsedBriefing | null> {
+// a crash ever sees half a briefing. Readers open it without the actors' sources; only writers
+// need them.
+function open(dir: string): Low<ParsedBriefing<FullBriefing> | null> {
 	const file = briefingFile(dir);
-	return durableLow(file, (text) => parseBriefingText(text, file), (parsed) => briefingText(parsed.data));
+	return durableLow(file, (text) => parseWith(text, file, checkFullBriefing), (parsed) => briefingText(parsed.data));
 }
 
-async function read(db: Low<ParsedBriefing | null>, dir: string): Promise<void> {
+function openForReading(dir: string): Low<ParsedBriefing | null> {
+	const file = briefingFile(dir);
+	return durableLow(
+		file,
+		(text) => parseWith(text, file, checkBriefingData),
+		() => {
+			throw new Error('briefing.json opened for reading is not written');
+		},
+		textWithoutSources,
+	);
+}
+
+async function read<T>(db: Low<ParsedBriefing<T> | null>, dir: string): Promise<void> {
 	try {
 		await db.read();
 	} catch (error) {
@@ -101,6 +129,13 @@ async function read(db: Low<ParsedBriefing | null>, dir: string): Promise<void> 
 
 // The stored briefing, or null when the directory has none yet.
 export async function readBriefing(dir: string): Promise<BriefingData | null> {
+	const db = openForReading(dir);
+	await read(db, dir);
+	return db.data?.data ?? null;
+}
+
+// The same with the actors' sources, for what needs them (`actors --json` lists each actor's articles).
+export async function readFullBriefing(dir: string): Promise<FullBriefing | null> {
 	const db = open(dir);
 	await read(db, dir);
 	return db.data?.data ?? null;
@@ -115,7 +150,7 @@ export type UpdateOptions = {
 // Reads the briefing under the lock, applies `change` (which must not mutate its argument, and
 // returns it as it is when there is nothing to change) and writes the result when it is new, so
 // re-ingesting unchanged articles leaves the file untouched. Returns whether it wrote.
-export async function updateBriefing(dir: string, change: (data: BriefingData) => BriefingData, options: UpdateOptions = {}): Promise<boolean> {
+export async function updateBriefing(dir: string, change: (data: FullBriefing) => FullBriefing, options: UpdateOptions = {}): Promise<boolean> {
 	try {
 		mkdirSync(dir, {recursive: true});
 	} catch (error) {

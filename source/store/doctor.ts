@@ -21,8 +21,8 @@ import {
 	type NotesData,
 } from './notes.js';
 import {rebuildBriefing, recoverableArticle, type ExtractFunction, type RebuildResult} from './rebuild.js';
-import {SCHEMA_VERSION, type ArticleWithBody, type BriefingData} from './schema.js';
-import {checkBriefingData} from './validate.js';
+import {SCHEMA_VERSION, type ArticleWithBody, type FullBriefing} from './schema.js';
+import {checkFullBriefing} from './validate.js';
 
 // `briefing doctor`: what is wrong with briefing.json and notes.json, and the safe repair. Every
 // repair runs under the file's lock, looks at the file again there, and copies it to a backup
@@ -37,10 +37,10 @@ type Common = {file: string; leftovers: number};
 export type BriefingExam = Common &
 	(
 		| {kind: 'missing'}
-		| {kind: 'ok'; data: BriefingData}
+		| {kind: 'ok'; data: FullBriefing}
 		| {kind: 'unreadable'; problem: string} // cannot be read at all (permissions, a directory)
 		| {kind: 'newer'; problem: string} // only a newer briefing can read it
-		| {kind: 'older'; problem: string; data: BriefingData; from: number; steps: Migration[]}
+		| {kind: 'older'; problem: string; data: FullBriefing; from: number; steps: Migration[]}
 		// Damaged or inconsistent: `articles` are those that can be extracted again, `lost` the paths
 		// (else the keys, their urls) of those that cannot, `lostUnnamed` the number of lost ones
 		// without a key.
@@ -105,7 +105,7 @@ const migrationProblem = (from: number, current: number, what: string) =>
 
 // Events, quotes and actors that point at articles or actors the briefing does not have: what a
 // hand edit or a bad merge leaves. Null when there are none.
-export function danglingProblem(data: BriefingData): string | null {
+export function danglingProblem(data: FullBriefing): string | null {
 	const articles = new Set(data.articles.map((article) => article.id));
 	const actors = new Set(data.actors.map((actor) => actor.id));
 	const counts = {
@@ -173,7 +173,7 @@ export async function examineBriefing(dir: string): Promise<BriefingExam> {
 	} catch (error) {
 		return {...common, kind: 'broken', refused: true, problem: `is not valid JSON: ${describeJsonError(text, (error as Error).message)}`, ...salvageArticles(dir, undefined, text)};
 	}
-	const checked = checkBriefingData(parsed);
+	const checked = checkFullBriefing(parsed);
 	if (checked.problem !== null) {
 		if (checked.newer) return {...common, kind: 'newer', problem: checked.problem};
 		return {...common, kind: 'broken', refused: true, problem: checked.problem, ...salvageArticles(dir, parsed, text)};
@@ -196,7 +196,7 @@ export type BriefingRepair = {
 	exam: BriefingExam; // as found under the lock, before the repair
 	backup: string | null; // where the file was copied before it was replaced
 	rebuilt: RebuildResult | null; // for a damaged file
-	written: BriefingData | null;
+	written: FullBriefing | null;
 	removedLeftovers: number;
 };
 

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import type {Extraction, ResolvedDate} from '../types.js';
 import {addActorSources, compareStrings, deriveActor} from './actors.js';
-import type {BriefingData, StoredArticle, StoredEvent, StoredQuote} from './schema.js';
+import type {FullBriefing, StoredArticle, StoredEvent, StoredQuote} from './schema.js';
 
 export type ArticleInput = {
 	extraction: Extraction;
@@ -45,7 +45,7 @@ const dated = (date: ResolvedDate) => ({date: date.date, datePrecision: date.pre
 const chronological = <T extends {date: string; article: string; start: number}>(a: T, b: T) =>
 	compareStrings(a.date, b.date) || compareStrings(a.article, b.article) || a.start - b.start;
 
-function outcome(status: IngestStatus, article: StoredArticle, data: BriefingData): IngestOutcome {
+function outcome(status: IngestStatus, article: StoredArticle, data: FullBriefing): IngestOutcome {
 	const mine = (item: {article: string}) => item.article === article.id;
 	return {
 		status,
@@ -58,7 +58,7 @@ function outcome(status: IngestStatus, article: StoredArticle, data: BriefingDat
 
 // Puts one article's extraction into the briefing, replacing what an earlier version of the same
 // article contributed. Pure: returns new data (the same object when nothing changed).
-export function ingestArticle(data: BriefingData, input: ArticleInput): {data: BriefingData; outcome: IngestOutcome} {
+export function ingestArticle(data: FullBriefing, input: ArticleInput): {data: FullBriefing; outcome: IngestOutcome} {
 	const id = articleId(input.key);
 	const hash = input.hash ?? sha256(input.raw);
 	const existing = data.articles.find((article) => article.key === input.key);
@@ -116,7 +116,7 @@ export function ingestArticle(data: BriefingData, input: ArticleInput): {data: B
 		speaker: quote.speaker === null ? null : (merged.ids.get(quote.speaker) ?? null),
 	}));
 
-	const next: BriefingData = {
+	const next: FullBriefing = {
 		schemaVersion: data.schemaVersion,
 		articles,
 		actors: merged.actors.filter((actor) => actor.sources.length > 0).sort((a, b) => compareStrings(a.id, b.id)),

@@ -1,7 +1,7 @@
 import type {ArticleFormat, Extraction} from '../types.js';
 import {emptyBriefing} from './db.js';
 import {ingestArticle} from './merge.js';
-import type {ArticleWithBody, BriefingData} from './schema.js';
+import type {ArticleWithBody, FullBriefing} from './schema.js';
 
 // briefing.json is derived: everything in it but the articles themselves comes from extracting
 // them. An article keeps its header fields and its body (the text after the header), which is
@@ -51,7 +51,7 @@ export function articleText(article: ArticleWithBody): string {
 }
 
 export type RebuildResult = {
-	data: BriefingData;
+	data: FullBriefing;
 	failed: Array<{article: ArticleWithBody; reason: string}>; // articles the extraction refused
 };
 

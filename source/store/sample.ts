@@ -1,8 +1,8 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {parseBriefing, serializeBriefing} from './db.js';
+import {parseFullBriefing, serializeBriefing} from './db.js';
 import {StoreError, describeFsError} from './errors.js';
-import type {BriefingData} from './schema.js';
+import type {FullBriefing} from './schema.js';
 
 // The sample article is stored under this key instead of its absolute path, so the sample
 // briefing is the same on every machine.
@@ -12,8 +12,8 @@ export const SAMPLE_KEY = 'sample:sample-article.txt';
 export const sampleArticlePath = (dataDir: URL) => fileURLToPath(new URL('sample-article.txt', dataDir));
 export const sampleBriefingPath = (dataDir: URL) => fileURLToPath(new URL('sample-briefing.json', dataDir));
 
-// Shown, never copied, when the user has not ingested anything yet.
-export function readSampleBriefing(dataDir: URL): BriefingData {
+// Shown, never copied, when the user has not ingested anything yet. Small enough to read whole.
+export function readSampleBriefing(dataDir: URL): FullBriefing {
 	const file = sampleBriefingPath(dataDir);
 	let text;
 	try {
@@ -21,10 +21,10 @@ export function readSampleBriefing(dataDir: URL): BriefingData {
 	} catch (error) {
 		throw new StoreError(`${file}: ${describeFsError(error)}`);
 	}
-	return parseBriefing(text, file);
+	return parseFullBriefing(text, file);
 }
 
-export function writeBriefingFile(file: string, data: BriefingData): void {
+export function writeBriefingFile(file: string, data: FullBriefing): void {
 	try {
 		writeFileSync(file, serializeBriefing(data, {withBodies: true}));
 	} catch (error) {

@@ -1,7 +1,8 @@
 import type {ActorKind, ActorMention, ArticleMeta, DatePrecision, DateSource} from '../types.js';
 
 // Bump when the shape of briefing.json changes, and add a migration in migrations.ts.
-// Schema 2: article texts moved out of briefing.json into articles/ (bodies.ts).
+// Schema 2: article texts moved out of briefing.json into articles/ (bodies.ts), and the actors'
+// sources into a section at its end.
 export const SCHEMA_VERSION = 2;
 
 export type StoredArticle = ArticleMeta & {
@@ -34,8 +35,12 @@ export type StoredActor = {
 	kind: ActorKind;
 	role: string | null;
 	aliases: string[];
-	sources: ActorSource[];
 };
+
+// An actor with what each article says about it, from which its name, role and aliases are
+// derived. Only ingest and doctor need the sources: briefing.json keeps them in a section of their
+// own at its end ("actorSources", by actor id), which the other readers do not parse.
+export type ActorWithSources = StoredActor & {sources: ActorSource[]};
 
 type Dated = {
 	date: string;
@@ -72,3 +77,6 @@ export type BriefingData = {
 	events: StoredEvent[];
 	quotes: StoredQuote[];
 };
+
+// The briefing as ingest and doctor read and write it: actors with their sources.
+export type FullBriefing = Omit<BriefingData, 'actors'> & {actors: ActorWithSources[]};

@@ -1,5 +1,5 @@
 import {BRIEFING_MIGRATIONS, fileVersion, migrate} from './migrations.js';
-import {SCHEMA_VERSION, type BriefingData} from './schema.js';
+import {SCHEMA_VERSION, type ActorSource, type BriefingData, type FullBriefing} from './schema.js';
 
 type FieldType = 'string' | 'number' | 'boolean' | 'array';
 
@@ -7,7 +7,7 @@ type FieldType = 'string' | 'number' | 'boolean' | 'array';
 // by briefing (or was edited by hand), and is refused rather than half-read.
 const REQUIRED: Record<'articles' | 'actors' | 'events' | 'quotes', Record<string, FieldType>> = {
 	articles: {id: 'string', key: 'string', hash: 'string', title: 'string', date: 'string'},
-	actors: {id: 'string', name: 'string', kind: 'string', aliases: 'array', sources: 'array'},
+	actors: {id: 'string', name: 'string', kind: 'string', aliases: 'array'},
 	events: {id: 'string', article: 'string', text: 'string', date: 'string', start: 'number', actors: 'array'},
 	quotes: {id: 'string', article: 'string', text: 'string', date: 'string', start: 'number'},
 };
@@ -46,8 +46,8 @@ export function briefingProblem(data: unknown): string | null {
 	return null;
 }
 
-export type BriefingCheck =
-	| {data: BriefingData; from: number; problem: null} // `from` < SCHEMA_VERSION: migrated, in memory only
+export type BriefingCheck<T = BriefingData> =
+	| {data: T; from: number; problem: null} // `from` < SCHEMA_VERSION: migrated, in memory only
 	| {data: null; problem: string; newer: boolean};
 
 // Parsed briefing.json as this briefing reads it: an older layout migrated (in memory), a newer
@@ -64,4 +64,21 @@ export function checkBriefingData(parsed: unknown): BriefingCheck {
 	const problem = briefingProblem(migrated.data);
 	if (problem) return {data: null, problem: version < SCHEMA_VERSION ? `${problem} (it is schema ${version})` : problem, newer: false};
 	return {data: migrated.data as BriefingData, from: version, problem: null};
+}
+
+// The same, with each actor's sources: from the "actorSources" section (schema 2), or kept on the
+// actors themselves (schema 1). The section itself is not kept on the data.
+export function checkFullBriefing(parsed: unknown): BriefingCheck<FullBriefing> {
+	const checked = checkBriefingData(parsed);
+	if (checked.problem !== null) return checked;
+	const {actorSources, ...data} = checked.data as BriefingData & {actorSources?: unknown};
+	const section = isRecord(actorSources) ? actorSources : null;
+	if (actorSources !== undefined && section === null) return {data: null, problem: 'is not a briefing ("actorSources" is not an object)', newer: false};
+	const actors = [];
+	for (const [index, actor] of data.actors.entries()) {
+		const sources = section ? (section[actor.id] ?? []) : (actor as {sources?: unknown}).sources;
+		if (!Array.isArray(sources)) return {data: null, problem: `is not a briefing (the sources of actors[${index}] are not a list)`, newer: false};
+		actors.push({...actor, sources: sources as ActorSource[]});
+	}
+	return {data: {...data, actors}, from: checked.from, problem: null};
 }
