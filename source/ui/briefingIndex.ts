@@ -126,14 +126,16 @@ function foldInIdle(lists: readonly FoldedTexts[]): () => void {
 	return () => clearImmediate(timer);
 }
 
-function positionsBy<T>(items: readonly T[], keys: (item: T) => Iterable<string>): Map<string, number[]> {
+function positionsBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, number[]> {
 	const map = new Map<string, number[]>();
 	items.forEach((item, position) => {
-		for (const key of new Set(keys(item))) {
+		const all = keys(item);
+		all.forEach((key, i) => {
+			if (all.indexOf(key) !== i) return; // listed twice: the item is in the key's list once
 			let list = map.get(key);
 			if (!list) map.set(key, (list = []));
 			list.push(position);
-		}
+		});
 	});
 	return map;
 }
@@ -167,14 +169,16 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 		});
 	const eventTexts = foldedTexts(feed);
 	const quoteTexts = foldedTexts(quotes);
-	// Consecutive events mostly share a date: label each distinct (date, precision) once.
-	const labels = new Map<string, string>();
-	const feedLabels = feed.map((event) => {
-		const key = `${event.date} ${event.datePrecision}`;
-		let label = labels.get(key);
-		if (label === undefined) labels.set(key, (label = dateLabel(event.date, event.datePrecision)));
-		return label;
+	// Consecutive events mostly share a date: an event on the date of the one before takes its label.
+	const feedLabels: string[] = [];
+	feed.forEach((event, position) => {
+		const previous = feed[position - 1];
+		const same = previous?.date === event.date && previous.datePrecision === event.datePrecision;
+		feedLabels.push(same ? feedLabels[position - 1]! : dateLabel(event.date, event.datePrecision));
 	});
+	// Built on first use: only notes and the detail view look items up by id.
+	let eventPositions: ReadonlyMap<string, number> | undefined;
+	let quotePositions: ReadonlyMap<string, number> | undefined;
 	return {
 		data,
 		sample,
@@ -183,8 +187,12 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 		articleById: new Map(data.articles.map((article) => [article.id, article])),
 		feed,
 		quotes,
-		eventPosition: new Map(feed.map((event, position) => [event.id, position])),
-		quotePosition: new Map(quotes.map((quote, position) => [quote.id, position])),
+		get eventPosition() {
+			return (eventPositions ??= new Map(feed.map((event, position) => [event.id, position])));
+		},
+		get quotePosition() {
+			return (quotePositions ??= new Map(quotes.map((quote, position) => [quote.id, position])));
+		},
 		eventsByActor,
 		quotesByActor,
 		feedLabels,
