@@ -1,11 +1,15 @@
-// Ink 6.8 rebuilds every frame from nothing: its Output makes new caches of tokenised lines and
-// character widths for each frame, and each text node's width is measured twice, so a key that changes
-// two rows of a 120×40 screen still tokenises and measures every character on it. Profiled with
-// --cpu-prof on a briefing of 10,000 events, that was about 17 of the 26 ms a `j` took. This
-// esbuild plugin keeps those results from frame to frame, bounded, and fails the build if Ink's
-// source no longer has the lines it replaces.
+// Patches of Ink 6.8 and its string-width, applied while bundling (esbuild onLoad), each measured
+// with --cpu-prof on the dashboard. Ink rebuilds every frame from nothing: its Output makes new
+// caches of tokenised lines and character widths for each frame, and each text node's width is
+// measured twice, so a key that changes two rows of a 120×40 screen still tokenises and measures
+// every character on it (about 17 of the 26 ms a `j` took at 10,000 events). The patches keep those
+// results from frame to frame, bounded, and widen string-width's fast path. The build fails if the
+// source no longer has the lines a patch replaces.
 import {readFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
 import {dirname} from 'node:path';
+
+const require = createRequire(new URL('../node_modules/ink/package.json', import.meta.url));
 
 // Lines kept between frames: several screens' worth (a 120×40 frame writes about 150 lines).
 const KEEP = 2000;
@@ -31,13 +35,27 @@ function keptOutputCaches() {
 		to: '                const currentWidth = measureText(text).width;',
 		prepended: "import measureText from './measure-text.js';\n",
 	},
+	{
+		// Ink measures every line it draws with string-width, whose fast path is printable ASCII
+		// only: a row with a · │ — “ or ▸ goes through Intl.Segmenter and the emoji regex a character
+		// at a time. These are one column each, checked against string-width itself (the set of
+		// source/ui/text.ts; U+00AD, zero columns, is left out); some are ambiguous East Asian
+		// width, hence only when those are narrow, as Ink asks. Only the copy Ink resolves is patched.
+		file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+		only: 'string-width',
+		from: '	if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+		to: '	if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && ONE_COLUMN.test(string))) {',
+		appended: '\nconst ONE_COLUMN = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u2010-\\u2027\\u203A\\u2500-\\u259F\\u25B8\\u270E]*$/;\n',
+	},
 ];
 
 export const inkPatches = {
 	name: 'ink-patches',
 	setup(build) {
-		for (const {file, from, to, prepended = '', appended = ''} of patches) {
+		for (const {file, only, from, to, prepended = '', appended = ''} of patches) {
 			build.onLoad({filter: file}, async ({path}) => {
+				// A package other dependencies bundle an older copy of is patched where Ink resolves it.
+				if (only && path !== require.resolve(only)) return undefined;
 				const source = await readFile(path, 'utf8');
 				if (!source.includes(from)) throw new Error(`ink-patches: ${path} no longer contains ${JSON.stringify(from.trim())}; check the patch against this Ink version`);
 				return {contents: prepended + source.replace(from, to) + appended, loader: 'js', resolveDir: dirname(path)};

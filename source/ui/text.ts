@@ -26,29 +26,24 @@ export function clean(text: string): string {
 	return sanitize(text).replace(/[^\S ]/g, ' ');
 }
 
-// Printable ASCII is a column a character, and most article text is nothing else: it is measured
-// and cut by its length. Anything else goes through string-width, a grapheme at a time.
-const ASCII = /^[\x20-\x7e]*$/;
+// Characters that are one column each whatever the terminal's East Asian setting (checked against
+// string-width): printable ASCII, which most article text is, Latin, general punctuation such as
+// — “ ” …, box drawing and the dashboard's own marks (› ▸ ✎). Text of nothing else is measured and
+// cut by its length; anything else goes through string-width, a grapheme at a time.
+// scripts/ink-patches.mjs gives Ink's string-width the same shortcut.
+const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u203a\u2500-\u259f\u25b8\u270e]*$/;
 
-export const width = (text: string): number => (ASCII.test(text) ? text.length : stringWidth(text));
+export const width = (text: string): number => (ONE_COLUMN.test(text) ? text.length : stringWidth(text));
 
 export const lineWidth = (line: Line): number => line.reduce((sum, segment) => sum + width(segment.text), 0);
 
-// One grapheme's columns. Lone characters that are one column whatever the terminal's East Asian
-// setting (Latin, general punctuation such as — “ ” …, box drawing) skip string-width.
-const graphemeWidth = (grapheme: string): number => {
-	if (grapheme.length === 1) {
-		const code = grapheme.charCodeAt(0);
-		if ((code >= 0x20 && code < 0x300 && code !== 0xad) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2500 && code <= 0x259f)) return 1;
-	}
-	return stringWidth(grapheme);
-};
+const graphemeWidth = (grapheme: string): number => (grapheme.length === 1 && ONE_COLUMN.test(grapheme) ? 1 : stringWidth(grapheme));
 
 // The longest start of `text` that fits in `max` columns, by whole graphemes: an emoji or a CJK
 // character is never split, and a wide one that would straddle the edge is left out. It reads no
 // further than it needs, so cutting a long sentence costs the width of the pane, not the sentence.
 function fitStart(text: string, max: number): {text: string; width: number; whole: boolean} {
-	if (ASCII.test(text)) {
+	if (ONE_COLUMN.test(text)) {
 		return text.length <= max ? {text, width: text.length, whole: true} : {text: text.slice(0, Math.max(0, max)), width: Math.max(0, max), whole: false};
 	}
 	let end = 0;

@@ -13,6 +13,17 @@ describe('truncate and fitLine', () => {
 		expect(truncate('Volodymyr Zelenskyy', 0)).toBe('');
 	});
 
+	it('measure the characters they count without string-width exactly as string-width does', () => {
+		const ranges = [[0x20, 0x7e], [0xa0, 0x2ff], [0x2010, 0x2027], [0x2039, 0x203a], [0x2500, 0x259f], [0x25b8, 0x25b8], [0x270e, 0x270e]];
+		for (const [from, to] of ranges) {
+			for (let code = from!; code <= to!; code++) {
+				const character = String.fromCharCode(code);
+				expect(lineWidth([{text: character}]), `U+${code.toString(16)}`).toBe(stringWidth(character));
+			}
+		}
+		expect(lineWidth([{text: '› ▸ ✎ — “Quoted” · │ café'}])).toBe(stringWidth('› ▸ ✎ — “Quoted” · │ café'));
+	});
+
 	it('count wide characters as two columns and never split one', () => {
 		expect(truncate('習近平主席が訪問', 8)).toBe('習近平…');
 		expect(stringWidth(truncate('習近平主席が訪問', 8))).toBe(7);
