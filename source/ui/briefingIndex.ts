@@ -21,14 +21,14 @@ export type BriefingIndex = {
 	articleById: ReadonlyMap<string, StoredArticle>;
 	feed: StoredEvent[]; // chronological
 	quotes: StoredQuote[]; // chronological
-	eventPosition: ReadonlyMap<string, number>; // event id → position in feed
-	quotePosition: ReadonlyMap<string, number>;
+	eventPosition: Lookup; // event id → position in feed
+	quotePosition: Lookup;
 	eventsByActor: ReadonlyMap<string, readonly number[]>; // actor id → ascending feed positions
 	quotesByActor: ReadonlyMap<string, readonly number[]>; // speaker id → ascending quote positions
 	feedLabels: readonly string[]; // the date heading of each feed position
 	eventMatcher: (terms: readonly string[]) => (position: number) => boolean; // by sentence and actor names
 	quoteMatcher: (terms: readonly string[]) => (position: number) => boolean; // by quote and speaker name
-	foldInIdle: () => () => void; // prepares the texts for search in the background; returns its cancel
+	prepareInIdle: () => () => void; // prepares search texts and id lookups in the background; returns its cancel
 };
 
 // Searching: a query is cut into terms (letters and digits, lower case, without accents) and an
@@ -115,7 +115,25 @@ function foldedTexts(items: readonly {text: string}[]): FoldedTexts {
 	};
 }
 
-function foldInIdle(lists: readonly FoldedTexts[]): () => void {
+type Lookup = {get: (id: string) => number | undefined};
+
+// Item id → position, filled in idle time like the search texts (a filter or a search keeps the
+// cursor on its item by id); a lookup before it is full fills it first.
+function positionsById(items: ReadonlyArray<{id: string}>): Lookup & {fold: (deadline: number) => boolean} {
+	const positions = new Map<string, number>();
+	let filled = 0;
+	const fold = (deadline: number) => {
+		while (filled < items.length) {
+			const end = Math.min(items.length, filled + 1024);
+			for (; filled < end; filled++) if (!positions.has(items[filled]!.id)) positions.set(items[filled]!.id, filled);
+			if (performance.now() >= deadline) break;
+		}
+		return filled === items.length;
+	};
+	return {fold, get: (id) => (fold(Number.POSITIVE_INFINITY), positions.get(id))};
+}
+
+function prepareInIdle(lists: ReadonlyArray<{fold: (deadline: number) => boolean}>): () => void {
 	let timer: NodeJS.Immediate | undefined;
 	const slice = () => {
 		const deadline = performance.now() + IDLE_SLICE_MS;
@@ -176,9 +194,8 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 		const same = previous?.date === event.date && previous.datePrecision === event.datePrecision;
 		feedLabels.push(same ? feedLabels[position - 1]! : dateLabel(event.date, event.datePrecision));
 	});
-	// Built on first use: only notes and the detail view look items up by id.
-	let eventPositions: ReadonlyMap<string, number> | undefined;
-	let quotePositions: ReadonlyMap<string, number> | undefined;
+	const eventPosition = positionsById(feed);
+	const quotePosition = positionsById(quotes);
 	return {
 		data,
 		sample,
@@ -187,12 +204,8 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 		articleById: new Map(data.articles.map((article) => [article.id, article])),
 		feed,
 		quotes,
-		get eventPosition() {
-			return (eventPositions ??= new Map(feed.map((event, position) => [event.id, position])));
-		},
-		get quotePosition() {
-			return (quotePositions ??= new Map(quotes.map((quote, position) => [quote.id, position])));
-		},
+		eventPosition,
+		quotePosition,
 		eventsByActor,
 		quotesByActor,
 		feedLabels,
@@ -206,6 +219,6 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 			const prepared = terms.map(termOf);
 			return (position) => prepared.every((term, i) => named[i]?.[position] === 1 || quoteTexts.has(position, term));
 		},
-		foldInIdle: () => foldInIdle([eventTexts, quoteTexts]),
+		prepareInIdle: () => prepareInIdle([eventPosition, quotePosition, eventTexts, quoteTexts]),
 	};
 }

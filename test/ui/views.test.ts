@@ -99,7 +99,7 @@ describe('search over folded and not yet folded texts', () => {
 		for (const query of queries) expect(search(createViews(fresh), query, [])).toEqual(expected(fresh, query, []));
 
 		const folded = buildIndex(data);
-		const cancel = folded.foldInIdle();
+		const cancel = folded.prepareInIdle();
 		for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
 		cancel();
 		for (const query of queries) {
@@ -112,10 +112,24 @@ describe('search over folded and not yet folded texts', () => {
 		expect(search(createViews(folded), 'ete yoon', [])).toContain(2900);
 	});
 
+	it('looks items up by id before, while and after the lookups are filled in idle time', async () => {
+		const index = buildIndex(data);
+		const last = index.feed.length - 1;
+		expect(index.eventPosition.get(index.feed[last]!.id)).toBe(last);
+		expect(index.eventPosition.get('e-none')).toBeUndefined();
+		const idle = buildIndex(data);
+		const cancel = idle.prepareInIdle();
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(idle.quotePosition.get(idle.quotes[0]!.id)).toBe(0);
+		for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
+		cancel();
+		index.feed.forEach((event, position) => expect(idle.eventPosition.get(event.id)).toBe(position));
+	});
+
 	it('searches quotes by their text and speaker the same way once folded', async () => {
 		const index = buildIndex(data);
 		const before = ['zelensky', 'K', 'sullivan said'].map((query) => createViews(index)({filter: [], search: {...noSearch, quotes: query}}).quotes);
-		const cancel = index.foldInIdle();
+		const cancel = index.prepareInIdle();
 		for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
 		cancel();
 		const after = ['zelensky', 'K', 'sullivan said'].map((query) => createViews(index)({filter: [], search: {...noSearch, quotes: query}}).quotes);
