@@ -1,4 +1,5 @@
-import meow from 'meow';
+import {readFileSync} from 'node:fs';
+import {parseCommandLine, formatHelp} from './args.js';
 import {doctorCommand} from './commands/doctor.js';
 import {extractCommand} from './commands/extract.js';
 import {dashboard} from './commands/dashboard.js';
@@ -57,27 +58,15 @@ const help = `
 	  $ briefing doctor --fix
 `;
 
-const flags = {
-	dir: {type: 'string'},
-	date: {type: 'string'},
-	actor: {type: 'string'},
-	event: {type: 'string'},
-	quote: {type: 'string'},
-	json: {type: 'boolean', default: false},
-	fix: {type: 'boolean', default: false},
-} as const;
-
-type Flag = keyof typeof flags;
-
 // Flags that only make sense for some commands are refused elsewhere rather than ignored.
-const FLAG_COMMANDS: Partial<Record<Flag, Array<string | undefined>>> = {
+const FLAG_COMMANDS = {
 	date: ['ingest', 'extract'],
 	actor: ['events', 'quotes', 'notes', 'note'],
 	event: ['note'],
 	quote: ['note'],
 	json: [undefined, 'extract', 'actors', 'events', 'quotes', 'notes'],
 	fix: ['doctor'],
-};
+} as const;
 
 const inCi = (env: NodeJS.ProcessEnv) => ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in env && env[key] !== '0' && env[key] !== 'false');
 const interactive = () => Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi(process.env);
@@ -87,44 +76,31 @@ const fail = (message: string) => {
 	process.exitCode = 1;
 };
 
-// meow reports an unknown flag on two lines and exits with 2; briefing's errors are one line and
-// exit 1, so flags are checked here first and meow's check is only the safety net.
-function unknownFlag(argv: string[]): string | undefined {
-	const known = new Set([...Object.keys(flags), 'help', 'version']);
-	for (const arg of argv) {
-		if (arg === '--') return undefined;
-		if (!arg.startsWith('-') || arg === '-') continue;
-		const name = arg.replace(/^--(no-)?/, '').split('=')[0]!;
-		if (!arg.startsWith('--') || !known.has(name)) return arg;
-	}
-	return undefined;
-}
-
 async function main(): Promise<number> {
-	const unknown = unknownFlag(process.argv.slice(2));
-	if (unknown) throw new Error(`unknown option ${unknown} (see briefing --help)`);
-	const cli = meow(help, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
-	if (cli.flags['help']) cli.showHelp(0);
-	if (cli.flags['version']) cli.showVersion();
-
-	const [command, ...args] = cli.input;
-	for (const flag of ['dir', 'date', 'actor', 'event', 'quote'] as const) {
-		if (cli.flags[flag] === '') throw new Error(`--${flag} needs a value`);
+	const {command, args, flags} = parseCommandLine(process.argv.slice(2));
+	if (flags.help) {
+		process.stdout.write(formatHelp(help));
+		return 0;
 	}
-	for (const [flag, commands] of Object.entries(FLAG_COMMANDS) as Array<[Flag, Array<string | undefined>]>) {
-		const value = cli.flags[flag];
+	if (flags.version) {
+		const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+		process.stdout.write(`${pkg.version}\n`);
+		return 0;
+	}
+	for (const [flag, commands] of Object.entries(FLAG_COMMANDS) as Array<[keyof typeof FLAG_COMMANDS, ReadonlyArray<string | undefined>]>) {
+		const value = flags[flag];
 		if (value !== undefined && value !== false && !commands.includes(command)) {
 			throw new Error(`--${flag} does not apply to ${command ? `the ${command} command` : 'the briefing'} (see briefing --help)`);
 		}
 	}
-	const dir = resolveBriefingDir(cli.flags.dir);
+	const dir = resolveBriefingDir(flags.dir);
 	const dataDir = new URL('../data/', import.meta.url);
 
 	switch (command) {
 		case 'ingest':
-			return ingest(args, {dir, date: cli.flags.date});
+			return ingest(args, {dir, date: flags.date});
 		case 'extract':
-			return extractCommand(args, {date: cli.flags.date, json: cli.flags.json});
+			return extractCommand(args, {date: flags.date, json: flags.json});
 		case undefined:
 		case 'actors':
 		case 'events':
@@ -132,14 +108,14 @@ async function main(): Promise<number> {
 			if (args.length > 0) throw new Error(`${command ?? 'briefing'} takes no FILE; did you mean briefing ingest? (see briefing --help)`);
 			// The dashboard needs a terminal to read keys from and draw on; anywhere else, text. Under CI
 			// (CI or CONTINUOUS_INTEGRATION set) Ink draws nothing until it exits, so text there too.
-			if (command === undefined && !cli.flags.json && interactive()) return dashboard({dir, dataDir});
-			return show(command ?? 'briefing', {dir, dataDir, actor: cli.flags.actor, json: cli.flags.json});
+			if (command === undefined && !flags.json && interactive()) return dashboard({dir, dataDir});
+			return show(command ?? 'briefing', {dir, dataDir, actor: flags.actor, json: flags.json});
 		case 'notes':
-			return notesCommand(args, {dir, actor: cli.flags.actor, json: cli.flags.json});
+			return notesCommand(args, {dir, actor: flags.actor, json: flags.json});
 		case 'note':
-			return noteCommand(args, {dir, event: cli.flags.event, quote: cli.flags.quote, actor: cli.flags.actor});
+			return noteCommand(args, {dir, event: flags.event, quote: flags.quote, actor: flags.actor});
 		case 'doctor':
-			return doctorCommand(args, {dir, fix: cli.flags.fix});
+			return doctorCommand(args, {dir, fix: flags.fix});
 		// Not in the help: maintainers regenerate data/sample-briefing.json with `npm run sample`.
 		case 'sample-rebuild':
 			return rebuildSample(dataDir, args[0]);
