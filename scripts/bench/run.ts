@@ -47,7 +47,7 @@ for (const events of sizes) {
 	dirs.set(events, dir);
 }
 
-if (wanted('cli')) report(cliFigures(cli, dirs));
+if (wanted('cli')) report(cliFigures(cli, dirs, join(root, 'data/sample-article.txt')));
 if (wanted('frame')) report(await firstFrameFigures(root, cli, dirs));
 if (wanted('keys')) report(await keyFigures(root, cli, dirs));
 
