@@ -40,7 +40,7 @@ export async function show(view: View, options: ShowOptions): Promise<number> {
 }
 
 function jsonPieces(view: View, data: BriefingData, events: StoredEvent[], quotes: StoredQuote[], dir: string): Iterable<string> {
-	// Read with the actors' sources (show).
+	// show read the briefing with the actors' sources for this view.
 	if (view === 'actors') return jsonArrayText(actorsJson(data, (data as FullBriefing).actors));
 	if (view === 'events') return jsonArrayText(eventsJson(data, events));
 	if (view === 'quotes') return jsonArrayText(quotesJson(data, quotes));
