@@ -5,12 +5,14 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {readBriefing} from '../source/store/db.js';
+import {readArticleBody} from '../source/store/bodies.js';
+import {readBriefing, readFullBriefing} from '../source/store/db.js';
 import {addNote, loadNotes} from '../source/store/notes.js';
 import {useTempDir} from './helpers.js';
 
 // Crash safety: processes that ingest and add notes to one directory are killed with SIGKILL at
-// random moments, many at a time. After every batch both files must parse, and every note and
+// random moments, many at a time. After every batch both files must parse (briefing.json with its
+// actors' sources too), every article in it must have its text in articles/, and every note and
 // article a writer was told is saved (it prints them only once the write resolved) must be there.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const writer = join(root, 'test', 'fixtures', 'store-writer.mjs');
@@ -106,6 +108,8 @@ describe('crashes', () => {
 			for (const [id, text] of notes) expect(stored.get(id), `acknowledged note ${id}`).toBe(text);
 			const keys = new Set(briefing?.articles.map((article) => article.key));
 			for (const key of articles) expect(keys.has(key), `acknowledged article ${key}`).toBe(true);
+			expect((await readFullBriefing(dir))?.articles.length).toBe(briefing?.articles.length);
+			for (const article of briefing?.articles ?? []) expect(readArticleBody(dir, article), `text of ${article.key}`).not.toBeNull();
 		}
 		const {notes: final} = await loadNotes(dir);
 		const briefing = await readBriefing(dir);

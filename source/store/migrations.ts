@@ -56,7 +56,7 @@ export const BRIEFING_MIGRATIONS: Migration[] = [
 		// The texts stay on the articles in memory; writing the briefing moves them (db.ts, bodies.ts).
 		from: 1,
 		to: 2,
-		what: 'moves the article texts out of briefing.json into articles/, one file each',
+		what: 'moves the article texts out of briefing.json into articles/, one file each, and the actors\' sources to a section of their own at its end',
 		migrate: (data) => data,
 	},
 ];
