@@ -33,7 +33,8 @@ describe('briefing.json on disk', () => {
 		const dir = tempDir();
 		await updateBriefing(dir, addArticle('a'));
 		const text = readFileSync(briefingFile(dir), 'utf8');
-		expect(text).toMatch(/\n"quotes":\[\],\n"actorSources":\{\n"p-jake-sullivan":\[\{"article":"a-[0-9a-f]+","name":"Jake Sullivan"/);
+		expect(text).toMatch(/\n"events":\[\n\{.*\}\n\],\n"actorSources":\{\n"p-jake-sullivan":\[\{"article":"a-[0-9a-f]+","name":"Jake Sullivan"/);
+		expect(text.startsWith('{"schemaVersion":2,\n"summary":{"events":1,"actorEvents":{"p-jake-sullivan":1}},\n"articles":[')).toBe(true);
 		expect((await readBriefing(dir))!.actors).toEqual([{id: 'p-jake-sullivan', name: 'Jake Sullivan', kind: 'person', role: null, aliases: ['Jake Sullivan']}]);
 		expect((await readFullBriefing(dir))!.actors[0]!.sources).toHaveLength(1);
 		// A damaged sources section: the readers still open the briefing, a writer refuses it.

@@ -23,20 +23,38 @@ export function emptyBriefing(): FullBriefing {
 // Without indentation a briefing of 100,000 events is about a third smaller and parses faster.
 // Article texts go to their own files (bodies.ts); only the embedded sample keeps them inline. The
 // actors' sources come last, in a section by actor id, which readers other than ingest and doctor
-// cut off before parsing (a third of the file at 100,000 events).
+// cut off before parsing (a third of the file at 100,000 events). A summary comes first: the
+// number of events and each actor's, which with everything up to the first screen of events is
+// all the dashboard needs to draw its first frame (start.ts); so events come after the quotes.
 export function serializeBriefing(data: FullBriefing, options: {withBodies?: boolean} = {}): string {
 	return [...briefingText(data, options)].join('');
 }
 
 const SOURCES_SECTION = ',\n"actorSources":';
 
+// The lines that begin the sections start.ts reads on their own. A raw newline only occurs between
+// records, never inside a JSON string, so a mark is never data.
+export const SECTION_MARKS = {events: ',\n"events":[', sources: SOURCES_SECTION} as const;
+
+export type Summary = {events: number; actorEvents: Record<string, number>};
+
+function summaryOf(data: FullBriefing): Summary {
+	const counts = new Map<string, number>();
+	for (const event of data.events) {
+		event.actors.forEach((id, i) => {
+			if (event.actors.indexOf(id) === i) counts.set(id, (counts.get(id) ?? 0) + 1);
+		});
+	}
+	return {events: data.events.length, actorEvents: Object.fromEntries(data.actors.map((actor) => [actor.id, counts.get(actor.id) ?? 0]))};
+}
+
 // The same text in pieces of a few thousand records, for writing.
 function* briefingText(data: FullBriefing, {withBodies = false} = {}): Generator<string> {
 	const articles = withBodies ? data.articles : data.articles.map(({body, ...article}) => article);
 	const actors = data.actors.map(({sources, ...actor}) => actor);
 	const sources = data.actors.map((actor) => `${JSON.stringify(actor.id)}:${JSON.stringify(actor.sources)}`);
-	yield `{"schemaVersion":${data.schemaVersion}`;
-	for (const [name, items] of [['articles', articles], ['actors', actors], ['events', data.events], ['quotes', data.quotes]] as const) {
+	yield `{"schemaVersion":${data.schemaVersion},\n"summary":${JSON.stringify(summaryOf(data))}`;
+	for (const [name, items] of [['articles', articles], ['actors', actors], ['quotes', data.quotes], ['events', data.events]] as const) {
 		yield `,\n"${name}":${items.length ? '[\n' : '['}`;
 		for (let start = 0; start < items.length; start += PIECE) {
 			yield `${start ? ',\n' : ''}${items.slice(start, start + PIECE).map((item) => JSON.stringify(item)).join(',\n')}`;
@@ -96,6 +114,9 @@ function parseWith<T>(text: string, file: string, check: (parsed: unknown) => Br
 }
 
 export const parseFullBriefing = (text: string, file: string): FullBriefing => parseWith(text, file, checkFullBriefing).data;
+
+// briefing.json's bytes as readers read it, without the actors' sources.
+export const parseBriefingBytes = (bytes: Buffer, file: string): BriefingData => parseWith(textWithoutSources(bytes), file, checkBriefingData).data;
 
 // lowdb with validation on read and deterministic formatting on write, through the same durable
 // writer as notes.json (flushed temporary file, rename, flushed directory), so neither a reader nor

@@ -63,7 +63,9 @@ export function checkBriefingData(parsed: unknown): BriefingCheck {
 	if (!migrated) return {data: null, problem: `is schema ${version}, which this briefing cannot read`, newer: false};
 	const problem = briefingProblem(migrated.data);
 	if (problem) return {data: null, problem: version < SCHEMA_VERSION ? `${problem} (it is schema ${version})` : problem, newer: false};
-	return {data: migrated.data as BriefingData, from: version, problem: null};
+	// The summary is derived (db.ts), for the dashboard's first frame; the data is what it sums up.
+	const {summary, ...data} = migrated.data;
+	return {data: data as BriefingData, from: version, problem: null};
 }
 
 // The same, with each actor's sources: from the "actorSources" section (schema 2), or kept on the

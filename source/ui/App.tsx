@@ -2,6 +2,7 @@ import {Text, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Note, NotesFileError, addNote, editNote, loadNotes, notesOn, removeNote} from '../store/notes.js';
 import type {BriefingData} from '../store/schema.js';
+import type {BriefingStart} from '../store/start.js';
 import {BriefingProvider, useBriefing} from './BriefingContext.js';
 import {DetailView} from './DetailView.js';
 import {footerLine, headerLines, tabBar} from './format/chrome.js';
@@ -24,17 +25,18 @@ import type {PaneId} from './views.js';
 
 export type AppProps = {
 	data: BriefingData;
+	start?: BriefingStart; // data is its first part (store/start.ts)
 	sample: boolean; // the embedded sample, shown until something is ingested
 	dir?: string | null; // the briefing directory, for the header
 	theme?: Theme; // default: from NO_COLOR and the terminal
 };
 
-export function App({data, sample, dir = null, theme}: AppProps) {
+export function App({data, start, sample, dir = null, theme}: AppProps) {
 	const {stdout} = useStdout();
 	const resolved = useMemo(() => theme ?? themeFor(stdout), [theme, stdout]);
 	return (
 		<ThemeContext.Provider value={resolved}>
-			<BriefingProvider data={data} sample={sample} dir={dir}>
+			<BriefingProvider data={data} start={start} sample={sample} dir={dir}>
 				<Dashboard dir={dir} />
 			</BriefingProvider>
 		</ThemeContext.Provider>

@@ -30,7 +30,7 @@ export const FeedPane = memo(function FeedPane({size, focused, view, cursor, fil
 			lines.push(feedRow(index, event, selected, {cursor: row.item === cursor, focused, noted: noted.has(noteKey('event', event.id))}, width));
 		}
 	}
-	const total = view.items.length;
+	const total = view.count;
 	const title = [
 		{text: 'Feed', bold: true},
 		{text: ` ${total ? `${cursor + 1}/${total}` : '0'}`, dim: true},

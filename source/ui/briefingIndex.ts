@@ -1,4 +1,5 @@
 import {dateLabel} from '../output/dates.js';
+import type {Summary} from '../store/db.js';
 import type {BriefingData, StoredActor, StoredArticle, StoredEvent, StoredQuote} from '../store/schema.js';
 
 // Everything the dashboard looks up, built once when the briefing is loaded. The stored briefing
@@ -16,6 +17,10 @@ export type ActorEntry = {
 export type BriefingIndex = {
 	data: BriefingData;
 	sample: boolean;
+	// The first events only, until the rest of the file is read (store/start.ts): the counts come
+	// from the briefing's summary meanwhile, and keys wait (hooks/useKeymap.ts).
+	partial: boolean;
+	eventCount: number; // in the whole briefing
 	actors: ActorEntry[]; // by number of events, most first, then by name
 	actorById: ReadonlyMap<string, ActorEntry>;
 	articleById: ReadonlyMap<string, StoredArticle>;
@@ -158,7 +163,7 @@ function positionsBy<T>(items: readonly T[], keys: (item: T) => readonly string[
 	return map;
 }
 
-export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
+export function buildIndex(data: BriefingData, sample = false, partial: Summary | null = null): BriefingIndex {
 	const feed = chronological(data.events);
 	const quotes = chronological(data.quotes);
 	const eventsByActor = positionsBy(feed, (event) => event.actors);
@@ -166,7 +171,7 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 	const actors = data.actors
 		.map((actor) => ({
 			actor,
-			events: eventsByActor.get(actor.id)?.length ?? 0,
+			events: partial ? (partial.actorEvents[actor.id] ?? 0) : (eventsByActor.get(actor.id)?.length ?? 0),
 			quotes: quotesByActor.get(actor.id)?.length ?? 0,
 			short: shortName(actor),
 			names: [actor.name, ...actor.aliases].map(searchable),
@@ -199,6 +204,8 @@ export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
 	return {
 		data,
 		sample,
+		partial: partial !== null,
+		eventCount: partial ? partial.events : feed.length,
 		actors,
 		actorById,
 		articleById: new Map(data.articles.map((article) => [article.id, article])),

@@ -19,6 +19,7 @@ export type FeedView = {
 	rows: readonly FeedRow[]; // the items under their date headings
 	rowOfItem: Int32Array; // item → row
 	headingOf: Int32Array; // row → the row of its date heading
+	count: number; // items, or for the whole feed of a partial index, the briefing's events
 };
 
 export type Views = {
@@ -64,7 +65,8 @@ export function feedRows(index: BriefingIndex, items: readonly number[]): FeedVi
 		headingOf[rows.length] = heading;
 		rows.push({kind: 'event', item});
 	});
-	return {items, rows, rowOfItem, headingOf: headingOf.subarray(0, rows.length)};
+	const count = index.partial && items.length === index.feed.length ? index.eventCount : items.length;
+	return {items, rows, rowOfItem, headingOf: headingOf.subarray(0, rows.length), count};
 }
 
 function memo<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean): (key: K) => V {

@@ -25,7 +25,7 @@ export function headerLines(index: BriefingIndex, state: UIState, views: Views, 
 		: data.articles.length === 0
 			? [{text: EMPTY_NOTICE, bold: true, color: ACCENT_COLOR}]
 			: [{text: 'Briefing', bold: true}, ...(dir ? [{text: ` · ${dir}`, dim: true}] : [])];
-	const counts: Segment = {text: [count(data.articles.length, 'article'), count(data.actors.length, 'actor'), count(data.events.length, 'event'), count(data.quotes.length, 'quote')].join(' · ')};
+	const counts: Segment = {text: [count(data.articles.length, 'article'), count(data.actors.length, 'actor'), count(index.eventCount, 'event'), count(data.quotes.length, 'quote')].join(' · ')};
 	const separator: Segment = {text: '  │  ', dim: true};
 	const filter: Segment[] = [{text: 'Filter: ', bold: true}];
 	if (state.filter.length === 0) filter.push({text: 'none', dim: true});
@@ -33,7 +33,7 @@ export function headerLines(index: BriefingIndex, state: UIState, views: Views, 
 		const names = state.filter.map((id) => index.actorById.get(id)?.actor.name ?? id).join(', ');
 		filter.push(
 			{text: names, bold: true, color: ACCENT_COLOR},
-			{text: ` → ${views.feed.items.length}/${data.events.length} events, ${views.quotes.length}/${data.quotes.length} quotes`},
+			{text: ` → ${views.feed.count}/${index.eventCount} events, ${views.quotes.length}/${data.quotes.length} quotes`},
 		);
 	}
 	for (const pane of Object.keys(state.search) as PaneId[]) {
@@ -79,7 +79,7 @@ export function footerLine(state: UIState, width: number): Line {
 }
 
 export function tabBar(focus: PaneId, views: Views, width: number): Line {
-	const counts: Record<PaneId, number> = {actors: views.actors.length, feed: views.feed.items.length, quotes: views.quotes.length};
+	const counts: Record<PaneId, number> = {actors: views.actors.length, feed: views.feed.count, quotes: views.quotes.length};
 	const segments: Segment[] = [];
 	(['actors', 'feed', 'quotes'] as const).forEach((pane, i) => {
 		const focused = pane === focus;

@@ -13,6 +13,10 @@ import type {Env, NoteRequest, UIState} from '../state.js';
 // A key that asks for a change to the notes (state.request) hands it to onRequest; what comes back
 // later (the write's result) goes into the state through the returned update, which builds on the
 // latest state as keys do.
+//
+// While the index holds only the first events of a large briefing (index.partial), keys wait, in
+// order, and run once the whole briefing is on the screen: a page down or a filter then applies to
+// all of it.
 export function useKeymap(
 	state: UIState,
 	setState: Dispatch<SetStateAction<UIState>>,
@@ -29,8 +33,13 @@ export function useKeymap(
 	});
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
+	const waiting = useRef<Array<[string, Key]>>([]);
 	const handle = useCallback(
 		(input: string, key: Key) => {
+			if (envRef.current.index.partial) {
+				waiting.current.push([input, key]);
+				return;
+			}
 			const previous = stateRef.current;
 			const next = dispatchKey(previous, keyPress(input, key), envRef.current);
 			if (next === previous) return;
@@ -41,6 +50,12 @@ export function useKeymap(
 		},
 		[setState, exit],
 	);
+	useLayoutEffect(() => {
+		if (env.index.partial || waiting.current.length === 0) return;
+		const keys = waiting.current;
+		waiting.current = [];
+		for (const [input, key] of keys) handle(input, key);
+	});
 	useInput(handle, {isActive: isRawModeSupported});
 	return useCallback(
 		(change: (state: UIState) => UIState) => {

@@ -1,0 +1,64 @@
+import {readFileSync, writeFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {briefingFile, readBriefing, updateBriefing} from '../source/store/db.js';
+import {ingestArticle} from '../source/store/merge.js';
+import type {BriefingData, FullBriefing} from '../source/store/schema.js';
+import {readBriefingStart} from '../source/store/start.js';
+import {extraction, useTempDir} from './helpers.js';
+
+// Three articles of events, some naming two actors, as ingest stores them.
+const add = (n: number) => (data: FullBriefing) => {
+	const events = Array.from({length: 4}, (_, i) => ({text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak ${'at length '.repeat(i)}on Monday.`, actors: i % 2 ? ['Jake Sullivan', 'Andriy Yermak'] : ['Jake Sullivan']}));
+	const ex = extraction({title: `Article ${n}`, date: `2024-11-0${n}`, actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}], events, quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}]});
+	return ingestArticle(data, {extraction: ex, raw: `article ${n}`, key: `/news/${n}.md`, path: `/news/${n}.md`, ingestedAt: '2024-11-05T00:00:00.000Z'}).data;
+};
+
+const lists = (data: BriefingData) => ({articles: data.articles, actors: data.actors, events: data.events, quotes: data.quotes});
+
+describe('the start of a briefing, then the rest', () => {
+	const tempDir = useTempDir();
+	const stored = async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3]) await updateBriefing(dir, add(n));
+		return {dir, whole: (await readBriefing(dir))!};
+	};
+
+	it('gives the first events with the counts of all, and the rest gives the briefing readBriefing gives', async () => {
+		const {dir, whole} = await stored();
+		expect(whole.events).toHaveLength(12);
+		for (const first of [0, 1, 5, 11, 12, 50]) {
+			const start = readBriefingStart(dir, first)!;
+			expect(start.data.events).toEqual(whole.events.slice(0, Math.max(first, 0)));
+			expect(start.data.quotes).toEqual(whole.quotes);
+			expect(start.summary).toEqual({events: 12, actorEvents: {'p-andriy-yermak': 6, 'p-jake-sullivan': 12}});
+			expect(start.rest === null, `first ${first}`).toBe(first >= 12);
+			expect(lists(start.rest ? start.rest() : start.data)).toEqual(lists(whole));
+		}
+		expect(readBriefingStart(tempDir(), 10)).toBeNull();
+	});
+
+	it('reads a briefing without a summary (schema 1, or edited by hand) whole, counting it itself', async () => {
+		const {dir, whole} = await stored();
+		const text = readFileSync(briefingFile(dir), 'utf8');
+		writeFileSync(briefingFile(dir), JSON.stringify({...JSON.parse(text), summary: undefined}, null, 2));
+		const start = readBriefingStart(dir, 2)!;
+		expect(start.rest).toBeNull();
+		expect(lists(start.data)).toEqual(lists(whole));
+		expect(start.summary.events).toBe(12);
+	});
+
+	it('names the file when the rest cannot be read, and leaves it as it is', async () => {
+		const {dir} = await stored();
+		const text = readFileSync(briefingFile(dir), 'utf8');
+		const damaged = text.replace(/"text":"Event 3\.3/, '"text":Event 3.3');
+		expect(damaged).not.toBe(text);
+		writeFileSync(briefingFile(dir), damaged);
+		const start = readBriefingStart(dir, 2)!;
+		expect(start.data.events).toHaveLength(2);
+		expect(() => start.rest!()).toThrow(`${briefingFile(dir)}: is not valid JSON after its first 2 events; it was left as it is (briefing doctor explains)`);
+		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(damaged);
+		// A start that does not parse gets the message of a whole read.
+		writeFileSync(briefingFile(dir), text.replace('"title":"Article 1"', '"title":Article 1'));
+		expect(() => readBriefingStart(dir, 2)).toThrow(/briefing\.json: is not valid JSON: unexpected "A" at line \d+, column \d+; it was left as it is/);
+	});
+});

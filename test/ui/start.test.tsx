@@ -1,0 +1,71 @@
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import {readBriefing, updateBriefing} from '../../source/store/db.js';
+import {ingestArticle} from '../../source/store/merge.js';
+import type {FullBriefing} from '../../source/store/schema.js';
+import {readBriefingStart} from '../../source/store/start.js';
+import {App} from '../../source/ui/App.js';
+import {extraction, useTempDir} from '../helpers.js';
+import {KEYS, renderDashboard, tick} from './render.js';
+
+// A briefing of 60 events in 6 articles, stored as ingest stores it, opened from its first 45
+// events: more than the 40 rows of the terminal, as the dashboard reads more than a screen.
+const add = (n: number) => (data: FullBriefing) => {
+	const events = Array.from({length: 10}, (_, i) => ({text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak.`, actors: i % 3 ? ['Jake Sullivan'] : ['Jake Sullivan', 'Andriy Yermak']}));
+	const ex = extraction({title: `Article ${n}`, date: `2024-11-0${n}`, actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}], events, quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}]});
+	return ingestArticle(data, {extraction: ex, raw: `article ${n}`, key: `/news/${n}.md`, path: `/news/${n}.md`, ingestedAt: '2024-11-09T00:00:00.000Z'}).data;
+};
+
+describe('a large briefing drawn from its start', () => {
+	const tempDir = useTempDir();
+
+	it('draws the same first frame from its first events as from the whole briefing, then has them all', async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
+		const whole = (await readBriefing(dir))!;
+		const start = readBriefingStart(dir, 45)!;
+		expect(start.data.events).toHaveLength(45);
+		const first = (app: ReturnType<typeof render>) => app.frames[0];
+		const fromStart = render(<App data={start.data} start={start} sample={false} dir={dir} theme={{color: false}} />);
+		const fromWhole = render(<App data={whole} sample={false} dir={dir} theme={{color: false}} />);
+		expect(first(fromStart)).toContain('60 events');
+		expect(first(fromStart)).toContain('Feed 1/60');
+		expect(first(fromStart)).toBe(first(fromWhole));
+		fromStart.unmount();
+		fromWhole.unmount();
+
+		const ui = await renderDashboard(whole, {dir});
+		const partial = await renderDashboardFrom(dir);
+		expect(partial.frame()).toBe(ui.frame());
+		await partial.press(KEYS.tab, KEYS.end);
+		expect(partial.frame()).toContain('Feed 60/60');
+		expect(partial.frame()).toContain('Event 6.9');
+	});
+});
+
+// renderDashboard on the start of the briefing in `dir`.
+async function renderDashboardFrom(dir: string) {
+	const start = readBriefingStart(dir, 45)!;
+	const app = render(<App data={start.data} start={start} sample={false} dir={dir} theme={{color: false}} />);
+	const settle = async () => {
+		let seen = -1;
+		for (let i = 0; i < 100 && app.frames.length !== seen; i++) {
+			seen = app.frames.length;
+			await tick(40);
+		}
+	};
+	Object.defineProperty(app.stdout, 'columns', {value: 120, configurable: true});
+	Object.defineProperty(app.stdout, 'rows', {value: 40, configurable: true});
+	app.stdout.emit('resize');
+	await settle();
+	return {
+		frame: () => app.lastFrame() ?? '',
+		async press(...keys: string[]) {
+			for (const key of keys) {
+				await tick();
+				app.stdin.write(key);
+			}
+			await settle();
+		},
+	};
+}
