@@ -1,6 +1,6 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {briefingFile, readBriefing, updateBriefing} from '../source/store/db.js';
+import {briefingFile, readBriefing, updateBriefing, writeBriefingAt} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
 import type {BriefingData, FullBriefing} from '../source/store/schema.js';
 import {readBriefingStart} from '../source/store/start.js';
@@ -35,6 +35,21 @@ describe('the start of a briefing, then the rest', () => {
 			expect(lists(start.rest ? start.rest() : start.data)).toEqual(lists(whole));
 		}
 		expect(readBriefingStart(tempDir(), 10)).toBeNull();
+	});
+
+	it('reads the rest of a briefing of several megabytes in pieces, characters of many bytes and all', async () => {
+		const dir = tempDir();
+		const article = {id: 'a-1', key: 'k', path: null, title: 'T', date: '2024-11-01', dateAssumed: false, source: null, url: null, format: 'plain' as const, hash: 'h'.repeat(64), ingestedAt: '2024-11-01T00:00:00.000Z', body: 'Body.'};
+		const actor = {id: 'p-x', name: 'X', kind: 'person' as const, role: null, aliases: ['X'], sources: [{article: 'a-1', name: 'X', role: null, aliases: [], mentions: []}]};
+		const events = Array.from({length: 30_000}, (_, i) => ({
+			id: `e-${i}`, article: 'a-1', paragraph: 0, start: i, end: i + 1, actors: ['p-x'], date: '2024-11-01', datePrecision: 'day' as const, dateText: null, dateSource: 'article' as const,
+			text: `Événement ${i} — Zelenskyy 🇺🇦 a dit « ${'é'.repeat(i % 97)} » à Kyiv.`,
+		}));
+		await writeBriefingAt(dir, {schemaVersion: 2, articles: [article], actors: [actor], events, quotes: []});
+		expect(statSync(briefingFile(dir)).size).toBeGreaterThan(6_000_000);
+		const start = readBriefingStart(dir, 10)!;
+		expect(start.data.events).toHaveLength(10);
+		expect(start.rest!().events).toEqual((await readBriefing(dir))!.events);
 	});
 
 	it('reads a briefing without a summary (schema 1, or edited by hand) whole, counting it itself', async () => {

@@ -40,6 +40,27 @@ function readAt(fd: number, position: number, length: number): Buffer {
 	return buffer.subarray(0, read);
 }
 
+// The text from `unparsed` (read up to `position`) to the sources section, read a few megabytes at
+// a time so that the sources (a third of the file) are not read, then decoded at once into one
+// string: JSON.parse of a string joined from pieces would first copy it whole.
+function eventsUpToSources(fd: number, size: number, unparsed: Buffer, position: number): string {
+	const pieces = [unparsed];
+	let length = unparsed.length;
+	let end = unparsed.indexOf(SOURCES);
+	for (let at = position; end < 0; ) {
+		if (at >= size) throw new Error('no sources section');
+		const next = readAt(fd, at, Math.min(4 * CHUNK, size - at));
+		// From the bytes that could begin the mark at the end of the last piece, to find it across two.
+		const from = Math.max(0, length - (SOURCES.length - 1));
+		pieces.push(next);
+		length += next.length;
+		at += next.length;
+		const found = Buffer.concat([pieces.at(-2)!.subarray(Math.max(0, pieces.at(-2)!.length - (SOURCES.length - 1))), next]).indexOf(SOURCES);
+		if (found >= 0) end = from + found;
+	}
+	return Buffer.concat(pieces, end).toString('utf8');
+}
+
 // The whole briefing at once, its summary counted: a layout without the marks (an older schema,
 // a file edited by hand), or a start that does not parse, whose error parseBriefingBytes words.
 function whole(bytes: Buffer, file: string): BriefingStart {
@@ -138,12 +159,9 @@ function readStart(fd: number, size: number, file: string, first: number): Brief
 		data,
 		summary,
 		rest: () => {
-			const tail = Buffer.concat([unparsed, readAt(fd, readSoFar, size - readSoFar)]);
-			const sources = tail.lastIndexOf(SOURCES);
 			let others: StoredEvent[];
 			try {
-				if (sources < 0) throw new Error('no sources section');
-				others = JSON.parse(tail.toString('utf8', 0, sources)) as StoredEvent[];
+				others = JSON.parse(eventsUpToSources(fd, size, unparsed, readSoFar)) as StoredEvent[];
 			} catch {
 				throw new StoreError(`${file}: is not valid JSON after its first ${count} events; ${LEFT_AS_IT_IS}`);
 			}
