@@ -41,24 +41,22 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 // The text from `unparsed` (read up to `position`) to the sources section, read a few megabytes at
-// a time so that the sources (a third of the file) are not read, then decoded at once into one
-// string: JSON.parse of a string joined from pieces would first copy it whole.
+// a time into one buffer as large as the rest of the file, so that the sources (a third of it) are
+// neither read nor, since a page of an unwritten buffer takes no memory, held; then decoded at once.
 function eventsUpToSources(fd: number, size: number, unparsed: Buffer, position: number): string {
-	const pieces = [unparsed];
-	let length = unparsed.length;
+	const buffer = Buffer.allocUnsafe(unparsed.length + size - position);
+	let length = unparsed.copy(buffer, 0);
 	let end = unparsed.indexOf(SOURCES);
 	for (let at = position; end < 0; ) {
-		if (at >= size) throw new Error('no sources section');
-		const next = readAt(fd, at, Math.min(4 * CHUNK, size - at));
-		// From the bytes that could begin the mark at the end of the last piece, to find it across two.
+		const n = at < size ? readSync(fd, buffer, length, Math.min(4 * CHUNK, size - at), at) : 0;
+		if (n === 0) throw new Error('no sources section');
+		// From the bytes that could begin the mark at the end of what was read, to find it across reads.
 		const from = Math.max(0, length - (SOURCES.length - 1));
-		pieces.push(next);
-		length += next.length;
-		at += next.length;
-		const found = Buffer.concat([pieces.at(-2)!.subarray(Math.max(0, pieces.at(-2)!.length - (SOURCES.length - 1))), next]).indexOf(SOURCES);
-		if (found >= 0) end = from + found;
+		length += n;
+		at += n;
+		end = buffer.subarray(0, length).indexOf(SOURCES, from);
 	}
-	return Buffer.concat(pieces, end).toString('utf8');
+	return buffer.toString('utf8', 0, end);
 }
 
 // The whole briefing at once, its summary counted: a layout without the marks (an older schema,
