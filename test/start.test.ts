@@ -34,6 +34,13 @@ describe('the start of a briefing, then the rest', () => {
 			expect(start.rest === null, `first ${first}`).toBe(first >= 12);
 			expect(lists(start.rest ? start.rest() : start.data)).toEqual(lists(whole));
 		}
+		// Reads of a few bytes put their ends at every place in the file: within a record, between
+		// one and its newline, just before the section's "]".
+		for (const chunk of [1, 2, 3, 7, 13, 64, 101, 1000]) {
+			const start = readBriefingStart(dir, 3, chunk)!;
+			expect(start.data.events, `chunk ${chunk}`).toEqual(whole.events.slice(0, 3));
+			expect(start.rest!().events, `chunk ${chunk}`).toEqual(whole.events);
+		}
 		expect(readBriefingStart(tempDir(), 10)).toBeNull();
 	});
 

@@ -21,7 +21,6 @@ export type BriefingStart = {
 const EVENTS = Buffer.from(SECTION_MARKS.events);
 const SOURCES = Buffer.from(SECTION_MARKS.sources);
 const NEWLINE = 0x0a;
-const CHUNK = 1 << 20;
 
 const LEFT_AS_IT_IS = 'it was left as it is (briefing doctor explains)';
 
@@ -43,12 +42,12 @@ function readAt(fd: number, position: number, length: number): Buffer {
 // The text from `unparsed` (read up to `position`) to the sources section, read a few megabytes at
 // a time into one buffer as large as the rest of the file, so that the sources (a third of it) are
 // neither read nor, since a page of an unwritten buffer takes no memory, held; then decoded at once.
-function eventsUpToSources(fd: number, size: number, unparsed: Buffer, position: number): string {
+function eventsUpToSources(fd: number, size: number, unparsed: Buffer, position: number, chunk: number): string {
 	const buffer = Buffer.allocUnsafe(unparsed.length + size - position);
 	let length = unparsed.copy(buffer, 0);
 	let end = unparsed.indexOf(SOURCES);
 	for (let at = position; end < 0; ) {
-		const n = at < size ? readSync(fd, buffer, length, Math.min(4 * CHUNK, size - at), at) : 0;
+		const n = at < size ? readSync(fd, buffer, length, Math.min(chunk, size - at), at) : 0;
 		if (n === 0) throw new Error('no sources section');
 		// From the bytes that could begin the mark at the end of what was read, to find it across reads.
 		const from = Math.max(0, length - (SOURCES.length - 1));
@@ -68,8 +67,9 @@ function whole(bytes: Buffer, file: string): BriefingStart {
 	return {data, summary: {events: data.events.length, actorEvents}, rest: null};
 }
 
-// Null when the directory has no briefing yet. `first`: how many events to parse at once.
-export function readBriefingStart(dir: string, first: number): BriefingStart | null {
+// Null when the directory has no briefing yet. `first`: how many events to parse at once; `chunk`:
+// how many bytes to read at a time.
+export function readBriefingStart(dir: string, first: number, chunk = 4 << 20): BriefingStart | null {
 	const file = briefingFile(dir);
 	let fd: number;
 	try {
@@ -85,7 +85,7 @@ export function readBriefingStart(dir: string, first: number): BriefingStart | n
 	};
 	try {
 		const size = fstatSync(fd).size;
-		const start = readStart(fd, size, file, first);
+		const start = readStart(fd, size, file, first, chunk);
 		if (!start.rest) close();
 		return start.rest ? {...start, rest: () => {
 			try {
@@ -101,11 +101,11 @@ export function readBriefingStart(dir: string, first: number): BriefingStart | n
 	}
 }
 
-function readStart(fd: number, size: number, file: string, first: number): BriefingStart {
-	// Up to the events and `first` lines of them, a megabyte at a time.
-	let bytes = readAt(fd, 0, Math.min(size, CHUNK));
+function readStart(fd: number, size: number, file: string, first: number, chunk: number): BriefingStart {
+	// Up to the events and `first` lines of them, in reads that double.
+	let bytes = readAt(fd, 0, Math.min(size, chunk));
 	const more = () => {
-		bytes = Buffer.concat([bytes, readAt(fd, bytes.length, Math.min(size - bytes.length, Math.max(CHUNK, bytes.length)))]);
+		bytes = Buffer.concat([bytes, readAt(fd, bytes.length, Math.min(size - bytes.length, Math.max(chunk, bytes.length)))]);
 	};
 	let events = bytes.indexOf(EVENTS);
 	while (events < 0 && bytes.length < size) {
@@ -159,7 +159,7 @@ function readStart(fd: number, size: number, file: string, first: number): Brief
 		rest: () => {
 			let others: StoredEvent[];
 			try {
-				others = JSON.parse(eventsUpToSources(fd, size, unparsed, readSoFar)) as StoredEvent[];
+				others = JSON.parse(eventsUpToSources(fd, size, unparsed, readSoFar, chunk)) as StoredEvent[];
 			} catch {
 				throw new StoreError(`${file}: is not valid JSON after its first ${count} events; ${LEFT_AS_IT_IS}`);
 			}
