@@ -38,7 +38,7 @@ export const SECTION_MARKS = {events: ',\n"events":[', sources: SOURCES_SECTION}
 
 export type Summary = {events: number; actorEvents: Record<string, number>};
 
-function summaryOf(data: FullBriefing): Summary {
+export function summaryOf(data: Pick<BriefingData, 'actors' | 'events'>): Summary {
 	const counts = new Map<string, number>();
 	for (const event of data.events) {
 		event.actors.forEach((id, i) => {

@@ -1,5 +1,5 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
-import {SECTION_MARKS, type Summary, briefingFile, parseBriefingBytes} from './db.js';
+import {SECTION_MARKS, type Summary, briefingFile, parseBriefingBytes, summaryOf} from './db.js';
 import {StoreError, describeFsError} from './errors.js';
 import {SCHEMA_VERSION, type BriefingData, type StoredEvent} from './schema.js';
 import {briefingProblem} from './validate.js';
@@ -62,9 +62,7 @@ function eventsUpToSources(fd: number, size: number, unparsed: Buffer, position:
 // a file edited by hand), or a start that does not parse, whose error parseBriefingBytes words.
 function whole(bytes: Buffer, file: string): BriefingStart {
 	const data = parseBriefingBytes(bytes, file);
-	const actorEvents: Record<string, number> = Object.fromEntries(data.actors.map((actor) => [actor.id, 0]));
-	for (const event of data.events) for (const id of new Set(event.actors)) actorEvents[id] = (actorEvents[id] ?? 0) + 1;
-	return {data, summary: {events: data.events.length, actorEvents}, rest: null};
+	return {data, summary: summaryOf(data), rest: null};
 }
 
 // Null when the directory has no briefing yet. `first`: how many events to parse at once; `chunk`:
