@@ -99,6 +99,22 @@ export function readBriefingStart(dir: string, first: number, chunk = 4 << 20): 
 	}
 }
 
+// The head (schema version, summary, articles, actors, quotes) and the first events; null when
+// they do not parse or are not a current briefing with its summary.
+function parseStart(bytes: Buffer, events: number, from: number, cut: number): {data: BriefingData; summary: Summary} | null {
+	try {
+		const head = JSON.parse(`${bytes.toString('utf8', 0, events)}}`) as Record<string, unknown>;
+		const lines = cut > from ? bytes.toString('utf8', from, cut) : '';
+		const firstEvents = JSON.parse(`[${lines.replace(/,?\n$/, '')}]`) as StoredEvent[];
+		const data = {schemaVersion: head['schemaVersion'], articles: head['articles'], actors: head['actors'], events: firstEvents, quotes: head['quotes']} as BriefingData;
+		const summary = head['summary'];
+		if (data.schemaVersion !== SCHEMA_VERSION || !isSummary(summary) || briefingProblem(data) !== null) return null;
+		return {data, summary};
+	} catch {
+		return null;
+	}
+}
+
 function readStart(fd: number, size: number, file: string, first: number, chunk: number): BriefingStart {
 	// Up to the events and `first` lines of them, in reads that double.
 	let bytes = readAt(fd, 0, Math.min(size, chunk));
@@ -127,22 +143,10 @@ function readStart(fd: number, size: number, file: string, first: number, chunk:
 		cut = newline + 1;
 		if (bytes[cut] === 0x5d) break; // "]": that was the last record
 	}
-	let data: BriefingData;
-	let summary: unknown;
-	let atEnd = false;
-	try {
-		const head = JSON.parse(`${bytes.toString('utf8', 0, events)}}`) as Record<string, unknown>;
-		summary = head['summary'];
-		const lines = cut > from ? bytes.toString('utf8', from, cut) : '';
-		atEnd = bytes[from - 1] === 0x5d || bytes[cut] === 0x5d; // "[]", or the last record read
-		const firstEvents = JSON.parse(`[${lines.replace(/,?\n$/, '')}]`) as StoredEvent[];
-		data = {schemaVersion: head['schemaVersion'], articles: head['articles'], actors: head['actors'], events: firstEvents, quotes: head['quotes']} as BriefingData;
-	} catch {
-		return whole(Buffer.concat([bytes, readAt(fd, bytes.length, size - bytes.length)]), file);
-	}
-	if (data.schemaVersion !== SCHEMA_VERSION || !isSummary(summary) || briefingProblem(data) !== null) {
-		return whole(Buffer.concat([bytes, readAt(fd, bytes.length, size - bytes.length)]), file);
-	}
+	const atEnd = bytes[from - 1] === 0x5d || bytes[cut] === 0x5d; // "[]", or the last record read
+	const parsed = parseStart(bytes, events, from, cut);
+	if (!parsed) return whole(Buffer.concat([bytes, readAt(fd, bytes.length, size - bytes.length)]), file);
+	const {data, summary} = parsed;
 	if (atEnd) return {data, summary, rest: null};
 	const readSoFar = bytes.length;
 	// From the newline before the other records: a copy, so that the start of the file is not kept,
