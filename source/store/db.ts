@@ -1,12 +1,13 @@
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
-import type {Low} from 'lowdb';
+import {Low} from 'lowdb';
 import {backupFile} from './backup.js';
 import {removeUnusedBodies, writeBodies} from './bodies.js';
-import {durableLow, removeTempFiles} from './durable.js';
+import {DurableDataFile, durableLow, removeTempFiles} from './durable.js';
 import {StoreError, describeFsError} from './errors.js';
 import {describeJsonError} from './jsontext.js';
 import {withLock} from './lock.js';
+import {fileLines, parseRecordLines} from './records.js';
 import {SCHEMA_VERSION, type BriefingData, type FullBriefing} from './schema.js';
 import {type BriefingCheck, checkBriefingData, checkFullBriefing} from './validate.js';
 
@@ -48,23 +49,38 @@ export function summaryOf(data: Pick<BriefingData, 'actors' | 'events'>): Summar
 	return {events: data.events.length, actorEvents: Object.fromEntries(data.actors.map((actor) => [actor.id, counts.get(actor.id) ?? 0]))};
 }
 
-// The same text in pieces of a few thousand records, for writing.
+// The same text in pieces of a few thousand characters, for writing: each is collected young, and
+// neither the text nor a section of it is ever whole in memory.
 function* briefingText(data: FullBriefing, {withBodies = false} = {}): Generator<string> {
 	const articles = withBodies ? data.articles : data.articles.map(({body, ...article}) => article);
 	const actors = data.actors.map(({sources, ...actor}) => actor);
-	const sources = data.actors.map((actor) => `${JSON.stringify(actor.id)}:${JSON.stringify(actor.sources)}`);
 	yield `{"schemaVersion":${data.schemaVersion},\n"summary":${JSON.stringify(summaryOf(data))}`;
 	for (const [name, items] of [['articles', articles], ['actors', actors], ['quotes', data.quotes], ['events', data.events]] as const) {
 		yield `,\n"${name}":${items.length ? '[\n' : '['}`;
-		for (let start = 0; start < items.length; start += PIECE) {
-			yield `${start ? ',\n' : ''}${items.slice(start, start + PIECE).map((item) => JSON.stringify(item)).join(',\n')}`;
-		}
+		yield* records<object>(items, (item) => JSON.stringify(item));
 		yield items.length ? '\n]' : ']';
 	}
-	yield `${SOURCES_SECTION}${sources.length ? `{\n${sources.join(',\n')}\n}` : '{}'}}\n`;
+	yield `${SOURCES_SECTION}${data.actors.length ? '{\n' : '{'}`;
+	yield* records(data.actors, (actor) => `${JSON.stringify(actor.id)}:${JSON.stringify(actor.sources)}`);
+	yield `${data.actors.length ? '\n}' : '}'}}\n`;
 }
 
-const PIECE = 2000;
+// Records one a line (joined by ",\n"), in pieces of about PIECE characters.
+function* records<T>(items: readonly T[], record: (item: T) => string): Generator<string> {
+	let piece = '';
+	for (let index = 0; index < items.length; index++) {
+		piece += `${index ? ',\n' : ''}${record(items[index]!)}`;
+		if (piece.length >= PIECE) {
+			yield piece;
+			piece = '';
+		}
+	}
+	if (piece) yield piece;
+}
+
+// Under V8's large-object size (128 KB) even in two-byte characters, so that a piece is collected
+// with the young generation rather than left in the old one until a full collection.
+const PIECE = 32 * 1024;
 
 // Writes what `data` needs: the texts its articles carry to articles/, then briefing.json through
 // lowdb, then removes the texts it no longer points at. Under the lock.
@@ -108,9 +124,26 @@ function parseWith<T>(text: string, file: string, check: (parsed: unknown) => Br
 	} catch (error) {
 		throw new StoreError(`${file}: is not valid JSON: ${describeJsonError(text, (error as Error).message)}; ${LEFT_AS_IT_IS}`);
 	}
+	return checkWith(parsed, file, check);
+}
+
+function checkWith<T>(parsed: unknown, file: string, check: (parsed: unknown) => BriefingCheck<T>): ParsedBriefing<T> {
 	const checked = check(parsed);
 	if (checked.problem !== null) throw new StoreError(`${file}: ${checked.problem}${checked.newer ? '' : `; ${LEFT_AS_IT_IS}`}`);
 	return {data: checked.data, from: checked.from};
+}
+
+// The briefing a line at a time (records.ts), or null when it is not laid out as this schema's
+// writer lays it out, or there is none: then it is read whole.
+function readByLines(file: string): ParsedBriefing<FullBriefing> | null {
+	let parsed: Record<string, unknown> | null;
+	try {
+		parsed = parseRecordLines(fileLines(file));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		throw error;
+	}
+	return parsed && checkWith(parsed, file, checkFullBriefing);
 }
 
 export const parseFullBriefing = (text: string, file: string): FullBriefing => parseWith(text, file, checkFullBriefing).data;
@@ -121,10 +154,14 @@ export const parseBriefingBytes = (bytes: Buffer, file: string): BriefingData =>
 // lowdb with validation on read and deterministic formatting on write, through the same durable
 // writer as notes.json (flushed temporary file, rename, flushed directory), so neither a reader nor
 // a crash ever sees half a briefing. Readers open it without the actors' sources; only writers
-// need them.
+// need them, and read it a line at a time when they can (records.ts).
 function open(dir: string): Low<ParsedBriefing<FullBriefing> | null> {
 	const file = briefingFile(dir);
-	return durableLow(file, (text) => parseWith(text, file, checkFullBriefing), (parsed) => briefingText(parsed.data));
+	const whole = new DurableDataFile<ParsedBriefing<FullBriefing>>(file, {
+		parse: (text) => parseWith(text, file, checkFullBriefing),
+		stringify: (parsed) => briefingText(parsed.data),
+	});
+	return new Low<ParsedBriefing<FullBriefing> | null>({read: async () => readByLines(file) ?? whole.read(), write: (parsed) => whole.write(parsed!)}, null);
 }
 
 function openForReading(dir: string): Low<ParsedBriefing | null> {

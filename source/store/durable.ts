@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
-import {open, readdir, rename, stat, unlink} from 'node:fs/promises';
+import {type FileHandle, open, readdir, rename, stat, unlink} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 
@@ -29,7 +29,8 @@ export async function writeFileDurably(file: string, text: string | Iterable<str
 		const handle = await open(temp, 'wx', mode);
 		try {
 			// Each writeFile on an open handle continues where the last one ended.
-			for (const piece of typeof text === 'string' ? [text] : text) await handle.writeFile(piece, 'utf8');
+			if (typeof text === 'string') await handle.writeFile(text, 'utf8');
+			else await writePieces(handle, text);
 			await handle.sync();
 		} finally {
 			await handle.close();
@@ -41,6 +42,25 @@ export async function writeFileDurably(file: string, text: string | Iterable<str
 	}
 	if (syncDir) await syncDirectory(dir);
 }
+
+// Pieces are gathered into one buffer, written when full: one write a megabyte rather than one a
+// piece (a briefing comes in pieces of a few kilobytes), and no buffer is made for each piece.
+async function writePieces(handle: FileHandle, pieces: Iterable<string>): Promise<void> {
+	const buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+	let used = 0;
+	for (const piece of pieces) {
+		const length = Buffer.byteLength(piece);
+		if (used + length > buffer.length && used > 0) {
+			await handle.writeFile(buffer.subarray(0, used));
+			used = 0;
+		}
+		if (length > buffer.length) await handle.writeFile(piece, 'utf8');
+		else used += buffer.write(piece, used);
+	}
+	if (used > 0) await handle.writeFile(buffer.subarray(0, used));
+}
+
+const WRITE_BUFFER = 1024 * 1024;
 
 export async function syncDirectory(dir: string): Promise<void> {
 	let handle;
