@@ -2,8 +2,8 @@ import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {briefingFile, readBriefing, updateBriefing, writeBriefingAt} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
-import type {BriefingData, FullBriefing} from '../source/store/schema.js';
-import {readBriefingStart} from '../source/store/start.js';
+import type {BriefingData, FullBriefing, StoredEvent} from '../source/store/schema.js';
+import {type BriefingStart, readBriefingStart} from '../source/store/start.js';
 import {extraction, useTempDir} from './helpers.js';
 
 // Three articles of events, some naming two actors, as ingest stores them.
@@ -12,6 +12,13 @@ const add = (n: number) => (data: FullBriefing) => {
 	const ex = extraction({title: `Article ${n}`, date: `2024-11-0${n}`, actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}], events, quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}]});
 	return ingestArticle(data, {extraction: ex, raw: `article ${n}`, key: `/news/${n}.md`, path: `/news/${n}.md`, ingestedAt: '2024-11-05T00:00:00.000Z'}).data;
 };
+
+// Every event: the start's, then the rest's, read `count` at a time.
+function allEvents(start: BriefingStart, count: number): StoredEvent[] {
+	const events = [...start.data.events];
+	for (let slice = start.rest?.next(count); slice; slice = start.rest!.next(count)) events.push(...slice);
+	return events;
+}
 
 const lists = (data: BriefingData) => ({articles: data.articles, actors: data.actors, events: data.events, quotes: data.quotes});
 
@@ -32,14 +39,15 @@ describe('the start of a briefing, then the rest', () => {
 			expect(start.data.quotes).toEqual(whole.quotes);
 			expect(start.summary).toEqual({events: 12, actorEvents: {'p-andriy-yermak': 6, 'p-jake-sullivan': 12}});
 			expect(start.rest === null, `first ${first}`).toBe(first >= 12);
-			expect(lists(start.rest ? start.rest() : start.data)).toEqual(lists(whole));
+			expect(lists({...start.data, events: allEvents(start, 1 + (first % 4))})).toEqual(lists(whole));
 		}
 		// Reads of a few bytes put their ends at every place in the file: within a record, between
 		// one and its newline, just before the section's "]".
 		for (const chunk of [1, 2, 3, 7, 13, 64, 101, 1000]) {
 			const start = readBriefingStart(dir, 3, chunk)!;
 			expect(start.data.events, `chunk ${chunk}`).toEqual(whole.events.slice(0, 3));
-			expect(start.rest!().events, `chunk ${chunk}`).toEqual(whole.events);
+			expect(allEvents(start, chunk % 5 || 2), `chunk ${chunk}`).toEqual(whole.events);
+			expect(start.rest!.next(10), 'once all are read').toBeNull();
 		}
 		expect(readBriefingStart(tempDir(), 10)).toBeNull();
 	});
@@ -56,7 +64,7 @@ describe('the start of a briefing, then the rest', () => {
 		expect(statSync(briefingFile(dir)).size).toBeGreaterThan(6_000_000);
 		const start = readBriefingStart(dir, 10)!;
 		expect(start.data.events).toHaveLength(10);
-		expect(start.rest!().events).toEqual((await readBriefing(dir))!.events);
+		expect(allEvents(start, 500)).toEqual((await readBriefing(dir))!.events);
 	});
 
 	it('reads a briefing without a summary (schema 1, or edited by hand) whole, counting it itself', async () => {
@@ -77,8 +85,13 @@ describe('the start of a briefing, then the rest', () => {
 		writeFileSync(briefingFile(dir), damaged);
 		const start = readBriefingStart(dir, 2)!;
 		expect(start.data.events).toHaveLength(2);
-		expect(() => start.rest!()).toThrow(`${briefingFile(dir)}: is not valid JSON after its first 2 events; it was left as it is (briefing doctor explains)`);
+		expect(() => allEvents(start, 4)).toThrow(`${briefingFile(dir)}: is not valid JSON after its first 10 events; it was left as it is (briefing doctor explains)`);
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(damaged);
+		// A record of the wrong shape is named by its place among all the events.
+		const misshapen = text.replace('"text":"Event 2.1', '"text":21,"was":"Event 2.1');
+		expect(misshapen).not.toBe(text);
+		writeFileSync(briefingFile(dir), misshapen);
+		expect(() => allEvents(readBriefingStart(dir, 2)!, 2)).toThrow(`${briefingFile(dir)}: is not a briefing (events[5].text is not a string); it was left as it is (briefing doctor explains)`);
 		// A start that does not parse gets the message of a whole read.
 		writeFileSync(briefingFile(dir), text.replace('"title":"Article 1"', '"title":Article 1'));
 		expect(() => readBriefingStart(dir, 2)).toThrow(/briefing\.json: is not valid JSON: unexpected "A" at line \d+, column \d+; it was left as it is/);

@@ -2,25 +2,33 @@ import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {SECTION_MARKS, type Summary, briefingFile, parseBriefingBytes, summaryOf} from './db.js';
 import {StoreError, describeFsError} from './errors.js';
 import {SCHEMA_VERSION, type BriefingData, type StoredEvent} from './schema.js';
-import {briefingProblem} from './validate.js';
+import {briefingProblem, listProblem} from './validate.js';
 
 // The dashboard's reader: what its first frame needs, then the rest. Parsing the 100,000 events of
-// a large briefing takes most of a second; the first frame needs the articles, actors and quotes,
-// the summary's counts, and a screen of events. briefing.json keeps one record per line with its
-// sections in a fixed order, the events last but for the actors' sources (db.ts), so all that is
-// the first few megabytes of the file. The other events are read and parsed by `rest`, which the
-// dashboard calls once the first frame is on the screen, from the same open file: an ingest that
-// replaces briefing.json meanwhile (by a rename) does not mix two versions.
+// a large briefing takes a third of a second; the first frame needs the articles, actors and
+// quotes, the summary's counts, and a screen of events. briefing.json keeps one record per line
+// with its sections in a fixed order, the events last but for the actors' sources (db.ts), so all
+// that is the first few megabytes of the file. The other events are read by `rest`, a slice at a
+// time, so that the dashboard answers keys between slices; from the same open file, so that an
+// ingest that replaces briefing.json meanwhile (by a rename) does not mix two versions.
 
 export type BriefingStart = {
-	data: BriefingData; // with the first events only, until `rest` gives them all
+	data: BriefingData; // with the first events only, until `rest` has read them all
 	summary: Summary;
-	rest: (() => BriefingData) | null; // null when `data` already has every event
+	rest: EventReader | null; // null when `data` already has every event
+};
+
+export type EventReader = {
+	// The next events in the file, `count` at most (none when none are ready yet: this reader always
+	// has some); null once every event has been read, and the file closed. Throws a StoreError
+	// naming the file when they cannot be read.
+	next: (count: number) => StoredEvent[] | null;
+	close: () => void; // for a reader left before its end
 };
 
 const EVENTS = Buffer.from(SECTION_MARKS.events);
-const SOURCES = Buffer.from(SECTION_MARKS.sources);
 const NEWLINE = 0x0a;
+const CLOSE = 0x5d; // "]", the line that closes the events section
 
 const LEFT_AS_IT_IS = 'it was left as it is (briefing doctor explains)';
 
@@ -37,25 +45,6 @@ function readAt(fd: number, position: number, length: number): Buffer {
 		read += n;
 	}
 	return buffer.subarray(0, read);
-}
-
-// The text from `unparsed` (read up to `position`) to the sources section, read a few megabytes at
-// a time into one buffer as large as the rest of the file, so that the sources (a third of it) are
-// neither read nor, since a page of an unwritten buffer takes no memory, held; then decoded at once.
-function eventsUpToSources(fd: number, size: number, unparsed: Buffer, position: number, chunk: number): string {
-	const buffer = Buffer.allocUnsafe(unparsed.length + size - position);
-	let length = unparsed.copy(buffer, 0);
-	let end = unparsed.indexOf(SOURCES);
-	for (let at = position; end < 0; ) {
-		const n = at < size ? readSync(fd, buffer, length, Math.min(chunk, size - at), at) : 0;
-		if (n === 0) throw new Error('no sources section');
-		// From the bytes that could begin the mark at the end of what was read, to find it across reads.
-		const from = Math.max(0, length - (SOURCES.length - 1));
-		length += n;
-		at += n;
-		end = buffer.subarray(0, length).indexOf(SOURCES, from);
-	}
-	return buffer.toString('utf8', 0, end);
 }
 
 // The whole briefing at once, its summary counted: a layout without the marks (an older schema,
@@ -82,16 +71,9 @@ export function readBriefingStart(dir: string, first: number, chunk = 4 << 20): 
 		open = false;
 	};
 	try {
-		const size = fstatSync(fd).size;
-		const start = readStart(fd, size, file, first, chunk);
+		const start = readStart(fd, fstatSync(fd).size, file, first, chunk, close);
 		if (!start.rest) close();
-		return start.rest ? {...start, rest: () => {
-			try {
-				return start.rest!();
-			} finally {
-				close();
-			}
-		}} : start;
+		return start;
 	} catch (error) {
 		close();
 		if (error instanceof StoreError) throw error;
@@ -115,7 +97,7 @@ function parseStart(bytes: Buffer, events: number, from: number, cut: number): {
 	}
 }
 
-function readStart(fd: number, size: number, file: string, first: number, chunk: number): BriefingStart {
+function readStart(fd: number, size: number, file: string, first: number, chunk: number, close: () => void): BriefingStart {
 	// Up to the events and `first` lines of them, in reads that double.
 	let bytes = readAt(fd, 0, Math.min(size, chunk));
 	const more = () => {
@@ -141,34 +123,78 @@ function readStart(fd: number, size: number, file: string, first: number, chunk:
 		}
 		if (newline < 0) break;
 		cut = newline + 1;
-		if (bytes[cut] === 0x5d) break; // "]": that was the last record
+		if (bytes[cut] === CLOSE) break; // that was the last record
 	}
-	const atEnd = bytes[from - 1] === 0x5d || bytes[cut] === 0x5d; // "[]", or the last record read
+	const atEnd = bytes[from - 1] === CLOSE || bytes[cut] === CLOSE; // "[]", or the last record read
 	const parsed = parseStart(bytes, events, from, cut);
 	if (!parsed) return whole(Buffer.concat([bytes, readAt(fd, bytes.length, size - bytes.length)]), file);
 	const {data, summary} = parsed;
 	if (atEnd) return {data, summary, rest: null};
-	const readSoFar = bytes.length;
-	// From the newline before the other records: a copy, so that the start of the file is not kept,
-	// whose newline becomes "[" so that the other records up to the section's "]" are a JSON array
-	// as they are, parsed without joining strings of tens of megabytes.
-	const unparsed = Buffer.from(bytes.subarray(cut - 1));
-	unparsed[0] = 0x5b;
-	const count = data.events.length;
+	// A copy, so that the start of the file is not kept.
+	const rest = eventReader(fd, size, file, Buffer.from(bytes.subarray(cut)), bytes.length, data.events.length, chunk, close);
+	return {data, summary, rest};
+}
+
+// The records from the start of `pending` (the file read up to `position`) to the line that closes
+// the events section, `count` at a time, each slice decoded and parsed on its own. `before`: the
+// events before them, for the error's wording.
+function eventReader(fd: number, size: number, file: string, pending: Buffer, position: number, before: number, chunk: number, close: () => void): EventReader {
+	let read = before;
+	let done = false;
+	const fail = (problem: string): never => {
+		done = true;
+		close();
+		throw new StoreError(`${file}: ${problem}; ${LEFT_AS_IT_IS}`);
+	};
+	const damaged = () => fail(`is not valid JSON after its first ${read} events`);
+	// At least one byte from `at` on in `pending`, reading more of the file when it has none.
+	const reach = (at: number) => {
+		while (pending.length <= at) {
+			const bytes = position < size ? readAt(fd, position, chunk) : Buffer.alloc(0);
+			if (bytes.length === 0) damaged(); // the file ends inside the events
+			position += bytes.length;
+			pending = Buffer.concat([pending, bytes]);
+		}
+	};
 	return {
-		data,
-		summary,
-		rest: () => {
-			let others: StoredEvent[];
+		next: (count) => {
+			if (done) return null;
 			try {
-				others = JSON.parse(eventsUpToSources(fd, size, unparsed, readSoFar, chunk)) as StoredEvent[];
-			} catch {
-				throw new StoreError(`${file}: is not valid JSON after its first ${count} events; ${LEFT_AS_IT_IS}`);
+				let cut = 0;
+				let lines = 0;
+				for (; lines < count; lines++) {
+					reach(cut);
+					if (pending[cut] === CLOSE) break;
+					let newline = pending.indexOf(NEWLINE, cut);
+					while (newline < 0) {
+						reach(pending.length);
+						newline = pending.indexOf(NEWLINE, cut);
+					}
+					cut = newline + 1;
+				}
+				if (lines === 0) {
+					done = true;
+					close();
+					return null;
+				}
+				const text = pending.toString('utf8', 0, cut);
+				pending = pending.subarray(cut);
+				let events: StoredEvent[];
+				try {
+					events = JSON.parse(`[${text.slice(0, text.endsWith(',\n') ? -2 : -1)}]`) as StoredEvent[];
+				} catch {
+					return damaged();
+				}
+				const problem = listProblem('events', events, read);
+				if (problem) fail(problem);
+				read += events.length;
+				return events;
+			} catch (error) {
+				close();
+				if (error instanceof StoreError) throw error;
+				throw new StoreError(`${file}: ${describeFsError(error)}`);
 			}
-			const all = {...data, events: [...data.events, ...others]};
-			const problem = briefingProblem(all);
-			if (problem) throw new StoreError(`${file}: ${problem}; ${LEFT_AS_IT_IS}`);
-			return all;
 		},
+		close,
 	};
 }

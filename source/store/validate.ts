@@ -15,9 +15,8 @@ const REQUIRED: Record<'articles' | 'actors' | 'events' | 'quotes', Record<strin
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// The table as arrays, walked with plain loops: this check runs on every start over every record
-// (100,000 events: 20 ms this way, 80 ms with Object.entries per record).
-const CHECKS = Object.entries(REQUIRED).map(([list, fields]) => [list, Object.entries(fields)] as const);
+type List = keyof typeof REQUIRED;
+const LISTS = Object.keys(REQUIRED) as List[];
 
 // Returns what is wrong with parsed briefing.json of the current version, or null when it has the
 // shape of BriefingData.
@@ -30,18 +29,28 @@ export function briefingProblem(data: unknown): string | null {
 	if (version > SCHEMA_VERSION) {
 		return `was written by a newer briefing (schema ${version}, this one reads ${SCHEMA_VERSION}); upgrade briefing`;
 	}
-	for (const [list, fields] of CHECKS) {
+	for (const list of LISTS) {
 		const items = data[list];
 		if (!Array.isArray(items)) return `is not a briefing ("${list}" is not a list)`;
-		for (let index = 0; index < items.length; index++) {
-			const item: unknown = items[index];
-			if (!isRecord(item)) return `is not a briefing (${list}[${index}] is not an object)`;
-			for (const [field, type] of fields) {
-				const value = item[field];
-				if (type === 'array' ? !Array.isArray(value) : typeof value !== type) return `is not a briefing (${list}[${index}].${field} is not a ${type})`;
-			}
-			if (list === 'articles' && 'body' in item && typeof item['body'] !== 'string') return `is not a briefing (articles[${index}].body is not a string)`;
+		const problem = listProblem(list, items, 0);
+		if (problem) return problem;
+	}
+	return null;
+}
+
+// What is wrong with records of one list, `items` being those from position `from` on. The fields
+// are walked as an array with plain loops: this check runs on every start over every record
+// (100,000 events: 20 ms this way, 80 ms with Object.entries per record).
+export function listProblem(list: List, items: readonly unknown[], from: number): string | null {
+	const fields = Object.entries(REQUIRED[list]);
+	for (let index = 0; index < items.length; index++) {
+		const item: unknown = items[index];
+		if (!isRecord(item)) return `is not a briefing (${list}[${from + index}] is not an object)`;
+		for (const [field, type] of fields) {
+			const value = item[field];
+			if (type === 'array' ? !Array.isArray(value) : typeof value !== type) return `is not a briefing (${list}[${from + index}].${field} is not a ${type})`;
 		}
+		if (list === 'articles' && 'body' in item && typeof item['body'] !== 'string') return `is not a briefing (articles[${from + index}].body is not a string)`;
 	}
 	return null;
 }

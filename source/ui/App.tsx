@@ -67,7 +67,7 @@ function refusalFor(sample: boolean, dir: string | null, notes: NotesLoad): stri
 }
 
 function Dashboard({dir}: {dir: string | null}) {
-	const {index, views: viewsFor, bodyOf} = useBriefing();
+	const {index, views: viewsFor, bodyOf, latest} = useBriefing();
 	// notes.json, read when the dashboard starts and when the Notes view opens (another process may
 	// have added notes), and replaced by what each write resolves with.
 	const [notes, setNotes] = useState<NotesLoad>({list: [], problem: null, loaded: false});
@@ -147,6 +147,7 @@ function Dashboard({dir}: {dir: string | null}) {
 		pages: pagesFor(layout),
 		overlay: {page: inner(overlaySize).height, lines: overlayLines?.length ?? 0},
 		notes: notesEnv,
+		latest,
 	};
 	updateRef.current = useKeymap(state, setState, env, onRequest);
 

@@ -1,37 +1,34 @@
-import {createContext, useContext, useEffect, useMemo, useState, type ReactNode} from 'react';
+import {createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode} from 'react';
 import {type BodyReader, readArticleBody} from '../store/bodies.js';
 import type {BriefingData, StoredArticle} from '../store/schema.js';
 import type {BriefingStart} from '../store/start.js';
-import {type BriefingIndex, buildIndex} from './briefingIndex.js';
-import {type ViewQuery, type Views, createViews} from './views.js';
+import {type Loaded, briefingLoader} from './briefingLoader.js';
 
 // The one way the UI reaches the briefing: loaded once, indexed once, read only. An article's text
 // is read from the briefing directory (`dir`) only when an item is shown in its paragraph.
 //
-// A large briefing comes in two steps (`start`, from store/start.ts): the first frame is drawn from
-// its first events and its summary's counts, then the rest is read right after that frame, and
-// the briefing indexed again. A rest that cannot be read throws, as a briefing.json that cannot
+// A large briefing comes in two steps (`start`, from store/start.ts; briefingLoader.ts): the first
+// frame is drawn from its first events and its summary's counts, then the rest is read right after
+// that frame. A rest that cannot be read throws, as a briefing.json that cannot
 // be read at all does: run.tsx restores the terminal and names the file and the problem.
-export type Briefing = {index: BriefingIndex; views: (query: ViewQuery) => Views; bodyOf: BodyReader};
+export type Briefing = Loaded & {
+	bodyOf: BodyReader;
+	latest: (whole: boolean) => Loaded; // what keys work on (briefingLoader.ts)
+};
 
 const BriefingContext = createContext<Briefing | null>(null);
 
 type Props = {data: BriefingData; start?: BriefingStart | undefined; sample: boolean; dir: string | null; children: ReactNode};
 
 export function BriefingProvider({data, start, sample, dir, children}: Props) {
-	const [whole, setWhole] = useState<BriefingData | null>(null);
-	const rest = start?.rest ?? null;
-	useEffect(() => {
-		if (!rest) return;
-		const timer = setImmediate(() => setWhole(rest()));
-		return () => clearImmediate(timer);
-	}, [rest]);
-	const partial = rest !== null && whole === null;
-	const current = whole ?? data;
-	const value = useMemo(() => {
-		const index = buildIndex(current, sample, partial ? start!.summary : null);
-		return {index, views: createViews(index), bodyOf: (article: StoredArticle) => readArticleBody(sample ? null : dir, article)};
-	}, [current, partial, start, sample, dir]);
+	const loader = useMemo(() => briefingLoader(data, start, sample), [data, start, sample]);
+	const loaded = useSyncExternalStore(loader.subscribe, loader.current);
+	// Effects run once the frame is drawn, so the rest is read after the first one.
+	useEffect(() => loader.start(), [loader]);
+	const value = useMemo(
+		() => ({...loaded, latest: loader.latest, bodyOf: (article: StoredArticle) => readArticleBody(sample ? null : dir, article)}),
+		[loaded, loader, sample, dir],
+	);
 	return <BriefingContext.Provider value={value}>{children}</BriefingContext.Provider>;
 }
 

@@ -25,8 +25,9 @@ type Props = {
 // is the layout's, one row less than the terminal.
 export function Layout({layout, state, views, header, footer, tabBar, overlay, noted}: Props) {
 	const {index} = useBriefing();
-	// Effects run once the frame is drawn, so search texts and id lookups are prepared after the first one.
-	useEffect(() => index.prepareInIdle(), [index]);
+	// Effects run once the frame is drawn, so search texts and id lookups are prepared after the first
+	// one, and after the rest of a large briefing is read.
+	useEffect(() => (index.partial ? undefined : index.prepareInIdle()), [index]);
 	const pane = (id: PaneId) => {
 		const size = layout.panes[id];
 		if (!size) return null;

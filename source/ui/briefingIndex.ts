@@ -17,8 +17,8 @@ export type ActorEntry = {
 export type BriefingIndex = {
 	data: BriefingData;
 	sample: boolean;
-	// The first events only, until the rest of the file is read (store/start.ts): the counts come
-	// from the briefing's summary meanwhile, and keys wait (hooks/useKeymap.ts).
+	// The events read so far of a large briefing, until the rest of the file is read
+	// (store/start.ts): the counts come from the briefing's summary meanwhile.
 	partial: boolean;
 	eventCount: number; // in the whole briefing
 	actors: ActorEntry[]; // by number of events, most first, then by name
@@ -34,6 +34,7 @@ export type BriefingIndex = {
 	eventMatcher: (terms: readonly string[]) => (position: number) => boolean; // by sentence and actor names
 	quoteMatcher: (terms: readonly string[]) => (position: number) => boolean; // by quote and speaker name
 	prepareInIdle: () => () => void; // prepares search texts and id lookups in the background; returns its cancel
+	prepare: () => void; // prepares them now
 };
 
 // Searching: a query is cut into terms (letters and digits, lower case, without accents) and an
@@ -151,33 +152,111 @@ function prepareInIdle(lists: ReadonlyArray<{fold: (deadline: number) => boolean
 
 function positionsBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, number[]> {
 	const map = new Map<string, number[]>();
-	items.forEach((item, position) => {
-		const all = keys(item);
-		all.forEach((key, i) => {
-			if (all.indexOf(key) !== i) return; // listed twice: the item is in the key's list once
-			let list = map.get(key);
-			if (!list) map.set(key, (list = []));
-			list.push(position);
-		});
-	});
+	items.forEach((item, position) => addPositions(map, position, keys(item)));
 	return map;
 }
 
-export function buildIndex(data: BriefingData, sample = false, partial: Summary | null = null): BriefingIndex {
-	const feed = chronological(data.events);
+function addPositions(map: Map<string, number[]>, position: number, keys: readonly string[]): void {
+	keys.forEach((key, i) => {
+		if (keys.indexOf(key) !== i) return; // listed twice: the item is in the key's list once
+		let list = map.get(key);
+		if (!list) map.set(key, (list = []));
+		list.push(position);
+	});
+}
+
+// The index of a whole briefing.
+export function buildIndex(data: BriefingData, sample = false): BriefingIndex {
+	const builder = indexBuilder({...data, events: chronological(data.events)}, sample, null);
+	return builder.index(true);
+}
+
+// An index that grows as the other events of a large briefing are read, a slice at a time
+// (store/start.ts): `index(false)` is what has been read so far, counted by the briefing's
+// summary; `index(true)`, once all is read, the whole. The lists grow in place, so that a slice
+// costs its own events only; an index of a part gets copies of them, which do not grow under it.
+// Events that are not in date order (a briefing edited by hand) are sorted once all are read.
+export type IndexBuilder = {add: (events: readonly StoredEvent[]) => void; index: (done: boolean) => BriefingIndex};
+
+export function indexBuilder(data: BriefingData, sample: boolean, summary: Summary | null): IndexBuilder {
+	const feed: StoredEvent[] = [];
+	const feedLabels: string[] = [];
+	const eventsByActor = new Map<string, number[]>();
+	let sorted = true;
+	const add = (events: readonly StoredEvent[]) => {
+		for (const event of events) {
+			const position = feed.length;
+			const previous = feed[position - 1];
+			if (previous && previous.date > event.date) sorted = false;
+			feed.push(event);
+			// Consecutive events mostly share a date: an event on the date of the one before takes its label.
+			const same = previous?.date === event.date && previous.datePrecision === event.datePrecision;
+			feedLabels.push(same ? feedLabels[position - 1]! : dateLabel(event.date, event.datePrecision));
+			addPositions(eventsByActor, position, event.actors);
+		}
+	};
+	add(data.events);
 	const quotes = chronological(data.quotes);
-	const eventsByActor = positionsBy(feed, (event) => event.actors);
 	const quotesByActor = positionsBy(quotes, (quote) => (quote.speaker === null ? [] : [quote.speaker]));
-	const actors = data.actors
-		.map((actor) => ({
-			actor,
-			events: partial ? (partial.actorEvents[actor.id] ?? 0) : (eventsByActor.get(actor.id)?.length ?? 0),
-			quotes: quotesByActor.get(actor.id)?.length ?? 0,
-			short: shortName(actor),
-			names: [actor.name, ...actor.aliases].map(searchable),
-		}))
-		.sort((a, b) => b.events - a.events || a.actor.name.localeCompare(b.actor.name) || a.actor.id.localeCompare(b.actor.id));
-	const actorById = new Map(actors.map((entry) => [entry.actor.id, entry]));
+	const quoteTexts = foldedTexts(quotes);
+	const quotePosition = positionsById(quotes);
+	// Shared by every index of the builder: they fill in order, and an event keeps its position.
+	const eventTexts = foldedTexts(feed);
+	const eventPosition = positionsById(feed);
+	const actorsBy = (events: (id: string) => number) =>
+		data.actors
+			.map((actor) => ({
+				actor,
+				events: events(actor.id),
+				quotes: quotesByActor.get(actor.id)?.length ?? 0,
+				short: shortName(actor),
+				names: [actor.name, ...actor.aliases].map(searchable),
+			}))
+			.sort((a, b) => b.events - a.events || a.actor.name.localeCompare(b.actor.name) || a.actor.id.localeCompare(b.actor.id));
+	const countOf = (id: string) => eventsByActor.get(id)?.length ?? 0;
+	// Counted by the summary; once all is read, kept when the summary was right (it is written with
+	// the events), since sorting 2,000 actors by name takes tens of milliseconds.
+	let counted: ActorEntry[] | null = null;
+	const byCount = (done: boolean) =>
+		summary && (!done || data.actors.every((actor) => countOf(actor.id) === (summary.actorEvents[actor.id] ?? 0)))
+			? (counted ??= actorsBy((id) => summary.actorEvents[id] ?? 0))
+			: actorsBy(countOf);
+	return {
+		add,
+		index: (done) => {
+			if (done && !sorted) return buildIndex({...data, events: feed}, sample);
+			const actors = byCount(done);
+			const part = !done && summary !== null;
+			return assemble({
+				data,
+				sample,
+				partial: part,
+				eventCount: part ? summary.events : feed.length,
+				actors,
+				feed: part ? feed.slice() : feed,
+				feedLabels: part ? feedLabels.slice() : feedLabels,
+				eventsByActor: part ? new Map(Array.from(eventsByActor, ([id, list]) => [id, list.slice()])) : eventsByActor,
+				eventTexts,
+				eventPosition,
+				quotes,
+				quotesByActor,
+				quoteTexts,
+				quotePosition,
+			});
+		},
+	};
+}
+
+type Parts = Pick<BriefingIndex, 'data' | 'sample' | 'partial' | 'eventCount' | 'actors' | 'feed' | 'feedLabels' | 'quotes' | 'eventsByActor' | 'quotesByActor' | 'eventPosition' | 'quotePosition'> & {
+	eventPosition: ReturnType<typeof positionsById>;
+	quotePosition: ReturnType<typeof positionsById>;
+	eventTexts: FoldedTexts;
+	quoteTexts: FoldedTexts;
+};
+
+function assemble(parts: Parts): BriefingIndex {
+	const {eventTexts, quoteTexts, ...lists} = parts;
+	const {actors, feed, quotes, eventsByActor, quotesByActor, eventPosition, quotePosition} = lists;
 	// For each term, the positions of the items of an actor it names (null: it names none), marked
 	// once per search from the actors' lists rather than looked up item by item.
 	const namedBy = (terms: readonly string[], byActor: ReadonlyMap<string, readonly number[]>, count: number) =>
@@ -190,32 +269,10 @@ export function buildIndex(data: BriefingData, sample = false, partial: Summary 
 			}
 			return marks;
 		});
-	const eventTexts = foldedTexts(feed);
-	const quoteTexts = foldedTexts(quotes);
-	// Consecutive events mostly share a date: an event on the date of the one before takes its label.
-	const feedLabels: string[] = [];
-	feed.forEach((event, position) => {
-		const previous = feed[position - 1];
-		const same = previous?.date === event.date && previous.datePrecision === event.datePrecision;
-		feedLabels.push(same ? feedLabels[position - 1]! : dateLabel(event.date, event.datePrecision));
-	});
-	const eventPosition = positionsById(feed);
-	const quotePosition = positionsById(quotes);
 	return {
-		data,
-		sample,
-		partial: partial !== null,
-		eventCount: partial ? partial.events : feed.length,
-		actors,
-		actorById,
-		articleById: new Map(data.articles.map((article) => [article.id, article])),
-		feed,
-		quotes,
-		eventPosition,
-		quotePosition,
-		eventsByActor,
-		quotesByActor,
-		feedLabels,
+		...lists,
+		actorById: new Map(actors.map((entry) => [entry.actor.id, entry])),
+		articleById: new Map(parts.data.articles.map((article) => [article.id, article])),
 		eventMatcher: (terms) => {
 			const named = namedBy(terms, eventsByActor, feed.length);
 			const prepared = terms.map(termOf);
@@ -227,5 +284,8 @@ export function buildIndex(data: BriefingData, sample = false, partial: Summary 
 			return (position) => prepared.every((term, i) => named[i]?.[position] === 1 || quoteTexts.has(position, term));
 		},
 		prepareInIdle: () => prepareInIdle([eventPosition, quotePosition, eventTexts, quoteTexts]),
+		prepare: () => {
+			for (const list of [eventPosition, quotePosition, eventTexts, quoteTexts]) list.fold(Number.POSITIVE_INFINITY);
+		},
 	};
 }

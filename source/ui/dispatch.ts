@@ -41,6 +41,18 @@ export function dispatchKey(state: UIState, press: KeyPress, env: Env): UIState 
 	return command ? apply(state, command, env, press.text) : state;
 }
 
+// The commands that need every event of the briefing, not those read so far: the last item, the
+// item of a note.
+const NEED_WHOLE: ReadonlySet<Command> = new Set(['last', 'notesJump']);
+
+export function needsWhole(state: UIState, press: KeyPress): boolean {
+	const presses = press.name === null && Array.from(press.text).length > 1 ? splitInput(press.text) : [press];
+	return presses.some((one) => {
+		const command = commandFor(scopesFor(state), one);
+		return command !== null && NEED_WHOLE.has(command);
+	});
+}
+
 const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
 
 function withFocus(state: UIState, focus: PaneId): UIState {

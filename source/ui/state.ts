@@ -40,6 +40,9 @@ export type Env = {
 	pages: Record<PaneId, number>; // rows a page-down moves in each pane
 	overlay: {page: number; lines: number}; // the detail view's or help's visible rows and its length
 	notes?: NotesEnv; // none: notes are off (NO_NOTES)
+	// While a large briefing is read: the briefing as read so far, or when `whole`, all of it
+	// (briefingLoader.ts), which can be ahead of `index` until the next render.
+	latest?: (whole: boolean) => Pick<Env, 'index' | 'views'>;
 };
 
 // The notes as last read or written, and why they cannot be changed (null when they can).

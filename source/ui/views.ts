@@ -47,7 +47,8 @@ function range(n: number): number[] {
 	return Array.from({length: n}, (_, i) => i);
 }
 
-export function feedRows(index: BriefingIndex, items: readonly number[]): FeedView {
+// `whole`: the items are the whole feed, which a partial index counts by the briefing's summary.
+export function feedRows(index: BriefingIndex, items: readonly number[], whole: boolean): FeedView {
 	const rows: FeedRow[] = [];
 	const rowOfItem = new Int32Array(items.length);
 	const headingOf = new Int32Array(items.length * 2); // at most one heading per item
@@ -65,7 +66,7 @@ export function feedRows(index: BriefingIndex, items: readonly number[]): FeedVi
 		headingOf[rows.length] = heading;
 		rows.push({kind: 'event', item});
 	});
-	const count = index.partial && items.length === index.feed.length ? index.eventCount : items.length;
+	const count = index.partial && whole ? index.eventCount : items.length;
 	return {items, rows, rowOfItem, headingOf: headingOf.subarray(0, rows.length), count};
 }
 
@@ -121,20 +122,19 @@ export function createViews(index: BriefingIndex): (query: ViewQuery) => Views {
 		return terms ? index.actors.filter((entry) => terms.every((term) => entry.names.some((name) => name.includes(term)))) : index.actors;
 	}, Object.is);
 
-	const byActors = (byActor: ReadonlyMap<string, readonly number[]>, count: number) => {
-		const every = range(count);
-		return memo((filter: readonly string[]) => (filter.length ? union(byActor, filter) : every), sameFilter);
-	};
-	const feedItems = searched(byActors(index.eventsByActor, index.feed.length), index.eventMatcher);
+	const byActors = (byActor: ReadonlyMap<string, readonly number[]>, every: readonly number[]) =>
+		memo((filter: readonly string[]) => (filter.length ? union(byActor, filter) : every), sameFilter);
+	const wholeFeed = range(index.feed.length);
+	const feedItems = searched(byActors(index.eventsByActor, wholeFeed), index.eventMatcher);
 	// Rows by the list they lay out: the whole feed, an actor's events and recent searches are the
 	// same arrays each time they come back, so clearing a filter does not lay out 100,000 rows again.
 	const rowsOf = new WeakMap<readonly number[], FeedView>();
 	const feed = (items: readonly number[]) => {
 		let view = rowsOf.get(items);
-		if (!view) rowsOf.set(items, (view = feedRows(index, items)));
+		if (!view) rowsOf.set(items, (view = feedRows(index, items, items === wholeFeed)));
 		return view;
 	};
-	const quotes = searched(byActors(index.quotesByActor, index.quotes.length), index.quoteMatcher);
+	const quotes = searched(byActors(index.quotesByActor, range(index.quotes.length)), index.quoteMatcher);
 
 	return ({filter, search}) => ({
 		actors: actors(search.actors),

@@ -3,8 +3,12 @@ import {describe, expect, it} from 'vitest';
 import {readBriefing, updateBriefing} from '../../source/store/db.js';
 import {ingestArticle} from '../../source/store/merge.js';
 import type {FullBriefing} from '../../source/store/schema.js';
-import {readBriefingStart} from '../../source/store/start.js';
+import {type BriefingStart, readBriefingStart} from '../../source/store/start.js';
 import {App} from '../../source/ui/App.js';
+import {briefingLoader} from '../../source/ui/briefingLoader.js';
+import {needsWhole} from '../../source/ui/dispatch.js';
+import type {NamedKey} from '../../source/ui/keymap.js';
+import {type UIState, initialState} from '../../source/ui/state.js';
 import {extraction, useTempDir} from '../helpers.js';
 import {KEYS, renderDashboard, tick} from './render.js';
 
@@ -41,11 +45,70 @@ describe('a large briefing drawn from its start', () => {
 		expect(partial.frame()).toContain('Feed 60/60');
 		expect(partial.frame()).toContain('Event 6.9');
 	});
+
+	it('answers keys that come before the rest is read on the start, then draws them on the whole', async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
+		const whole = await renderDashboard((await readBriefing(dir))!, {dir});
+		const reading = paused(readBriefingStart(dir, 45)!);
+		const app = await renderDashboardFrom(dir, reading.start);
+		expect(app.frame()).toContain('Feed 1/60');
+		// Space selects the first actor: the feed has the 45 events of theirs read so far.
+		await app.press(' ');
+		expect(app.frame()).toContain('Filter: Jake Sullivan → 45/60 events');
+		expect(app.frame()).toContain('Feed 1/45');
+		reading.resume();
+		await app.press();
+		await whole.press(' ');
+		expect(app.frame()).toContain('Filter: Jake Sullivan → 60/60 events');
+		expect(app.frame()).toBe(whole.frame());
+	});
+
+	it('reads the rest at once for a key that needs every event', async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
+		const start = readBriefingStart(dir, 45)!;
+		const loader = briefingLoader(start.data, start, false);
+		let told = 0;
+		loader.subscribe(() => told++);
+		const first = loader.current();
+		expect([first.index.partial, first.index.feed.length, first.index.eventCount]).toEqual([true, 45, 60]);
+		expect(loader.latest(false)).toBe(first);
+		const all = loader.latest(true);
+		expect([all.index.partial, all.index.feed.length, told]).toEqual([false, 60, 1]);
+		expect(all.index.feed.map((event) => event.id)).toEqual((await readBriefing(dir))!.events.map((event) => event.id));
+		expect(all.index.actors.map((entry) => [entry.actor.name, entry.events])).toEqual([['Jake Sullivan', 60], ['Andriy Yermak', 24]]);
+		expect(dispatchWholeKeys()).toEqual({End: true, G: true, j: false, 'jjG typed at once': true, 'G in a search': false});
+	});
 });
 
+// Which keys need every event (dispatch.ts needsWhole).
+function dispatchWholeKeys() {
+	const press = (text: string, name: NamedKey | null = null) => ({name, text, ctrl: false, shift: false, meta: false});
+	const searching: UIState = {...initialState(), modes: [{kind: 'search', pane: 'feed', origin: {index: 0, id: null}}]};
+	return {
+		End: needsWhole(initialState(), press('', 'end')),
+		G: needsWhole(initialState(), press('G')),
+		j: needsWhole(initialState(), press('j')),
+		'jjG typed at once': needsWhole(initialState(), press('jjG')),
+		'G in a search': needsWhole(searching, press('G')),
+	};
+}
+
+// A start whose rest has no events ready until resume().
+function paused(start: BriefingStart) {
+	let resumed = false;
+	const rest = start.rest!;
+	return {
+		start: {...start, rest: {...rest, next: (count: number) => (resumed ? rest.next(count) : [])}},
+		resume: () => {
+			resumed = true;
+		},
+	};
+}
+
 // renderDashboard on the start of the briefing in `dir`.
-async function renderDashboardFrom(dir: string) {
-	const start = readBriefingStart(dir, 45)!;
+async function renderDashboardFrom(dir: string, start = readBriefingStart(dir, 45)!) {
 	const app = render(<App data={start.data} start={start} sample={false} dir={dir} theme={{color: false}} />);
 	const settle = async () => {
 		let seen = -1;

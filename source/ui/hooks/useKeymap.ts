@@ -1,6 +1,6 @@
 import {type Key, useApp, useInput, useStdin} from 'ink';
 import {type Dispatch, type SetStateAction, useCallback, useLayoutEffect, useRef} from 'react';
-import {dispatchKey} from '../dispatch.js';
+import {dispatchKey, needsWhole} from '../dispatch.js';
 import {keyPress} from '../keymap.js';
 import type {Env, NoteRequest, UIState} from '../state.js';
 
@@ -14,9 +14,9 @@ import type {Env, NoteRequest, UIState} from '../state.js';
 // later (the write's result) goes into the state through the returned update, which builds on the
 // latest state as keys do.
 //
-// While the index holds only the first events of a large briefing (index.partial), keys wait, in
-// order, and run once the whole briefing is on the screen: a page down or a filter then applies to
-// all of it.
+// Until the rest of a large briefing is read (index.partial), a key is answered on its start, but
+// one that needs every event (dispatch.ts needsWhole) reads the rest first (env.latest); a key
+// that comes just after the rest is read is answered on the whole, before it is drawn.
 export function useKeymap(
 	state: UIState,
 	setState: Dispatch<SetStateAction<UIState>>,
@@ -33,15 +33,13 @@ export function useKeymap(
 	});
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
-	const waiting = useRef<Array<[string, Key]>>([]);
 	const handle = useCallback(
 		(input: string, key: Key) => {
-			if (envRef.current.index.partial) {
-				waiting.current.push([input, key]);
-				return;
-			}
 			const previous = stateRef.current;
-			const next = dispatchKey(previous, keyPress(input, key), envRef.current);
+			const press = keyPress(input, key);
+			let env = envRef.current;
+			if (env.index.partial && env.latest) env = {...env, ...env.latest(needsWhole(previous, press))};
+			const next = dispatchKey(previous, press, env);
 			if (next === previous) return;
 			stateRef.current = next;
 			setState(next);
@@ -50,12 +48,6 @@ export function useKeymap(
 		},
 		[setState, exit],
 	);
-	useLayoutEffect(() => {
-		if (env.index.partial || waiting.current.length === 0) return;
-		const keys = waiting.current;
-		waiting.current = [];
-		for (const [input, key] of keys) handle(input, key);
-	});
 	useInput(handle, {isActive: isRawModeSupported});
 	return useCallback(
 		(change: (state: UIState) => UIState) => {
