@@ -162,7 +162,8 @@ const KEYS: Array<{name: string; setup: string[]; key: string | string[]; after:
 	{name: 'search keystroke (feed)', setup: ['/'], key: ['m', 'i', 'n', 'i', 's', 't', 'e', 'r', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f'], after: ['\x1b']},
 ];
 
-export async function keyFigures(root: string, cli: string, dirs: Map<number, string>, presses = 20): Promise<Figure[]> {
+// `each`: also prints every press's time, in the order pressed.
+export async function keyFigures(root: string, cli: string, dirs: Map<number, string>, each = false, presses = 20): Promise<Figure[]> {
 	const minimal = await bundleMinimal(root);
 	const refMemory = measuredMemory([process.execPath, minimal]);
 	const ref = new Pty(refMemory.argv, /minimal ink frame/);
@@ -182,6 +183,7 @@ export async function keyFigures(root: string, cli: string, dirs: Map<number, st
 			const times: number[] = [];
 			const keys = Array.isArray(key) ? key : Array.from({length: presses}, () => key);
 			for (const k of keys) times.push(await pty.press(k));
+			if (each) console.log(`each press, ${name} @${size.toLocaleString('en-US')} events (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
 			for (const k of after) await pty.press(k);
 			const valid = times.filter((t) => !Number.isNaN(t));
 			figures.push({name: `dashboard key-to-frame, ${name}, median`, size, value: median(valid), unit: 'ms', reference, ratio: median(valid) / reference, target: '< 16 ms'});

@@ -27,6 +27,8 @@ const only = option('only')?.split(',');
 // briefings in schema 1, which builds before schema 2 read.
 const cli = option('cli') ?? join(root, 'dist/cli.js');
 const legacy = args.includes('--legacy');
+// --each prints each key press's time as well as their median and p95.
+const each = args.includes('--each');
 const wanted = (part: string) => !only || only.includes(part);
 
 const figures: Figure[] = [];
@@ -49,7 +51,7 @@ for (const events of sizes) {
 
 if (wanted('cli')) report(cliFigures(cli, dirs, join(root, 'data/sample-article.txt')));
 if (wanted('frame')) report(await firstFrameFigures(root, cli, dirs));
-if (wanted('keys')) report(await keyFigures(root, cli, dirs));
+if (wanted('keys')) report(await keyFigures(root, cli, dirs, each));
 
 if (wanted('notes')) {
 	const notes = new Map<number, number>();

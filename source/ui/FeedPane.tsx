@@ -23,7 +23,7 @@ export const FeedPane = memo(function FeedPane({size, focused, view, cursor, fil
 	const lines: Line[] = [];
 	if (window.sticky !== null) lines.push(headingRow(window.sticky, width));
 	for (const r of window.rows) {
-		const row = view.rows[r]!;
+		const row = view.row(r)!;
 		if (row.kind === 'heading') lines.push(headingRow(row.label, width));
 		else {
 			const event = index.feed[view.items[row.item]!]!;

@@ -21,7 +21,7 @@ export type BriefingLoader = {
 };
 
 // Events parsed at a time: parsing the text of them all at once would hold tens of megabytes more.
-const SLICE = 2000;
+const SLICE = 200;
 
 export function briefingLoader(data: BriefingData, start: BriefingStart | undefined, sample: boolean): BriefingLoader {
 	let reader = start?.rest ?? null;

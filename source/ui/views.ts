@@ -1,4 +1,4 @@
-import {type ActorEntry, type BriefingIndex, searchTerms} from './briefingIndex.js';
+import {type ActorEntry, type BriefingIndex, type Selector, searchTerms} from './briefingIndex.js';
 
 // What each pane lists for the current actor filter and searches: pure functions of the index,
 // memoised on their inputs, so moving the cursor never recomputes a list and a keystroke in a
@@ -16,7 +16,8 @@ export type FeedRow = {kind: 'heading'; label: string} | {kind: 'event'; item: n
 
 export type FeedView = {
 	items: readonly number[]; // feed positions, chronological
-	rows: readonly FeedRow[]; // the items under their date headings
+	rowCount: number;
+	row: (row: number) => FeedRow | undefined; // the items under their date headings
 	rowOfItem: Int32Array; // item → row
 	headingOf: Int32Array; // row → the row of its date heading
 	count: number; // items, or for the whole feed of a partial index, the briefing's events
@@ -47,27 +48,36 @@ function range(n: number): number[] {
 	return Array.from({length: n}, (_, i) => i);
 }
 
+// The rows are kept as numbers and made into objects only when drawn: the first letter of a search
+// lists most of 100,000 events, and an object per row took longer than the search.
 // `whole`: the items are the whole feed, which a partial index counts by the briefing's summary.
 export function feedRows(index: BriefingIndex, items: readonly number[], whole: boolean): FeedView {
-	const rows: FeedRow[] = [];
+	const rowItem = new Int32Array(items.length * 2); // at most one heading per item; a heading is -1
 	const rowOfItem = new Int32Array(items.length);
-	const headingOf = new Int32Array(items.length * 2); // at most one heading per item
+	const headingOf = new Int32Array(items.length * 2);
 	let label: string | undefined;
 	let heading = -1;
-	items.forEach((position, item) => {
-		const next = index.feedLabels[position]!;
+	let rows = 0;
+	for (let item = 0; item < items.length; item++) {
+		const next = index.feedLabels[items[item]!]!;
 		if (next !== label) {
 			label = next;
-			heading = rows.length;
-			headingOf[heading] = heading;
-			rows.push({kind: 'heading', label: next});
+			heading = rows;
+			headingOf[rows] = rows;
+			rowItem[rows++] = -1;
 		}
-		rowOfItem[item] = rows.length;
-		headingOf[rows.length] = heading;
-		rows.push({kind: 'event', item});
-	});
+		rowOfItem[item] = rows;
+		headingOf[rows] = heading;
+		rowItem[rows++] = item;
+	}
+	// A heading is followed by the first item of its date, whose label it shows.
+	const row = (r: number): FeedRow | undefined => {
+		if (r < 0 || r >= rows) return undefined;
+		const item = rowItem[r]!;
+		return item >= 0 ? {kind: 'event', item} : {kind: 'heading', label: index.feedLabels[items[rowItem[r + 1]!]!]!};
+	};
 	const count = index.partial && whole ? index.eventCount : items.length;
-	return {items, rows, rowOfItem, headingOf: headingOf.subarray(0, rows.length), count};
+	return {items, rowCount: rows, row, rowOfItem, headingOf: headingOf.subarray(0, rows), count};
 }
 
 function memo<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean): (key: K) => V {
@@ -88,7 +98,7 @@ const sameFilter = (a: readonly string[], b: readonly string[]) => a.length === 
 // Backspace goes back to a result already found instead of searching the whole list again.
 const RECENT_SEARCHES = 16;
 
-function searched(all: (filter: readonly string[]) => readonly number[], matching: (terms: readonly string[]) => (position: number) => boolean) {
+function searched(all: (filter: readonly string[]) => readonly number[], matching: (terms: readonly string[]) => Selector) {
 	let last: {key: Filtered; value: readonly number[]} | undefined;
 	const recent = new Map<string, readonly number[]>();
 	return (key: Filtered): readonly number[] => {
@@ -105,7 +115,7 @@ function searched(all: (filter: readonly string[]) => readonly number[], matchin
 		else {
 			const narrowing = last && sameFilter(last.key.filter, key.filter) && matcher(last.key.search) && key.search.startsWith(last.key.search);
 			const base = narrowing ? last!.value : all(key.filter);
-			value = base.filter(matching(terms));
+			value = matching(terms)(base);
 		}
 		last = {key, value};
 		if (terms) {

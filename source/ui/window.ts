@@ -24,7 +24,7 @@ export type FeedWindow = {
 // every event on screen has its date in view. One line is kept for it, so the cursor is in view
 // whether or not the window starts on a heading.
 export function feedWindow(view: FeedView, cursorItem: number, previous: number, height: number): FeedWindow {
-	const total = view.rows.length;
+	const total = view.rowCount;
 	if (total === 0 || height <= 0) return {offset: 0, sticky: null, rows: []};
 	const cursorRow = view.rowOfItem[Math.min(cursorItem, view.items.length - 1)] ?? 0;
 	let offset: number;
@@ -33,10 +33,10 @@ export function feedWindow(view: FeedView, cursorItem: number, previous: number,
 	else {
 		offset = follow(previous, cursorRow, height - 1, total);
 		// The cursor on the first event of a day, at the top: show the day's heading rather than a sticky copy.
-		if (offset === cursorRow && view.rows[cursorRow - 1]?.kind === 'heading') offset = cursorRow - 1;
+		if (offset === cursorRow && view.row(cursorRow - 1)?.kind === 'heading') offset = cursorRow - 1;
 	}
-	const first = view.rows[offset]!;
-	const sticky = first.kind === 'event' && height > 1 ? (view.rows[view.headingOf[offset]!] as {label: string}).label : null;
+	const first = view.row(offset)!;
+	const sticky = first.kind === 'event' && height > 1 ? (view.row(view.headingOf[offset]!) as {label: string}).label : null;
 	const count = Math.min(total - offset, sticky === null ? height : height - 1);
 	return {offset, sticky, rows: Array.from({length: count}, (_, i) => offset + i)};
 }
