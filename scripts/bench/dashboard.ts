@@ -158,7 +158,9 @@ const KEYS: Array<{name: string; setup: string[]; key: string | string[]; after:
 	// The actors pane has the focus at start; an even number of presses leaves no filter.
 	{name: 'Space (toggle actor filter)', setup: [], key: ' ', after: ['\t']},
 	{name: 'j (feed down)', setup: [], key: 'j', after: []},
-	{name: 'PgDn (feed)', setup: [], key: '\x1b[6~', after: []},
+	// From the top (g): a filter cleared with Space leaves the feed's cursor on its item, which can be
+	// less than 20 pages from the end of 1,000 events, where PgDn draws nothing.
+	{name: 'PgDn (feed)', setup: ['g'], key: '\x1b[6~', after: []},
 	{name: 'search keystroke (feed)', setup: ['/'], key: ['m', 'i', 'n', 'i', 's', 't', 'e', 'r', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f'], after: ['\x1b']},
 ];
 
@@ -186,6 +188,7 @@ export async function keyFigures(root: string, cli: string, dirs: Map<number, st
 			if (each) console.log(`each press, ${name} @${size.toLocaleString('en-US')} events (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
 			for (const k of after) await pty.press(k);
 			const valid = times.filter((t) => !Number.isNaN(t));
+			if (valid.length < times.length) console.log(`${name} @${size.toLocaleString('en-US')} events: ${times.length - valid.length} of ${times.length} presses drew no frame within 5 s, left out`);
 			figures.push({name: `dashboard key-to-frame, ${name}, median`, size, value: median(valid), unit: 'ms', reference, ratio: median(valid) / reference, target: '< 16 ms'});
 			figures.push({name: `dashboard key-to-frame, ${name}, p95`, size, value: percentile(valid, 95), unit: 'ms', reference: percentile(refTimes, 95), ratio: percentile(valid, 95) / percentile(refTimes, 95), target: '< 50 ms'});
 		}
