@@ -9,8 +9,8 @@ import {briefingProblem, listProblem} from './validate.js';
 // quotes, the summary's counts, and a screen of events. briefing.json keeps one record per line
 // with its sections in a fixed order, the events last but for the actors' sources (db.ts), so all
 // that is the first few megabytes of the file. The other events are read by `rest`, a slice at a
-// time, so that the dashboard answers keys between slices; from the same open file, so that an
-// ingest that replaces briefing.json meanwhile (by a rename) does not mix two versions.
+// time, so that no text of tens of megabytes is held to parse them; from the same open file, so
+// that an ingest that replaces briefing.json meanwhile (by a rename) does not mix two versions.
 
 export type BriefingStart = {
 	data: BriefingData; // with the first events only, until `rest` has read them all

@@ -9,8 +9,8 @@ import {type Loaded, briefingLoader} from './briefingLoader.js';
 //
 // A large briefing comes in two steps (`start`, from store/start.ts; briefingLoader.ts): the first
 // frame is drawn from its first events and its summary's counts, then the rest is read right after
-// that frame. A rest that cannot be read throws, as a briefing.json that cannot
-// be read at all does: run.tsx restores the terminal and names the file and the problem.
+// that frame. A rest that cannot be read throws, as a briefing.json that cannot be read at all
+// does: run.tsx restores the terminal and names the file and the problem.
 export type Briefing = Loaded & {
 	bodyOf: BodyReader;
 	latest: (whole: boolean) => Loaded; // what keys work on (briefingLoader.ts)

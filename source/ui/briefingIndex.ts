@@ -19,8 +19,8 @@ export type Selector = (positions: readonly number[]) => number[];
 export type BriefingIndex = {
 	data: BriefingData;
 	sample: boolean;
-	// The events read so far of a large briefing, until the rest of the file is read
-	// (store/start.ts): the counts come from the briefing's summary meanwhile.
+	// Only the first events of a large briefing, until the rest of the file is read
+	// (briefingLoader.ts): the counts come from the briefing's summary meanwhile.
 	partial: boolean;
 	eventCount: number; // in the whole briefing
 	actors: ActorEntry[]; // by number of events, most first, then by name
@@ -87,7 +87,8 @@ export function shortName(actor: StoredActor): string {
 // term exactly where it holds the term or the term capitalised, since no capital can fall inside
 // a run of letters and digits; it is searched as it is. Each text is checked (and folded when not
 // plain) once, in order, in idle time after the first frame, a few ms at a time so keys stay
-// responsive; a search reaching past those done folds the rest on the fly, as before.
+// responsive (a large briefing's, with the rest of it: briefingLoader.ts); a search reaching past
+// those done folds the rest on the fly.
 // Two tests rather than one alternation, which tries both at every character: half the time.
 const NOT_ASCII = /[^\x00-\x7f\u2000-\u206f]/;
 const INNER_CAPITAL = /[A-Za-z0-9][A-Z]/;
@@ -226,7 +227,7 @@ export function indexBuilder(data: BriefingData, sample: boolean, summary: Summa
 			.sort((a, b) => b.events - a.events || byName(a.actor.name, b.actor.name) || byName(a.actor.id, b.actor.id));
 	const countOf = (id: string) => eventsByActor.get(id)?.length ?? 0;
 	// Counted by the summary; once all is read, kept when the summary was right (it is written with
-	// the events), since sorting 2,000 actors by name takes tens of milliseconds.
+	// the events) rather than made and sorted again.
 	let counted: ActorEntry[] | null = null;
 	const byCount = (done: boolean) =>
 		summary && (!done || data.actors.every((actor) => countOf(actor.id) === (summary.actorEvents[actor.id] ?? 0)))
