@@ -147,13 +147,16 @@ function eventReader(fd: number, size: number, file: string, pending: Buffer, po
 		throw new StoreError(`${file}: ${problem}; ${LEFT_AS_IT_IS}`);
 	};
 	const damaged = () => fail(`is not valid JSON after its first ${read} events`);
-	// At least one byte from `at` on in `pending`, reading more of the file when it has none.
+	// At least one byte from `at` on in `pending`, reading more of the file when it has none: into a
+	// buffer that starts with what is left of `pending`, so only that is copied.
 	const reach = (at: number) => {
 		while (pending.length <= at) {
-			const bytes = position < size ? readAt(fd, position, chunk) : Buffer.alloc(0);
-			if (bytes.length === 0) damaged(); // the file ends inside the events
-			position += bytes.length;
-			pending = Buffer.concat([pending, bytes]);
+			const buffer = Buffer.allocUnsafe(pending.length + chunk);
+			const kept = pending.copy(buffer);
+			const n = position < size ? readSync(fd, buffer, kept, Math.min(chunk, size - position), position) : 0;
+			if (n === 0) damaged(); // the file ends inside the events
+			position += n;
+			pending = buffer.subarray(0, kept + n);
 		}
 	};
 	return {
