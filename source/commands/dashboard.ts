@@ -17,9 +17,11 @@ export async function dashboard(options: {dir: string; dataDir: URL}): Promise<n
 // Yoga (Ink's layout engine, WebAssembly inlined as a data: URL) reads its binary with fetch when
 // there is one; in Node the first touch of fetch loads undici, 20 ms of a dashboard's start
 // (measured: the dashboard chunk imported in 55 ms instead of 75). Without it, Yoga decodes the
-// URL itself. Nothing else runs while the chunk loads, and fetch is back once it has.
+// URL itself. Nothing else runs while the chunk loads, and fetch is back once it has; a Node whose
+// fetch cannot be hidden loads the chunk as it is.
 export async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 	const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (fetch && !fetch.configurable) return load();
 	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
 	try {
 		return await load();
