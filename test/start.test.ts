@@ -85,8 +85,16 @@ describe('the start of a briefing, then the rest', () => {
 		writeFileSync(briefingFile(dir), damaged);
 		const start = readBriefingStart(dir, 2)!;
 		expect(start.data.events).toHaveLength(2);
-		expect(() => allEvents(start, 4)).toThrow(`${briefingFile(dir)}: is not valid JSON after its first 10 events; it was left as it is (briefing doctor explains)`);
+		// Worded as a whole read words it, at the line and column of the damage.
+		const line = damaged.split('\n').findIndex((text) => text.includes('"text":Event 3.3')) + 1;
+		const column = damaged.split('\n')[line - 1]!.indexOf('Event 3.3') + 1;
+		expect(() => allEvents(start, 4)).toThrow(`${briefingFile(dir)}: is not valid JSON: unexpected "E" at line ${line}, column ${column}; it was left as it is (briefing doctor explains)`);
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(damaged);
+		// A file cut short inside the events, in a record or just after one.
+		for (const end of [text.indexOf('Event 3.2'), text.indexOf('\n', text.indexOf('Event 3.2')) + 1]) {
+			writeFileSync(briefingFile(dir), text.slice(0, end));
+			expect(() => allEvents(readBriefingStart(dir, 2)!, 3)).toThrow(/briefing\.json: is not valid JSON: it ends in the middle of a value, at line \d+, column \d+ \(the file looks cut short\); it was left as it is/);
+		}
 		// A record of the wrong shape is named by its place among all the events.
 		const misshapen = text.replace('"text":"Event 2.1', '"text":21,"was":"Event 2.1');
 		expect(misshapen).not.toBe(text);

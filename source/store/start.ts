@@ -1,6 +1,7 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {SECTION_MARKS, type Summary, briefingFile, parseBriefingBytes, summaryOf} from './db.js';
 import {StoreError, describeFsError} from './errors.js';
+import {describeJsonError} from './jsontext.js';
 import {SCHEMA_VERSION, type BriefingData, type StoredEvent} from './schema.js';
 import {briefingProblem, listProblem} from './validate.js';
 
@@ -137,7 +138,7 @@ function readStart(fd: number, size: number, file: string, first: number, chunk:
 
 // The records from the start of `pending` (the file read up to `position`) to the line that closes
 // the events section, `count` at a time, each slice decoded and parsed on its own. `before`: the
-// events before them, for the error's wording.
+// events before them, for the place of a record of the wrong shape.
 function eventReader(fd: number, size: number, file: string, pending: Buffer, position: number, before: number, chunk: number, close: () => void): EventReader {
 	let read = before;
 	let done = false;
@@ -146,7 +147,9 @@ function eventReader(fd: number, size: number, file: string, pending: Buffer, po
 		close();
 		throw new StoreError(`${file}: ${problem}; ${LEFT_AS_IT_IS}`);
 	};
-	const damaged = () => fail(`is not valid JSON after its first ${read} events`);
+	// Worded as a whole read words it, with the line and column in the file: the whole file is read
+	// again for that, which only a damaged briefing pays.
+	const damaged = (reason: string) => fail(`is not valid JSON: ${describeJsonError(readAt(fd, 0, size).toString('utf8'), reason)}`);
 	// At least one byte from `at` on in `pending`, reading more of the file when it has none: into a
 	// buffer that starts with what is left of `pending`, so only that is copied.
 	const reach = (at: number) => {
@@ -154,7 +157,7 @@ function eventReader(fd: number, size: number, file: string, pending: Buffer, po
 			const buffer = Buffer.allocUnsafe(pending.length + chunk);
 			const kept = pending.copy(buffer);
 			const n = position < size ? readSync(fd, buffer, kept, Math.min(chunk, size - position), position) : 0;
-			if (n === 0) damaged(); // the file ends inside the events
+			if (n === 0) damaged('the file ends inside the events');
 			position += n;
 			pending = buffer.subarray(0, kept + n);
 		}
@@ -185,8 +188,8 @@ function eventReader(fd: number, size: number, file: string, pending: Buffer, po
 				let events: StoredEvent[];
 				try {
 					events = JSON.parse(`[${text.slice(0, text.endsWith(',\n') ? -2 : -1)}]`) as StoredEvent[];
-				} catch {
-					return damaged();
+				} catch (error) {
+					return damaged((error as Error).message);
 				}
 				const problem = listProblem('events', events, read);
 				if (problem) fail(problem);
