@@ -33,9 +33,13 @@ export function serializeBriefing(data: FullBriefing, options: {withBodies?: boo
 
 const SOURCES_SECTION = ',\n"actorSources":';
 
-// The lines that begin the sections start.ts reads on their own. A raw newline only occurs between
-// records, never inside a JSON string, so a mark is never data.
-export const SECTION_MARKS = {events: ',\n"events":[', sources: SOURCES_SECTION} as const;
+function listStart(name: string): string {
+	return `,\n"${name}":[`;
+}
+
+// What begins the events section, which start.ts finds to read the start of a briefing on its own.
+// A raw newline only occurs between records, never inside a JSON string, so the mark is never data.
+export const EVENTS_MARK = listStart('events');
 
 export type Summary = {events: number; actorEvents: Record<string, number>};
 
@@ -56,7 +60,7 @@ function* briefingText(data: FullBriefing, {withBodies = false} = {}): Generator
 	const actors = data.actors.map(({sources, ...actor}) => actor);
 	yield `{"schemaVersion":${data.schemaVersion},\n"summary":${JSON.stringify(summaryOf(data))}`;
 	for (const [name, items] of [['articles', articles], ['actors', actors], ['quotes', data.quotes], ['events', data.events]] as const) {
-		yield `,\n"${name}":${items.length ? '[\n' : '['}`;
+		yield `${listStart(name)}${items.length ? '\n' : ''}`;
 		yield* records<object>(items, (item) => JSON.stringify(item));
 		yield items.length ? '\n]' : ']';
 	}
@@ -108,6 +112,7 @@ export type ParsedBriefing<T = BriefingData> = {
 // newline only occurs between records, never inside a JSON string, so the mark is never data.
 const SOURCES_MARK = Buffer.from(SOURCES_SECTION);
 
+// `bytes` is the caller's own read, and changed: one byte becomes the closing brace.
 function textWithoutSources(bytes: Buffer): string {
 	const cut = bytes.lastIndexOf(SOURCES_MARK);
 	if (cut < 0) return bytes.toString('utf8');

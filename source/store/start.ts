@@ -1,5 +1,5 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
-import {SECTION_MARKS, type Summary, briefingFile, parseBriefingBytes, summaryOf} from './db.js';
+import {EVENTS_MARK, type Summary, briefingFile, parseBriefingBytes, summaryOf} from './db.js';
 import {StoreError, describeFsError} from './errors.js';
 import {describeJsonError} from './jsontext.js';
 import {SCHEMA_VERSION, type BriefingData, type StoredEvent} from './schema.js';
@@ -27,7 +27,7 @@ export type EventReader = {
 	close: () => void; // for a reader left before its end
 };
 
-const EVENTS = Buffer.from(SECTION_MARKS.events);
+const EVENTS = Buffer.from(EVENTS_MARK);
 const NEWLINE = 0x0a;
 const CLOSE = 0x5d; // "]", the line that closes the events section
 
