@@ -2,12 +2,11 @@ import {constants} from 'node:fs';
 import {copyFile, open, readdir, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {syncDirectory} from './durable.js';
+import {errorCode} from './errors.js';
 
 // Before briefing changes a file it did not write itself (an older layout, a damaged file), it
 // keeps the file as it was next to it: `<file>.bak-<UTC time>`, e.g.
 // notes.json.bak-2024-11-01T10-30-00.123Z. Backups are never overwritten nor removed by briefing.
-
-const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
 const stamp = (now: Date) => now.toISOString().replace(/:/g, '-');
 
@@ -22,7 +21,7 @@ export async function backupFile(file: string, now = new Date()): Promise<string
 		try {
 			await copyFile(file, backup, constants.COPYFILE_EXCL);
 		} catch (error) {
-			if (code(error) === 'EEXIST') continue;
+			if (errorCode(error) === 'EEXIST') continue;
 			throw error;
 		}
 		const handle = await open(backup, 'r');

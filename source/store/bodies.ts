@@ -3,6 +3,7 @@ import {mkdir, readdir, unlink} from 'node:fs/promises';
 import {join} from 'node:path';
 import {syncDirectory, writeFileDurably} from './durable.js';
 import type {StoredArticle} from './schema.js';
+import {errorCode} from './errors.js';
 
 // Article texts live in articles/, one file each, beside briefing.json, which holds everything the
 // dashboard and the commands read on every start. The texts are a third of a briefing's bytes and
@@ -33,13 +34,11 @@ export function readArticleBody(dir: string | null, article: Pick<StoredArticle,
 	}
 }
 
-const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
-
 async function names(dir: string): Promise<string[]> {
 	try {
 		return await readdir(join(dir, ARTICLES_DIR));
 	} catch (error) {
-		if (code(error) === 'ENOENT') return [];
+		if (errorCode(error) === 'ENOENT') return [];
 		throw error;
 	}
 }

@@ -4,7 +4,7 @@ import {Low} from 'lowdb';
 import {backupFile} from './backup.js';
 import {removeUnusedBodies, writeBodies} from './bodies.js';
 import {DurableDataFile, durableLow, removeTempFiles} from './durable.js';
-import {StoreError, describeFsError} from './errors.js';
+import {StoreError, describeFsError, errorCode} from './errors.js';
 import {describeJsonError} from './jsontext.js';
 import {withLock} from './lock.js';
 import {fileLines, parseRecordLines} from './records.js';
@@ -145,7 +145,7 @@ function readByLines(file: string): ParsedBriefing<FullBriefing> | null {
 	try {
 		parsed = parseRecordLines(fileLines(file));
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		if (errorCode(error) === 'ENOENT') return null;
 		throw error;
 	}
 	return parsed && checkWith(parsed, file, checkFullBriefing);

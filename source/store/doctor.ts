@@ -4,7 +4,7 @@ import {backupFile, listBackups} from './backup.js';
 import {ARTICLES_DIR, articlesWithoutBody, readArticleBody} from './bodies.js';
 import {briefingFile, writeBriefingAt} from './db.js';
 import {removeTempFiles, writeFileDurably} from './durable.js';
-import {describeFsError} from './errors.js';
+import {describeFsError, errorCode} from './errors.js';
 import {describeJsonError, findObjects} from './jsontext.js';
 import {withLock} from './lock.js';
 import {BRIEFING_MIGRATIONS, NOTES_MIGRATIONS, type Migration} from './migrations.js';
@@ -28,8 +28,6 @@ import {checkFullBriefing} from './validate.js';
 // repair runs under the file's lock, looks at the file again there, and copies it to a backup
 // (backup.ts) before writing anything. notes.json is never repaired by dropping notes: a damaged
 // one is replaced by every note that can be read of it, plus those of its newest whole backup.
-
-const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
 // What a reading of a file found. `leftovers`: temporary files of writes that were killed.
 type Common = {file: string; leftovers: number};
@@ -81,7 +79,7 @@ async function readText(file: string): Promise<{text: string} | {missing: true} 
 	try {
 		return {text: await readFile(file, 'utf8')};
 	} catch (error) {
-		if (code(error) === 'ENOENT') return {missing: true};
+		if (errorCode(error) === 'ENOENT') return {missing: true};
 		return {problem: describeFsError(error)};
 	}
 }

@@ -3,8 +3,7 @@ import {readFileSync} from 'node:fs';
 import {type FileHandle, open, readdir, rename, stat, unlink} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {Low, type Adapter} from 'lowdb';
-
-const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
+import {errorCode} from './errors.js';
 
 // The temporary files of `file` are `.<name>.<random>.tmp` next to it.
 const tempPrefix = (file: string) => `.${basename(file)}.`;
@@ -23,7 +22,7 @@ export async function writeFileDurably(file: string, text: string | Iterable<str
 	try {
 		mode = (await stat(file)).mode & 0o7777;
 	} catch (error) {
-		if (code(error) !== 'ENOENT') throw error;
+		if (errorCode(error) !== 'ENOENT') throw error;
 	}
 	try {
 		const handle = await open(temp, 'wx', mode);
@@ -104,7 +103,7 @@ export class DurableTextFile implements Adapter<string> {
 		try {
 			return this.decode(readFileSync(this.file));
 		} catch (error) {
-			if (code(error) === 'ENOENT') return null;
+			if (errorCode(error) === 'ENOENT') return null;
 			throw error;
 		}
 	}

@@ -14,10 +14,12 @@ export class FileError extends Error {
 // read nor written whole.
 const TOO_LARGE = 'is too large to read or write as one JSON text (over 512 MB)';
 
+// The code of a failed file operation ('ENOENT'...), undefined for other errors.
+export const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+
 // Node's error codes are not worth showing to a user; these are the ones a path can run into.
 export function describeFsError(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException).code;
-	switch (code) {
+	switch (errorCode(error)) {
 		case 'ENOENT':
 			return 'no such file or directory';
 		case 'EACCES':

@@ -2,7 +2,7 @@ import {closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync} from
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {StoreError, describeFsError} from './errors.js';
+import {StoreError, describeFsError, errorCode} from './errors.js';
 
 export const LOCK_FILE = 'briefing.lock';
 
@@ -13,8 +13,6 @@ const STALE_MS = 10_000;
 // this was left by a process killed in between.
 const EMPTY_STALE_MS = 1_000;
 const GIVE_UP_MS = 30_000;
-
-const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
 // What a lock file says: the holder's pid and host, "<pid> <host>\n".
 const lockText = () => `${process.pid} ${hostname()}\n`;
@@ -29,7 +27,7 @@ function tryCreate(path: string, text: string): boolean {
 		}
 		return true;
 	} catch (error) {
-		if (code(error) === 'EEXIST') return false;
+		if (errorCode(error) === 'EEXIST') return false;
 		throw new StoreError(`${path}: ${describeFsError(error)}`);
 	}
 }
@@ -40,7 +38,7 @@ function isAlive(pid: number): boolean {
 		return true;
 	} catch (error) {
 		// EPERM: the process exists but belongs to another user.
-		return code(error) === 'EPERM';
+		return errorCode(error) === 'EPERM';
 	}
 }
 
@@ -55,7 +53,7 @@ function staleContent(path: string): string | null {
 		text = readFileSync(path, 'utf8');
 		age = Date.now() - statSync(path).mtimeMs;
 	} catch (error) {
-		if (code(error) === 'ENOENT') return null;
+		if (errorCode(error) === 'ENOENT') return null;
 		throw new StoreError(`${path}: ${describeFsError(error)}`);
 	}
 	const match = /^(\d+) (.+)\n$/.exec(text);
@@ -80,14 +78,14 @@ function removeIfStale(path: string) {
 		try {
 			if (staleContent(guard) !== null) unlinkSync(guard);
 		} catch (error) {
-			if (code(error) !== 'ENOENT') throw new StoreError(`${guard}: ${describeFsError(error)}`);
+			if (errorCode(error) !== 'ENOENT') throw new StoreError(`${guard}: ${describeFsError(error)}`);
 		}
 		return;
 	}
 	try {
 		if (staleContent(path) === stale) unlinkSync(path);
 	} catch (error) {
-		if (code(error) !== 'ENOENT') throw new StoreError(`${path}: ${describeFsError(error)}`);
+		if (errorCode(error) !== 'ENOENT') throw new StoreError(`${path}: ${describeFsError(error)}`);
 	} finally {
 		try {
 			unlinkSync(guard);

@@ -1,6 +1,6 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {EVENTS_MARK, type Summary, briefingFile, parseBriefingBytes, summaryOf} from './db.js';
-import {StoreError, describeFsError} from './errors.js';
+import {StoreError, describeFsError, errorCode} from './errors.js';
 import {describeJsonError} from './jsontext.js';
 import {SCHEMA_VERSION, type BriefingData, type StoredEvent} from './schema.js';
 import {briefingProblem, listProblem} from './validate.js';
@@ -63,7 +63,7 @@ export function readBriefingStart(dir: string, first: number, chunk = 4 << 20): 
 	try {
 		fd = openSync(file, 'r');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		if (errorCode(error) === 'ENOENT') return null;
 		throw new StoreError(`${file}: ${describeFsError(error)}`);
 	}
 	let open = true;
