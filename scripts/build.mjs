@@ -43,7 +43,7 @@ const result = await build({
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
-	target: 'node20',
+	target: 'node22',
 	minify: false,
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},

@@ -45,7 +45,8 @@ function keptOutputCaches() {
 		only: 'string-width',
 		from: '	if (/^[\\u0020-\\u007E]*$/.test(string)) {',
 		to: '	if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && ONE_COLUMN.test(string))) {',
-		appended: '\nconst ONE_COLUMN = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u2010-\\u2027\\u203A\\u2500-\\u259F\\u25B8\\u270E]*$/;\n',
+		appended:
+			'\nconst ONE_COLUMN = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u2010-\\u2027\\u203A\\u2500-\\u259F\\u25B8\\u270E]*$/;\n',
 	},
 ];
 
@@ -57,7 +58,10 @@ export const inkPatches = {
 				// A package other dependencies bundle an older copy of is patched where Ink resolves it.
 				if (only && path !== require.resolve(only)) return undefined;
 				const source = await readFile(path, 'utf8');
-				if (!source.includes(from)) throw new Error(`ink-patches: ${path} no longer contains ${JSON.stringify(from.trim())}; check the patch against this Ink version`);
+				if (!source.includes(from))
+					throw new Error(
+						`ink-patches: ${path} no longer contains ${JSON.stringify(from.trim())}; check the patch against this Ink version`,
+					);
 				return {contents: prepended + source.replace(from, to) + appended, loader: 'js', resolveDir: dirname(path)};
 			});
 		}

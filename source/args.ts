@@ -30,7 +30,9 @@ const SEE_HELP = '(see briefing --help)';
 // Errors are one line naming the option, like every other briefing error.
 export function parseCommandLine(argv: string[]): Args {
 	const end = argv.indexOf('--');
-	const unknown = (end < 0 ? argv : argv.slice(0, end)).find((arg) => arg.startsWith('-') && arg !== '-' && !(arg.startsWith('--') && arg.slice(2).split('=')[0]! in FLAGS));
+	const unknown = (end < 0 ? argv : argv.slice(0, end)).find(
+		(arg) => arg.startsWith('-') && arg !== '-' && !(arg.startsWith('--') && arg.slice(2).split('=')[0]! in FLAGS),
+	);
 	if (unknown !== undefined) throw new Error(`unknown option ${unknown} ${SEE_HELP}`);
 	let parsed;
 	try {
@@ -38,8 +40,8 @@ export function parseCommandLine(argv: string[]): Args {
 	} catch (error) {
 		const name = /'--(\w+)/.exec((error as Error).message)?.[1];
 		const option = name as Flag | undefined;
-		if (option && FLAGS[option].type === 'boolean') throw new Error(`--${option} takes no value ${SEE_HELP}`);
-		if (option) throw new Error(`--${option} needs a value`);
+		if (option && FLAGS[option].type === 'boolean') throw new Error(`--${option} takes no value ${SEE_HELP}`, {cause: error});
+		if (option) throw new Error(`--${option} needs a value`, {cause: error});
 		throw error;
 	}
 	const given = new Set<string>();

@@ -68,7 +68,8 @@ const FLAG_COMMANDS = {
 	fix: ['doctor'],
 } as const;
 
-const inCi = (env: NodeJS.ProcessEnv) => ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in env && env[key] !== '0' && env[key] !== 'false');
+const inCi = (env: NodeJS.ProcessEnv) =>
+	['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in env && env[key] !== '0' && env[key] !== 'false');
 const interactive = () => Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi(process.env);
 
 const fail = (message: string) => {
@@ -76,7 +77,16 @@ const fail = (message: string) => {
 	process.exitCode = 1;
 };
 
+// Node 20 is past its end of life, and the dashboard's dependencies need 22: say so in one line
+// rather than fail somewhere inside them.
+const MIN_NODE = 22;
+
 async function main(): Promise<number> {
+	const major = Number(process.versions.node.split('.')[0]);
+	if (major < MIN_NODE)
+		throw new Error(
+			`needs Node ${MIN_NODE} or newer; this is Node ${process.versions.node} (npm start and npm test use the Node 24 that npm install brings)`,
+		);
 	const {command, args, flags} = parseCommandLine(process.argv.slice(2));
 	if (flags.help) {
 		process.stdout.write(formatHelp(help));

@@ -5,8 +5,16 @@ const flags = {json: false, fix: false, help: false, version: false};
 
 describe('the command line', () => {
 	it('gives the command, its arguments and the flags, in either spelling of a value', () => {
-		expect(parseCommandLine(['events', '--actor', 'Zelenskyy', '--json'])).toEqual({command: 'events', args: [], flags: {...flags, actor: 'Zelenskyy', json: true}});
-		expect(parseCommandLine(['ingest', 'a.md', 'b.md', '--dir=/tmp/b'])).toEqual({command: 'ingest', args: ['a.md', 'b.md'], flags: {...flags, dir: '/tmp/b'}});
+		expect(parseCommandLine(['events', '--actor', 'Zelenskyy', '--json'])).toEqual({
+			command: 'events',
+			args: [],
+			flags: {...flags, actor: 'Zelenskyy', json: true},
+		});
+		expect(parseCommandLine(['ingest', 'a.md', 'b.md', '--dir=/tmp/b'])).toEqual({
+			command: 'ingest',
+			args: ['a.md', 'b.md'],
+			flags: {...flags, dir: '/tmp/b'},
+		});
 		expect(parseCommandLine([])).toEqual({command: undefined, args: [], flags});
 		// After --, and a lone -, are arguments (note add's - reads the text from stdin).
 		expect(parseCommandLine(['note', 'add', '--event', 'e-1', '-'])).toMatchObject({args: ['add', '-'], flags: {event: 'e-1'}});

@@ -45,22 +45,57 @@ describe('briefing CLI', () => {
 		const cases: Array<[string, (dir: string) => string[], RegExp]> = [
 			['a missing file', (dir) => ['ingest', join(dir, 'missing.txt')], /missing\.txt: no such file or directory$/],
 			['an empty file', (dir) => ['ingest', article(dir, 'empty.txt', '')], /empty\.txt: is empty$/],
-			['a binary file', (dir) => ['ingest', article(dir, 'image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))], /image\.png: looks like binary data, not text$/],
+			[
+				'a binary file',
+				(dir) => ['ingest', article(dir, 'image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))],
+				/image\.png: looks like binary data, not text$/,
+			],
 			['a whitespace-only file', (dir) => ['ingest', article(dir, 'blank.txt', ' \n\t\n  \n')], /blank\.txt: is empty$/],
-			['invalid UTF-8', (dir) => ['ingest', article(dir, 'latin1.txt', Buffer.from('Caf\xe9 talks in Gen\xe8ve on Monday.\n', 'latin1'))], /latin1\.txt: is not valid UTF-8 text \(convert it first, e\.g\. with iconv -t utf-8\)$/],
-			['a file over the size limit', (dir) => {
-				const file = article(dir, 'huge.txt', 'x');
-				truncateSync(file, 10 * 1024 * 1024 + 1); // sparse: no 10 MB written
-				return ['ingest', file];
-			}, /huge\.txt: is 10\.0 MB; articles are limited to 10 MB$/],
-			['front matter that is not YAML', (dir) => ['ingest', article(dir, 'bad-yaml.md', '---\ntitle: [unclosed\ndate: 2024-10-29\n---\nJake Sullivan met Andriy Yermak.\n')], /bad-yaml\.md: front matter is not valid YAML \(line \d+, column \d+\): [^:]+$/],
-			['a front-matter date that does not exist', (dir) => ['ingest', article(dir, 'feb30.md', '---\ndate: 2024-02-30\n---\nJake Sullivan met Andriy Yermak.\n')], /feb30\.md: front matter date "2024-02-30" is not a real day \(expected YYYY-MM-DD\)$/],
-			['a seed date that does not exist', (dir) => ['ingest', article(dir, 'feb30.txt', 'date 2024-02-30\nJake Sullivan met Andriy Yermak.\n')], /feb30\.txt: date "2024-02-30" is not a real day \(expected YYYY-MM-DD\)$/],
-			['extract of a file that is not text', (dir) => ['extract', article(dir, 'data.bin', Buffer.alloc(64))], /data\.bin: looks like binary data, not text$/],
-			['a directory', (dir) => {
-				mkdirSync(join(dir, 'folder'));
-				return ['ingest', join(dir, 'folder')];
-			}, /folder: is a directory, not a file$/],
+			[
+				'invalid UTF-8',
+				(dir) => ['ingest', article(dir, 'latin1.txt', Buffer.from('Caf\xe9 talks in Gen\xe8ve on Monday.\n', 'latin1'))],
+				/latin1\.txt: is not valid UTF-8 text \(convert it first, e\.g\. with iconv -t utf-8\)$/,
+			],
+			[
+				'a file over the size limit',
+				(dir) => {
+					const file = article(dir, 'huge.txt', 'x');
+					truncateSync(file, 10 * 1024 * 1024 + 1); // sparse: no 10 MB written
+					return ['ingest', file];
+				},
+				/huge\.txt: is 10\.0 MB; articles are limited to 10 MB$/,
+			],
+			[
+				'front matter that is not YAML',
+				(dir) => [
+					'ingest',
+					article(dir, 'bad-yaml.md', '---\ntitle: [unclosed\ndate: 2024-10-29\n---\nJake Sullivan met Andriy Yermak.\n'),
+				],
+				/bad-yaml\.md: front matter is not valid YAML \(line \d+, column \d+\): [^:]+$/,
+			],
+			[
+				'a front-matter date that does not exist',
+				(dir) => ['ingest', article(dir, 'feb30.md', '---\ndate: 2024-02-30\n---\nJake Sullivan met Andriy Yermak.\n')],
+				/feb30\.md: front matter date "2024-02-30" is not a real day \(expected YYYY-MM-DD\)$/,
+			],
+			[
+				'a seed date that does not exist',
+				(dir) => ['ingest', article(dir, 'feb30.txt', 'date 2024-02-30\nJake Sullivan met Andriy Yermak.\n')],
+				/feb30\.txt: date "2024-02-30" is not a real day \(expected YYYY-MM-DD\)$/,
+			],
+			[
+				'extract of a file that is not text',
+				(dir) => ['extract', article(dir, 'data.bin', Buffer.alloc(64))],
+				/data\.bin: looks like binary data, not text$/,
+			],
+			[
+				'a directory',
+				(dir) => {
+					mkdirSync(join(dir, 'folder'));
+					return ['ingest', join(dir, 'folder')];
+				},
+				/folder: is a directory, not a file$/,
+			],
 			['a bad --date', () => ['ingest', '--date', '2024-02-30', seed], /--date 2024-02-30 is not a real day/],
 			['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
 			['an unknown flag', () => ['events', '--frobnicate'], /unknown option --frobnicate/],
@@ -126,7 +161,10 @@ describe('briefing CLI', () => {
 			files.map(
 				(file) =>
 					new Promise<number | null>((resolve) => {
-						spawn(process.execPath, [cli, 'ingest', file, '--date', '2024-11-04', '--dir', dir], {env: cliEnv(dir), stdio: 'ignore'}).on('close', resolve);
+						spawn(process.execPath, [cli, 'ingest', file, '--date', '2024-11-04', '--dir', dir], {env: cliEnv(dir), stdio: 'ignore'}).on(
+							'close',
+							resolve,
+						);
 					}),
 			),
 		);
@@ -155,12 +193,22 @@ describe('briefing CLI', () => {
 		const json = JSON.parse(result.stdout);
 		expect(json.article).toMatchObject({title: expect.any(String), date: '2024-10-29'});
 		expect(json.actors.length).toBeGreaterThan(0);
-		for (const actor of json.actors) expect(actor).toMatchObject({name: expect.any(String), kind: expect.stringMatching(/^(person|country|organization|place)$/), aliases: expect.any(Array)});
+		for (const actor of json.actors)
+			expect(actor).toMatchObject({
+				name: expect.any(String),
+				kind: expect.stringMatching(/^(person|country|organization|place)$/),
+				aliases: expect.any(Array),
+			});
 		for (const event of json.events) {
-			expect(event).toMatchObject({date: expect.stringMatching(/^\d{4}(-\d{2}(-\d{2})?)?$/), text: expect.any(String), actors: expect.any(Array)});
+			expect(event).toMatchObject({
+				date: expect.stringMatching(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+				text: expect.any(String),
+				actors: expect.any(Array),
+			});
 			for (const name of event.actors) expect(json.actors.map((a: {name: string}) => a.name)).toContain(name);
 		}
-		for (const quote of json.quotes) expect(quote).toMatchObject({text: expect.any(String), speaker: expect.toSatisfy((s) => s === null || typeof s === 'string')});
+		for (const quote of json.quotes)
+			expect(quote).toMatchObject({text: expect.any(String), speaker: expect.toSatisfy((s) => s === null || typeof s === 'string')});
 		expect(readdirSync(dir)).toEqual([]);
 	});
 

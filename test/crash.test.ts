@@ -32,7 +32,8 @@ describe('crashes', () => {
 		bundle = join(bundleDir, 'store.mjs');
 		await build({
 			stdin: {
-				contents: "export {updateBriefing} from './source/store/db.js'; export {ingestArticle} from './source/store/merge.js'; export {addNote} from './source/store/notes.js';",
+				contents:
+					"export {updateBriefing} from './source/store/db.js'; export {ingestArticle} from './source/store/merge.js'; export {addNote} from './source/store/notes.js';",
 				resolveDir: root,
 				loader: 'ts',
 			},

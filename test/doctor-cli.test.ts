@@ -10,7 +10,8 @@ import {buildBeforeAll, cli, cliEnv, seed} from './cli-helpers.js';
 
 buildBeforeAll();
 
-const SECOND = '---\ntitle: Talks in Washington\ndate: 2024-11-04\n---\nJake Sullivan met Andriy Yermak in Washington on Monday.\n\n"We will keep helping," Sullivan said.\n';
+const SECOND =
+	'---\ntitle: Talks in Washington\ndate: 2024-11-04\n---\nJake Sullivan met Andriy Yermak in Washington on Monday.\n\n"We will keep helping," Sullivan said.\n';
 
 describe('briefing doctor', () => {
 	const tempDir = useTempDir();
@@ -45,7 +46,10 @@ describe('briefing doctor', () => {
 			stderr: '',
 		});
 		const empty = join(tempDir(), 'none');
-		expect(run(empty, ['doctor'])).toMatchObject({status: 0, stdout: expect.stringMatching(/none yet \(nothing has been ingested\)\n.*none yet \(no notes\)\nAll is well\.\n$/)});
+		expect(run(empty, ['doctor'])).toMatchObject({
+			status: 0,
+			stdout: expect.stringMatching(/none yet \(nothing has been ingested\)\n.*none yet \(no notes\)\nAll is well\.\n$/),
+		});
 		expect(existsSync(empty)).toBe(false);
 	});
 
@@ -60,12 +64,16 @@ describe('briefing doctor', () => {
 
 		const refused = run(dir, ['events']);
 		expect(refused.status).toBe(1);
-		expect(refused.stderr).toMatch(/^briefing: .*briefing\.json: is not valid JSON: it ends in the middle of a value, at line \d+, column \d+ \(the file looks cut short\); it was left as it is \(briefing doctor explains\)\n$/);
+		expect(refused.stderr).toMatch(
+			/^briefing: .*briefing\.json: is not valid JSON: it ends in the middle of a value, at line \d+, column \d+ \(the file looks cut short\); it was left as it is \(briefing doctor explains\)\n$/,
+		);
 
 		const explained = run(dir, ['doctor']);
 		expect(explained.status).toBe(1);
 		expect(explained.stdout.split('\n')).toEqual([
-			expect.stringMatching(/briefing\.json: is not valid JSON: it ends in the middle of a value, at line \d+, column \d+ \(the file looks cut short\)$/),
+			expect.stringMatching(
+				/briefing\.json: is not valid JSON: it ends in the middle of a value, at line \d+, column \d+ \(the file looks cut short\)$/,
+			),
 			'  briefing does not read it, nor write over it, until it is repaired',
 			'  the texts of 1 article can be read from it',
 			`  1 article cannot be read from it and must be ingested again: ${join(template, 'second.md')}`,
@@ -80,17 +88,25 @@ describe('briefing doctor', () => {
 		const fixed = run(dir, ['doctor', '--fix']);
 		expect(fixed.status).toBe(0);
 		const [backup] = backups(dir);
-		expect(fixed.stdout).toContain(`  backed up to ${join(dir, backup!)}\n  rebuilt from the texts of 1 article: 16 actors, 8 events, 2 quotes\n`);
-		expect(fixed.stdout).toContain(`  1 article could not be recovered and must be ingested again: ${join(template, 'second.md')}\n${join(dir, 'notes.json')}: ok (2 notes)\nRepaired 1 problem; the old files are kept as backups.\n`);
+		expect(fixed.stdout).toContain(
+			`  backed up to ${join(dir, backup!)}\n  rebuilt from the texts of 1 article: 16 actors, 8 events, 2 quotes\n`,
+		);
+		expect(fixed.stdout).toContain(
+			`  1 article could not be recovered and must be ingested again: ${join(template, 'second.md')}\n${join(dir, 'notes.json')}: ok (2 notes)\nRepaired 1 problem; the old files are kept as backups.\n`,
+		);
 		expect(read(dir, backup!)).toBe(cut);
 		expect(read(dir, 'notes.json')).toBe(notes);
 		const after = JSON.parse(run(dir, ['events', '--json']).stdout) as Array<{id: string}>;
-		expect(after.map((event) => event.id)).toEqual(events.filter((event) => event.article.title !== 'Talks in Washington').map((event) => event.id));
+		expect(after.map((event) => event.id)).toEqual(
+			events.filter((event) => event.article.title !== 'Talks in Washington').map((event) => event.id),
+		);
 		expect(run(dir, ['doctor']).status).toBe(0);
 
 		// The lost article comes back by ingesting it again, with the same ids as before.
 		expect(run(dir, ['ingest', join(template, 'second.md')]).status).toBe(0);
-		expect((JSON.parse(run(dir, ['events', '--json']).stdout) as Array<{id: string}>).map((event) => event.id)).toEqual(events.map((event) => event.id));
+		expect((JSON.parse(run(dir, ['events', '--json']).stdout) as Array<{id: string}>).map((event) => event.id)).toEqual(
+			events.map((event) => event.id),
+		);
 	});
 
 	it('repairs a damaged notes.json without dropping a note, after a backup', () => {
@@ -98,11 +114,18 @@ describe('briefing doctor', () => {
 		const notes = read(dir, 'notes.json');
 		const damaged = notes.replace('"nextId": 3', '"nextId": three');
 		writeFileSync(join(dir, 'notes.json'), damaged);
-		expect(run(dir, ['note', 'add', '--actor', 'zelenskyy', 'x'])).toMatchObject({status: 1, stderr: expect.stringMatching(/notes\.json: is not valid JSON: unexpected "t" at line 3, column 13; it was left as it is and no note was changed \(briefing doctor explains\)\n$/)});
+		expect(run(dir, ['note', 'add', '--actor', 'zelenskyy', 'x'])).toMatchObject({
+			status: 1,
+			stderr: expect.stringMatching(
+				/notes\.json: is not valid JSON: unexpected "t" at line 3, column 13; it was left as it is and no note was changed \(briefing doctor explains\)\n$/,
+			),
+		});
 
 		const explained = run(dir, ['doctor']);
 		expect(explained.status).toBe(1);
-		expect(explained.stdout).toContain('notes.json: is not valid JSON: unexpected "t" at line 3, column 13\n  briefing lists the notes it can read of it, and changes none until it is repaired\n  2 notes can be read from it: n-1, n-2\n  there is no whole backup of it\n');
+		expect(explained.stdout).toContain(
+			'notes.json: is not valid JSON: unexpected "t" at line 3, column 13\n  briefing lists the notes it can read of it, and changes none until it is repaired\n  2 notes can be read from it: n-1, n-2\n  there is no whole backup of it\n',
+		);
 		expect(read(dir, 'notes.json')).toBe(damaged);
 
 		const fixed = run(dir, ['doctor', '--fix']);
@@ -120,7 +143,9 @@ describe('briefing doctor', () => {
 		for (const args of [['doctor'], ['doctor', '--fix']]) {
 			const result = run(dir, args);
 			expect(result.status).toBe(1);
-			expect(result.stdout).toContain('briefing.json: was written by a newer briefing (schema 5, this one reads 2); upgrade briefing\n  doctor leaves it as it is: only a newer briefing can read it\n');
+			expect(result.stdout).toContain(
+				'briefing.json: was written by a newer briefing (schema 5, this one reads 2); upgrade briefing\n  doctor leaves it as it is: only a newer briefing can read it\n',
+			);
 		}
 		expect(run(dir, ['doctor', '--fix']).stdout).toMatch(/\n1 problem doctor cannot repair \(see above\)\.\n$/);
 		expect(read(dir, 'briefing.json')).toBe(newer);
@@ -134,7 +159,9 @@ describe('briefing doctor', () => {
 		expect(run(dir, ['events']).status).toBe(0);
 		const explained = run(dir, ['doctor']);
 		expect(explained.status).toBe(1);
-		expect(explained.stdout).toContain('briefing.json: is schema 0, from an older briefing; it is read as schema 2, and written so once it is backed up\n  schema 0 to 1: ');
+		expect(explained.stdout).toContain(
+			'briefing.json: is schema 0, from an older briefing; it is read as schema 2, and written so once it is backed up\n  schema 0 to 1: ',
+		);
 		const fixed = run(dir, ['doctor', '--fix']);
 		expect(fixed.status).toBe(0);
 		expect(read(dir, backups(dir)[0]!)).toBe(old);
@@ -144,7 +171,12 @@ describe('briefing doctor', () => {
 	it('takes no arguments, and --fix only goes with doctor', () => {
 		const dir = copy();
 		expect(run(dir, ['doctor', 'now'])).toMatchObject({status: 1, stderr: 'briefing: doctor takes no arguments (see briefing --help)\n'});
-		expect(run(dir, ['events', '--fix'])).toMatchObject({status: 1, stderr: 'briefing: --fix does not apply to the events command (see briefing --help)\n'});
-		expect(spawnSync(process.execPath, [cli, '--help'], {encoding: 'utf8'}).stdout).toContain('doctor            Check briefing.json and notes.json');
+		expect(run(dir, ['events', '--fix'])).toMatchObject({
+			status: 1,
+			stderr: 'briefing: --fix does not apply to the events command (see briefing --help)\n',
+		});
+		expect(spawnSync(process.execPath, [cli, '--help'], {encoding: 'utf8'}).stdout).toContain(
+			'doctor            Check briefing.json and notes.json',
+		);
 	});
 });

@@ -28,13 +28,11 @@ const ARTICLES = [
 
 // A briefing of three articles through the real extraction, as ingest stores it.
 function ingested(): FullBriefing {
-	return ARTICLES.reduce(
-		(data, {path, text, fallback}) => {
-			const extraction = extract(text, {fallbackDate: fallback});
-			return ingestArticle(data, {extraction, raw: text, key: extraction.article.url ?? path, path, ingestedAt: '2024-11-05T00:00:00.000Z'}).data;
-		},
-		emptyBriefing(),
-	);
+	return ARTICLES.reduce((data, {path, text, fallback}) => {
+		const extraction = extract(text, {fallbackDate: fallback});
+		return ingestArticle(data, {extraction, raw: text, key: extraction.article.url ?? path, path, ingestedAt: '2024-11-05T00:00:00.000Z'})
+			.data;
+	}, emptyBriefing());
 }
 
 const backupsOf = (dir: string, name: string) => readdirSync(dir).filter((file) => file.startsWith(`${name}.bak-`));
@@ -61,7 +59,9 @@ describe('rebuilding briefing.json from its articles', () => {
 
 	it('writes an article as front matter that parses back into its header and body', () => {
 		const article = texts(data)[1]!;
-		expect(articleText(article)).toBe(`---\ntitle: "Talks in Washington"\nsource: "Wire"\nurl: "https://example.com/talks"\n---\n# Talks in Washington\n\n${article.body}\n`);
+		expect(articleText(article)).toBe(
+			`---\ntitle: "Talks in Washington"\nsource: "Wire"\nurl: "https://example.com/talks"\n---\n# Talks in Washington\n\n${article.body}\n`,
+		);
 		expect(articleText(texts(data)[2]!)).not.toContain('date:');
 	});
 });
@@ -101,7 +101,9 @@ describe('doctor: briefing.json', () => {
 		writeFileSync(join(dir, '.briefing.json.0123456789ab.tmp'), '{"half');
 		const exam = await examineBriefing(dir);
 		expect(exam).toMatchObject({kind: 'broken', refused: true, lost: ['/news/undated.txt'], lostUnnamed: 0, leftovers: 1});
-		expect(exam.kind === 'broken' && exam.problem).toMatch(/^is not valid JSON: it ends in the middle of a value, at line \d+, column \d+ \(the file looks cut short\)$/);
+		expect(exam.kind === 'broken' && exam.problem).toMatch(
+			/^is not valid JSON: it ends in the middle of a value, at line \d+, column \d+ \(the file looks cut short\)$/,
+		);
 		expect(exam.kind === 'broken' && exam.articles.map((article) => article.key)).toEqual(['/news/seed.txt', 'https://example.com/talks']);
 
 		const repair = await repairBriefing(dir, load);
@@ -122,7 +124,12 @@ describe('doctor: briefing.json', () => {
 		const wrong = JSON.parse(goodText);
 		wrong.events[2].article = 7;
 		const dir = await withFile(JSON.stringify(wrong));
-		expect(await examineBriefing(dir)).toMatchObject({kind: 'broken', refused: true, problem: 'is not a briefing (events[2].article is not a string)', lost: []});
+		expect(await examineBriefing(dir)).toMatchObject({
+			kind: 'broken',
+			refused: true,
+			problem: 'is not a briefing (events[2].article is not a string)',
+			lost: [],
+		});
 		await repairBriefing(dir, load);
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(goodText);
 
@@ -149,7 +156,10 @@ describe('doctor: briefing.json', () => {
 	it('leaves a newer briefing.json alone, and does not even load the extraction', async () => {
 		const newer = goodText.replace('"schemaVersion":2', '"schemaVersion":3');
 		const dir = await withFile(newer);
-		expect(await examineBriefing(dir)).toMatchObject({kind: 'newer', problem: 'was written by a newer briefing (schema 3, this one reads 2); upgrade briefing'});
+		expect(await examineBriefing(dir)).toMatchObject({
+			kind: 'newer',
+			problem: 'was written by a newer briefing (schema 3, this one reads 2); upgrade briefing',
+		});
 		const repair = await repairBriefing(dir, () => Promise.reject(new Error('not needed')));
 		expect(repair.written).toBeNull();
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(newer);
@@ -161,7 +171,12 @@ describe('doctor: briefing.json', () => {
 		const talks = good.articles[1]!;
 		rmSync(bodyFile(dir, talks));
 		const exam = await examineBriefing(dir);
-		expect(exam).toMatchObject({kind: 'broken', refused: false, problem: 'has an article whose text is missing from articles/', lost: ['/news/talks.md']});
+		expect(exam).toMatchObject({
+			kind: 'broken',
+			refused: false,
+			problem: 'has an article whose text is missing from articles/',
+			lost: ['/news/talks.md'],
+		});
 		const repair = await repairBriefing(dir, load);
 		expect(repair.backup).not.toBeNull();
 		const written = JSON.parse(readFileSync(briefingFile(dir), 'utf8')) as BriefingData;
@@ -180,7 +195,8 @@ describe('doctor: notes.json', () => {
 		created: `2024-11-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
 		updated: `2024-11-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
 	});
-	const notesText = (notes: Note[], nextId = Math.max(0, ...notes.map((n) => Number(n.id.slice(2)))) + 1) => serializeNotes({...emptyNotes(), nextId, notes});
+	const notesText = (notes: Note[], nextId = Math.max(0, ...notes.map((n) => Number(n.id.slice(2)))) + 1) =>
+		serializeNotes({...emptyNotes(), nextId, notes});
 	const withNotes = (text: string) => {
 		const dir = tempDir();
 		writeFileSync(notesFile(dir), text);
@@ -224,11 +240,21 @@ describe('doctor: notes.json', () => {
 	});
 
 	it('mends notes of the wrong shape rather than dropping them, and gives a repeated id a new one', async () => {
-		const bad = [note(1), {...note(2), created: 'yesterday'}, {...note(3), target: null}, note(4), {...note(4), text: 'same id, other note'}, note(4)];
+		const bad = [
+			note(1),
+			{...note(2), created: 'yesterday'},
+			{...note(3), target: null},
+			note(4),
+			{...note(4), text: 'same id, other note'},
+			note(4),
+		];
 		const dir = withNotes(JSON.stringify({schemaVersion: 1, nextId: 5, notes: bad}));
 		const exam = await examineNotes(dir);
 		expect(exam).toMatchObject({kind: 'broken', problem: 'is not a notes file (notes[1] has no created or updated time)'});
-		expect(exam.kind === 'broken' && exam.mended).toEqual(['n-2: it had no created time, so it is the updated one', 'n-3: its item was unreadable, so it is detached']);
+		expect(exam.kind === 'broken' && exam.mended).toEqual([
+			'n-2: it had no created time, so it is the updated one',
+			'n-3: its item was unreadable, so it is detached',
+		]);
 		await repairNotes(dir);
 		const {notes, nextId} = written(dir);
 		expect(notes.map((n) => [n.id, n.text])).toEqual([

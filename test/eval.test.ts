@@ -15,7 +15,16 @@ describe.skipIf(!present)(`extraction quality on the dev set${present ? '' : ' (
 	it('keeps the dev TOTAL at or above the targets', () => {
 		const output = execFileSync(
 			process.execPath,
-			[`${evalDir}/score.mjs`, `${evalDir}/dev/gold`, `${evalDir}/dev/articles`, '--', process.execPath, `${root}/dist/cli.js`, 'extract', '--json'],
+			[
+				`${evalDir}/score.mjs`,
+				`${evalDir}/dev/gold`,
+				`${evalDir}/dev/articles`,
+				'--',
+				process.execPath,
+				`${root}/dist/cli.js`,
+				'extract',
+				'--json',
+			],
 			{encoding: 'utf8'},
 		);
 		const total = output.split('\n').find((line) => line.startsWith('TOTAL:'))!;

@@ -21,11 +21,15 @@ describe('readArticleFile', () => {
 		['an empty file', () => write(''), 'is empty'],
 		['a whitespace-only file', () => write(' \n\t\n'), 'is empty'],
 		['binary data', () => write(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])), 'looks like binary data, not text'],
-		['a file over the size limit', () => {
-			const file = write('x');
-			truncateSync(file, MAX_ARTICLE_BYTES + 1);
-			return file;
-		}, 'is 10.0 MB; articles are limited to 10 MB'],
+		[
+			'a file over the size limit',
+			() => {
+				const file = write('x');
+				truncateSync(file, MAX_ARTICLE_BYTES + 1);
+				return file;
+			},
+			'is 10.0 MB; articles are limited to 10 MB',
+		],
 	])('refuses %s with a one-line message', (_what, make, message) => {
 		expect(() => readArticleFile(make())).toThrow(message);
 	});

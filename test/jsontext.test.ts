@@ -86,7 +86,17 @@ describe('where JSON text stops being JSON', () => {
 
 describe('whole objects in text that is not JSON', () => {
 	it('finds each object by its opening and parses the whole ones', () => {
-		const text = JSON.stringify({notes: [{id: 'n-1', text: 'one'}, {id: 'n-2', text: 'two'}, {id: 'n-3', text: 'three'}]}, null, 2);
+		const text = JSON.stringify(
+			{
+				notes: [
+					{id: 'n-1', text: 'one'},
+					{id: 'n-2', text: 'two'},
+					{id: 'n-3', text: 'three'},
+				],
+			},
+			null,
+			2,
+		);
 		const cut = text.slice(0, text.indexOf('three'));
 		const found = findObjects(cut, /\{\s*"id"\s*:\s*"n-/g);
 		expect(found.map((object) => object.value)).toEqual([{id: 'n-1', text: 'one'}, {id: 'n-2', text: 'two'}, undefined]);

@@ -42,7 +42,11 @@ describe('ingestArticle', () => {
 	});
 
 	it('replaces only the edited article, keeping its place and the ids of unchanged sentences', () => {
-		const other = extraction({title: 'Other', actors: [{name: 'Jake Sullivan'}], events: [{text: 'Sullivan met Yermak.', actors: ['Jake Sullivan']}]});
+		const other = extraction({
+			title: 'Other',
+			actors: [{name: 'Jake Sullivan'}],
+			events: [{text: 'Sullivan met Yermak.', actors: ['Jake Sullivan']}],
+		});
 		let data = ingest(emptyBriefing(), '/news/a.txt', first).data;
 		data = ingest(data, '/news/b.txt', other).data;
 		const before = data;
@@ -62,7 +66,9 @@ describe('ingestArticle', () => {
 		expect(ids(after, 'Zelenskyy wrote on Telegram.')).toBe(ids(before, 'Zelenskyy wrote on Telegram.'));
 		expect(ids(after, 'Troops moved to Kursk.')).toBeUndefined();
 		// The other article's items are untouched; Ukraine, which only the old version named, is gone.
-		expect(after.events.find((e) => e.text === 'Sullivan met Yermak.')).toEqual(before.events.find((e) => e.text === 'Sullivan met Yermak.'));
+		expect(after.events.find((e) => e.text === 'Sullivan met Yermak.')).toEqual(
+			before.events.find((e) => e.text === 'Sullivan met Yermak.'),
+		);
 		expect(after.actors.map((a) => a.id)).toEqual(['p-jake-sullivan', 'p-volodymyr-zelenskyy']);
 		expect(after.quotes).toEqual([]);
 	});
@@ -122,7 +128,17 @@ describe('merging actors across articles', () => {
 
 	it('merges countries and organisations on a shared alias, never across kinds', () => {
 		let data = ingest(emptyBriefing(), '/a', extraction({actors: [{name: 'United States', kind: 'country', aliases: ['US']}]})).data;
-		data = ingest(data, '/b', extraction({actors: [{name: 'US', kind: 'country'}, {name: 'Jordan', kind: 'country'}, {name: 'Jordan', kind: 'person'}]})).data;
+		data = ingest(
+			data,
+			'/b',
+			extraction({
+				actors: [
+					{name: 'US', kind: 'country'},
+					{name: 'Jordan', kind: 'country'},
+					{name: 'Jordan', kind: 'person'},
+				],
+			}),
+		).data;
 		expect(names(data)).toEqual(['c-jordan Jordan', 'c-united-states United States', 'p-jordan Jordan']);
 	});
 

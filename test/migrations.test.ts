@@ -16,14 +16,19 @@ function versionZero(): Record<string, unknown> {
 	const current = ingestArticle(
 		{schemaVersion: 1, articles: [], actors: [], events: [], quotes: []},
 		{
-			extraction: extraction({actors: [{name: 'Jake Sullivan'}], events: [{text: 'Sullivan flew to Kyiv.', actors: ['Jake Sullivan']}], quotes: [{text: 'We are here', speaker: 'Jake Sullivan'}]}),
+			extraction: extraction({
+				actors: [{name: 'Jake Sullivan'}],
+				events: [{text: 'Sullivan flew to Kyiv.', actors: ['Jake Sullivan']}],
+				quotes: [{text: 'We are here', speaker: 'Jake Sullivan'}],
+			}),
 			raw: 'Sullivan flew to Kyiv.',
 			key: '/news/a.md',
 			path: '/news/a.md',
 			ingestedAt: '2024-11-01T00:00:00.000Z',
 		},
 	).data;
-	const strip = <T extends object>(item: T, fields: string[]) => Object.fromEntries(Object.entries(item).filter(([key]) => !fields.includes(key)));
+	const strip = <T extends object>(item: T, fields: string[]) =>
+		Object.fromEntries(Object.entries(item).filter(([key]) => !fields.includes(key)));
 	return {
 		articles: current.articles.map((article) => strip(article, ['dateAssumed', 'format'])),
 		actors: current.actors,
@@ -86,7 +91,13 @@ describe('migrations', () => {
 
 		const reported: Array<[string, number]> = [];
 		const add = (data: FullBriefing) =>
-			ingestArticle(data, {extraction: extraction({events: [{text: 'Another thing happened.'}]}), raw: 'b', key: '/news/b.md', path: '/news/b.md', ingestedAt: '2024-11-02T00:00:00.000Z'}).data;
+			ingestArticle(data, {
+				extraction: extraction({events: [{text: 'Another thing happened.'}]}),
+				raw: 'b',
+				key: '/news/b.md',
+				path: '/news/b.md',
+				ingestedAt: '2024-11-02T00:00:00.000Z',
+			}).data;
 		expect(await updateBriefing(dir, add, {onBackup: (backup, from) => reported.push([backup, from])})).toBe(true);
 
 		const [backup] = backups(dir, 'briefing.json');
@@ -103,13 +114,23 @@ describe('migrations', () => {
 		expect(readArticleBody(dir, written.articles[0]!)).toBe(read.articles[0]!.body);
 
 		// Once it is the current version, no more backups.
-		await updateBriefing(dir, (data) => ingestArticle(data, {extraction: extraction({}), raw: 'c', key: 'c', path: null, ingestedAt: '2024-11-03T00:00:00.000Z'}).data);
+		await updateBriefing(
+			dir,
+			(data) =>
+				ingestArticle(data, {extraction: extraction({}), raw: 'c', key: 'c', path: null, ingestedAt: '2024-11-03T00:00:00.000Z'}).data,
+		);
 		expect(backups(dir, 'briefing.json')).toHaveLength(1);
 	});
 
 	it('migrates a version-0 notes.json when a note is added, after a backup, giving no id twice', async () => {
 		const dir = tempDir();
-		const note = (id: string) => ({id, target: {kind: 'actor', id: 'p-x', text: 'X'}, text: `note ${id}`, created: '2024-11-01T00:00:00.000Z', updated: '2024-11-01T00:00:00.000Z'});
+		const note = (id: string) => ({
+			id,
+			target: {kind: 'actor', id: 'p-x', text: 'X'},
+			text: `note ${id}`,
+			created: '2024-11-01T00:00:00.000Z',
+			updated: '2024-11-01T00:00:00.000Z',
+		});
 		const old = JSON.stringify({notes: [note('n-1'), note('n-4')]});
 		writeFileSync(notesFile(dir), old);
 		expect(await loadNotes(dir)).toMatchObject({problem: null, notes: [{id: 'n-1'}, {id: 'n-4'}]});
@@ -124,6 +145,8 @@ describe('migrations', () => {
 
 	it('refuses a version-0 file that is not a briefing once migrated, naming the version', () => {
 		expect(checkBriefingData({articles: 'none'})).toMatchObject({problem: 'is not a briefing ("articles" is not a list) (it is schema 0)'});
-		expect(checkBriefingData({schemaVersion: 1.5})).toMatchObject({problem: expect.stringContaining('schemaVersion is not a whole number')});
+		expect(checkBriefingData({schemaVersion: 1.5})).toMatchObject({
+			problem: expect.stringContaining('schemaVersion is not a whole number'),
+		});
 	});
 });

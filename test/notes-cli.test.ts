@@ -12,7 +12,14 @@ import {buildBeforeAll, cli, cliEnv, seed} from './cli-helpers.js';
 buildBeforeAll();
 
 type Id = {id: string};
-type JsonNote = {id: string; text: string; target: {kind: string; id: string; text: string}; detached: boolean; created: string; updated: string};
+type JsonNote = {
+	id: string;
+	text: string;
+	target: {kind: string; id: string; text: string};
+	detached: boolean;
+	created: string;
+	updated: string;
+};
 
 describe('briefing note / notes', () => {
 	const tempDir = useTempDir();
@@ -20,7 +27,7 @@ describe('briefing note / notes', () => {
 		const result = spawnSync(process.execPath, [cli, ...args, '--dir', dir], {encoding: 'utf8', env: cliEnv(dir), input});
 		return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 	};
-	const json = <T,>(dir: string, args: string[]): T => {
+	const json = <T>(dir: string, args: string[]): T => {
 		const result = run(dir, [...args, '--json']);
 		expect(result.stderr).toBe('');
 		return JSON.parse(result.stdout) as T;
@@ -90,8 +97,22 @@ describe('briefing note / notes', () => {
 		run(dir, ['note', 'add', '--actor', 'Pat Ryder', 'On Ryder']);
 		const notes = json<JsonNote[]>(dir, ['notes']);
 		expect(notes).toEqual([
-			{id: 'n-1', text: 'On Yermak’s event', target: {kind: 'event', id: event.id, text: event.text}, detached: false, created: expect.any(String), updated: expect.any(String)},
-			{id: 'n-2', text: 'On Ryder', target: {kind: 'actor', id: 'p-pat-ryder', text: 'Pat Ryder'}, detached: false, created: expect.any(String), updated: expect.any(String)},
+			{
+				id: 'n-1',
+				text: 'On Yermak’s event',
+				target: {kind: 'event', id: event.id, text: event.text},
+				detached: false,
+				created: expect.any(String),
+				updated: expect.any(String),
+			},
+			{
+				id: 'n-2',
+				text: 'On Ryder',
+				target: {kind: 'actor', id: 'p-pat-ryder', text: 'Pat Ryder'},
+				detached: false,
+				created: expect.any(String),
+				updated: expect.any(String),
+			},
 		]);
 		expect(json<JsonNote[]>(dir, ['notes', '--actor', 'andriy yermak']).map((n) => n.id)).toEqual(['n-1']);
 		expect(json<JsonNote[]>(dir, ['notes', '--actor', 'ryder']).map((n) => n.id)).toEqual(['n-2']);
@@ -99,7 +120,9 @@ describe('briefing note / notes', () => {
 
 		const text = run(dir, ['notes']);
 		expect(text.status).toBe(0);
-		expect(text.stdout).toMatch(new RegExp(`^n-1 · event ${event.id} · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\n  on: Sullivan and Andriy Yermak`));
+		expect(text.stdout).toMatch(
+			new RegExp(`^n-1 · event ${event.id} · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\n  on: Sullivan and Andriy Yermak`),
+		);
 		expect(text.stdout).toContain('\n  On Yermak’s event\n\nn-2 · actor p-pat-ryder · ');
 		expect(text.stdout).not.toContain('detached');
 		expect(run(dir, ['notes', '--actor', 'Yoon']).stdout).toBe('No notes.\n');
@@ -128,11 +151,27 @@ describe('briefing note / notes', () => {
 
 	describe('errors: one line on stderr, exit 1, notes.json untouched', () => {
 		const cases: Array<[string, string[], RegExp, string?]> = [
-			['an unknown event id', ['note', 'add', '--event', 'e-0000000000', 'x'], /^briefing: there is no event e-0000000000 \(briefing events --json lists the ids\)$/],
-			['a quote id given as an event', ['note', 'add', '--event', 'QUOTE', 'x'], /^briefing: there is no event q-\w+; q-\w+ is a quote: use --quote$/],
+			[
+				'an unknown event id',
+				['note', 'add', '--event', 'e-0000000000', 'x'],
+				/^briefing: there is no event e-0000000000 \(briefing events --json lists the ids\)$/,
+			],
+			[
+				'a quote id given as an event',
+				['note', 'add', '--event', 'QUOTE', 'x'],
+				/^briefing: there is no event q-\w+; q-\w+ is a quote: use --quote$/,
+			],
 			['an unknown quote id', ['note', 'add', '--quote', 'q-0000000000', 'x'], /^briefing: there is no quote q-0000000000/],
-			['an unknown actor', ['note', 'add', '--actor', 'Nobody At All', 'x'], /^briefing: no actor is called "Nobody At All" \(briefing actors lists them\)$/],
-			['an ambiguous actor', ['note', 'add', '--actor', 'korea', 'x'], /^briefing: "korea" could be 2 actors: North Korea \(c-north-korea\), South Korea \(c-south-korea\); give the full name or the id$/],
+			[
+				'an unknown actor',
+				['note', 'add', '--actor', 'Nobody At All', 'x'],
+				/^briefing: no actor is called "Nobody At All" \(briefing actors lists them\)$/,
+			],
+			[
+				'an ambiguous actor',
+				['note', 'add', '--actor', 'korea', 'x'],
+				/^briefing: "korea" could be 2 actors: North Korea \(c-north-korea\), South Korea \(c-south-korea\); give the full name or the id$/,
+			],
 			['empty text', ['note', 'add', '--actor', 'Yoon', ''], /^briefing: the note is empty$/],
 			['blank text', ['note', 'add', '--actor', 'Yoon', '  '], /^briefing: the note is empty$/],
 			['empty stdin', ['note', 'add', '--actor', 'Yoon', '-'], /^briefing: the note is empty$/, '\n\n'],
@@ -167,7 +206,10 @@ describe('briefing note / notes', () => {
 		it('adding a note before anything is ingested', () => {
 			const dir = tempDir();
 			const result = run(dir, ['note', 'add', '--actor', 'zelenskyy', 'x']);
-			expect([result.status, result.stderr]).toEqual([1, 'briefing: nothing has been ingested yet, and notes go on your own briefing (briefing ingest FILE...)\n']);
+			expect([result.status, result.stderr]).toEqual([
+				1,
+				'briefing: nothing has been ingested yet, and notes go on your own briefing (briefing ingest FILE...)\n',
+			]);
 			expect(readdirSync(dir)).toEqual([]);
 		});
 	});
@@ -200,7 +242,9 @@ describe('briefing note / notes', () => {
 		expect(run(dir, ['ingest', article]).stdout).toMatch(/^updated /);
 		expect(readFileSync(join(dir, 'notes.json')).equals(notesBytes)).toBe(true);
 
-		const now = new Set([...json<Id[]>(dir, ['events']), ...json<Id[]>(dir, ['quotes']), ...json<Id[]>(dir, ['actors'])].map((item) => item.id));
+		const now = new Set(
+			[...json<Id[]>(dir, ['events']), ...json<Id[]>(dir, ['quotes']), ...json<Id[]>(dir, ['actors'])].map((item) => item.id),
+		);
 		const notes = json<JsonNote[]>(dir, ['notes']);
 		expect(notes).toHaveLength(count);
 		for (const note of notes) expect([note.id, note.detached]).toEqual([note.id, !now.has(note.target.id)]);
@@ -214,7 +258,9 @@ describe('briefing note / notes', () => {
 
 		// The text output says which are detached and keeps what they were about.
 		const output = run(dir, ['notes']).stdout;
-		expect(output).toMatch(/^n-\d+ · event e-\w+ · detached · .*\n  on \(no longer in the briefing\): Zelenskyy said on Tuesday .*increase to 12,000\.$/m);
+		expect(output).toMatch(
+			/^n-\d+ · event e-\w+ · detached · .*\n {2}on \(no longer in the briefing\): Zelenskyy said on Tuesday .*increase to 12,000\.$/m,
+		);
 		expect(output).toContain('actor o-telegram · detached');
 		expect(output).toContain('  on (no longer in the briefing): Telegram\n');
 	});
@@ -222,17 +268,33 @@ describe('briefing note / notes', () => {
 	describe('a notes.json that cannot be read is reported with its path and never overwritten', () => {
 		const valid = `${JSON.stringify({schemaVersion: 1, nextId: 2, notes: [{id: 'n-1', target: {kind: 'actor', id: 'p-pat-ryder', text: 'Pat Ryder'}, text: 'kept', created: '2024-11-01T10:00:00.000Z', updated: '2024-11-01T10:00:00.000Z'}]}, null, 2)}\n`;
 		const cases: Array<[string, string, RegExp]> = [
-			['truncated', valid.slice(0, 80), /notes\.json: is not valid JSON: it ends in the middle of a value, at line 7, column \d+ \(the file looks cut short\)/],
+			[
+				'truncated',
+				valid.slice(0, 80),
+				/notes\.json: is not valid JSON: it ends in the middle of a value, at line 7, column \d+ \(the file looks cut short\)/,
+			],
 			['not JSON', 'call Sullivan back\n', /notes\.json: is not valid JSON: unexpected "c" at line 1, column 1/],
-			['of the wrong shape', '{"schemaVersion": 1, "nextId": 1, "notes": {}}', /notes\.json: is not a notes file \("notes" is not a list\)/],
-			['from a newer briefing', valid.replace('"schemaVersion": 1', '"schemaVersion": 7'), /notes\.json: was written by a newer briefing \(notes schema 7, this one reads 1\); upgrade briefing/],
+			[
+				'of the wrong shape',
+				'{"schemaVersion": 1, "nextId": 1, "notes": {}}',
+				/notes\.json: is not a notes file \("notes" is not a list\)/,
+			],
+			[
+				'from a newer briefing',
+				valid.replace('"schemaVersion": 1', '"schemaVersion": 7'),
+				/notes\.json: was written by a newer briefing \(notes schema 7, this one reads 1\); upgrade briefing/,
+			],
 		];
 		it.each(cases)('%s', (_what, content, problem) => {
 			const {dir} = briefingDir();
 			const file = join(dir, 'notes.json');
 			writeFileSync(file, content);
 
-			for (const args of [['note', 'add', '--actor', 'Yoon', 'new'], ['note', 'rm', 'n-1'], ['note', 'edit', 'n-1', 'new']]) {
+			for (const args of [
+				['note', 'add', '--actor', 'Yoon', 'new'],
+				['note', 'rm', 'n-1'],
+				['note', 'edit', 'n-1', 'new'],
+			]) {
 				const refused = run(dir, args);
 				expect(refused.status).toBe(1);
 				expect(refused.stdout).toBe('');
@@ -247,7 +309,9 @@ describe('briefing note / notes', () => {
 				const read = run(dir, args);
 				expect(read.status).toBe(0);
 				expect(read.stdout).not.toBe('');
-				expect(read.stderr).toMatch(/^briefing: warning: .*notes\.json: .*; notes are read-only until it is fixed \(briefing doctor explains\)\n$/);
+				expect(read.stderr).toMatch(
+					/^briefing: warning: .*notes\.json: .*; notes are read-only until it is fixed \(briefing doctor explains\)\n$/,
+				);
 				expect(read.stderr).toContain(file);
 			}
 			// What can still be read is listed: here only the newer file's note.
@@ -264,7 +328,10 @@ describe('briefing note / notes', () => {
 		const loop = async (label: string) => {
 			for (let i = 0; i < 8; i++) {
 				const code = await new Promise<number | null>((resolve) => {
-					spawn(process.execPath, [cli, 'note', 'add', '--actor', 'Yoon', `${label} ${i}`, '--dir', dir], {env: cliEnv(dir), stdio: 'ignore'}).on('close', resolve);
+					spawn(process.execPath, [cli, 'note', 'add', '--actor', 'Yoon', `${label} ${i}`, '--dir', dir], {
+						env: cliEnv(dir),
+						stdio: 'ignore',
+					}).on('close', resolve);
 				});
 				expect(code).toBe(0);
 			}

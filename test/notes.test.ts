@@ -55,13 +55,24 @@ describe('notes.json: the notes store', () => {
 		const dir = join(tempDir(), 'new');
 		expect(await loadNotes(dir)).toEqual({file: notesFile(dir), notes: [], problem: null});
 		const first = await addNote(dir, zelenskyy, '  Check the 12,000 figure \n', new Date('2024-11-01T10:00:00Z'));
-		expect(first.note).toEqual({id: 'n-1', target: zelenskyy, text: 'Check the 12,000 figure', created: '2024-11-01T10:00:00.000Z', updated: '2024-11-01T10:00:00.000Z'});
+		expect(first.note).toEqual({
+			id: 'n-1',
+			target: zelenskyy,
+			text: 'Check the 12,000 figure',
+			created: '2024-11-01T10:00:00.000Z',
+			updated: '2024-11-01T10:00:00.000Z',
+		});
 		expect(first.savedAt).toBe('2024-11-01T10:00:00.000Z');
 		const second = await addNote(dir, {kind: 'event', id: 'e-1', text: 'Something happened.'}, 'two');
 		expect(second.notes.map((note) => note.id)).toEqual(['n-1', 'n-2']);
 
 		const edited = await editNote(dir, 'n-1', 'Checked: 11,000', new Date('2024-11-02T10:00:00Z'));
-		expect(edited.note).toMatchObject({id: 'n-1', text: 'Checked: 11,000', created: '2024-11-01T10:00:00.000Z', updated: '2024-11-02T10:00:00.000Z'});
+		expect(edited.note).toMatchObject({
+			id: 'n-1',
+			text: 'Checked: 11,000',
+			created: '2024-11-01T10:00:00.000Z',
+			updated: '2024-11-02T10:00:00.000Z',
+		});
 		const removed = await removeNote(dir, 'n-2');
 		expect(removed.note.id).toBe('n-2');
 		expect(removed.notes.map((note) => note.id)).toEqual(['n-1']);
@@ -104,27 +115,40 @@ describe('notes.json: the notes store', () => {
 		notes: [{id: 'n-1', target: zelenskyy, text: 'kept', created: '2024-11-01T10:00:00.000Z', updated: '2024-11-01T10:00:00.000Z'}],
 	});
 	it.each([
-		['truncated', valid.slice(0, 60), /is not valid JSON: it ends in the middle of a value, at line 6, column \d+ \(the file looks cut short\)$/, 0],
+		[
+			'truncated',
+			valid.slice(0, 60),
+			/is not valid JSON: it ends in the middle of a value, at line 6, column \d+ \(the file looks cut short\)$/,
+			0,
+		],
 		['empty', '', /is not valid JSON: the file is empty$/, 0],
 		['not JSON', 'my notes: call Sullivan', /is not valid JSON: unexpected "m" at line 1, column 1$/, 0],
 		['an array', '[]', /is not a notes file \(expected a JSON object\)/, 0],
 		['without notes', '{"schemaVersion": 1, "nextId": 1}', /"notes" is not a list/, 0],
 		['with a malformed note', valid.replace('"text": "kept"', '"text": 7'), /notes\[0\] has no text/, 0],
-		['from a newer briefing', valid.replace('"schemaVersion": 1', '"schemaVersion": 2'), /newer briefing \(notes schema 2, this one reads 1\)/, 1],
-	])('a notes.json that is %s is reported with its path, read as far as it can be, and never overwritten', async (_what, content, problem, readable) => {
-		const dir = tempDir();
-		writeFileSync(notesFile(dir), content);
-		const state = await loadNotes(dir);
-		expect(state.problem).toMatch(problem);
-		expect(state.problem!.startsWith(`${notesFile(dir)}: `)).toBe(true);
-		expect(state.notes).toHaveLength(readable);
-		await expect(addNote(dir, zelenskyy, 'new')).rejects.toThrow(NotesFileError);
-		await expect(addNote(dir, zelenskyy, 'new')).rejects.toThrow(`${notesFile(dir)}: `);
-		await expect(editNote(dir, 'n-1', 'new')).rejects.toThrow(/left as it is and no note was changed \(briefing doctor explains\)$/);
-		await expect(removeNote(dir, 'n-1')).rejects.toThrow(NotesFileError);
-		expect(readFileSync(notesFile(dir), 'utf8')).toBe(content);
-		expect(readdirSync(dir)).toEqual(['notes.json']);
-	});
+		[
+			'from a newer briefing',
+			valid.replace('"schemaVersion": 1', '"schemaVersion": 2'),
+			/newer briefing \(notes schema 2, this one reads 1\)/,
+			1,
+		],
+	])(
+		'a notes.json that is %s is reported with its path, read as far as it can be, and never overwritten',
+		async (_what, content, problem, readable) => {
+			const dir = tempDir();
+			writeFileSync(notesFile(dir), content);
+			const state = await loadNotes(dir);
+			expect(state.problem).toMatch(problem);
+			expect(state.problem!.startsWith(`${notesFile(dir)}: `)).toBe(true);
+			expect(state.notes).toHaveLength(readable);
+			await expect(addNote(dir, zelenskyy, 'new')).rejects.toThrow(NotesFileError);
+			await expect(addNote(dir, zelenskyy, 'new')).rejects.toThrow(`${notesFile(dir)}: `);
+			await expect(editNote(dir, 'n-1', 'new')).rejects.toThrow(/left as it is and no note was changed \(briefing doctor explains\)$/);
+			await expect(removeNote(dir, 'n-1')).rejects.toThrow(NotesFileError);
+			expect(readFileSync(notesFile(dir), 'utf8')).toBe(content);
+			expect(readdirSync(dir)).toEqual(['notes.json']);
+		},
+	);
 
 	it('loses no note when changes in one process run at once', async () => {
 		const dir = tempDir();
@@ -161,8 +185,19 @@ describe('notes of a briefing (pure)', () => {
 	const travelled = before.events[1]!;
 	const quote = before.quotes[0]!;
 	const sullivan = before.actors.find((actor) => actor.name === 'Jake Sullivan')!;
-	const note = (id: string, target: NoteTarget) => ({id, target, text: `on ${target.text}`, created: '2024-11-01T00:00:00.000Z', updated: '2024-11-01T00:00:00.000Z'});
-	const notes = [note('n-1', eventTarget(spoke)), note('n-2', eventTarget(travelled)), note('n-3', quoteTarget(quote)), note('n-4', actorTarget(sullivan))];
+	const note = (id: string, target: NoteTarget) => ({
+		id,
+		target,
+		text: `on ${target.text}`,
+		created: '2024-11-01T00:00:00.000Z',
+		updated: '2024-11-01T00:00:00.000Z',
+	});
+	const notes = [
+		note('n-1', eventTarget(spoke)),
+		note('n-2', eventTarget(travelled)),
+		note('n-3', quoteTarget(quote)),
+		note('n-4', actorTarget(sullivan)),
+	];
 
 	it('resolves targets by kind and id', () => {
 		expect(resolveTarget(before, 'event', spoke.id)).toEqual({kind: 'event', id: spoke.id, text: 'Zelenskyy spoke.'});
@@ -201,12 +236,23 @@ describe('notes.json shared by several processes', () => {
 	beforeAll(async () => {
 		bundleDir = mkdtempSync(join(tmpdir(), 'briefing-bundle-'));
 		bundle = join(bundleDir, 'notes-store.mjs');
-		await build({entryPoints: [join(root, 'source', 'store', 'notes.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning'});
+		await build({
+			entryPoints: [join(root, 'source', 'store', 'notes.ts')],
+			outfile: bundle,
+			bundle: true,
+			platform: 'node',
+			format: 'esm',
+			target: 'node20',
+			logLevel: 'warning',
+		});
 	});
 	afterAll(() => rmSync(bundleDir, {recursive: true, force: true}));
 
 	const runWriter = (dir: string, label: string, count: number | 'forever', pauseMs = 0) =>
-		spawn(process.execPath, [writer, bundle, dir, label, String(count)], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, PAUSE_MS: String(pauseMs)}});
+		spawn(process.execPath, [writer, bundle, dir, label, String(count)], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: {...process.env, PAUSE_MS: String(pauseMs)},
+		});
 
 	it.each([
 		['in tight loops', 0],
@@ -235,7 +281,9 @@ describe('notes.json shared by several processes', () => {
 		// How often the file order switches from one process's notes to the other's: above 1, the
 		// writes really were interleaved, not one process after the other.
 		const switches = notes.filter((note, i) => i > 0 && note.text.slice(0, 2) !== notes[i - 1]!.text.slice(0, 2)).length;
-		console.log(`notes concurrency, ${how}: ${PROCESSES} processes, ${PROCESSES * EACH} notes written, ${notes.length} found, ${ids.size} distinct ids, ${switches} switches between writers, ${Date.now() - started} ms`);
+		console.log(
+			`notes concurrency, ${how}: ${PROCESSES} processes, ${PROCESSES * EACH} notes written, ${notes.length} found, ${ids.size} distinct ids, ${switches} switches between writers, ${Date.now() - started} ms`,
+		);
 		expect(notes).toHaveLength(PROCESSES * EACH);
 		expect(ids.size).toBe(PROCESSES * EACH);
 		if (pauseMs > 0) expect(switches).toBeGreaterThan(10);

@@ -10,7 +10,8 @@ import {ingestArticle} from '../source/store/merge.js';
 import type {Extraction} from '../source/types.js';
 import {extraction} from './helpers.js';
 
-const briefingOf = (ex: Extraction) => ingestArticle(emptyBriefing(), {extraction: ex, raw: 'raw', key: 'k', path: null, ingestedAt: 'now'}).data;
+const briefingOf = (ex: Extraction) =>
+	ingestArticle(emptyBriefing(), {extraction: ex, raw: 'raw', key: 'k', path: null, ingestedAt: 'now'}).data;
 
 describe('sanitize', () => {
 	it('removes escape sequences, control characters and bidi overrides but keeps tabs and newlines', () => {
@@ -38,13 +39,19 @@ describe('dates', () => {
 
 const ex = extraction({
 	title: 'Talks',
-	actors: [{name: 'Volodymyr Zelenskyy', aliases: ['Zelenskyy']}, {name: 'Ukraine', kind: 'country'}],
+	actors: [
+		{name: 'Volodymyr Zelenskyy', aliases: ['Zelenskyy']},
+		{name: 'Ukraine', kind: 'country'},
+	],
 	events: [
 		{text: 'Zelenskyy spoke.', actors: ['Volodymyr Zelenskyy', 'Ukraine']},
 		{text: 'Troops arrived last week.', date: '2024-10-23', precision: 'week'},
 		{text: 'The war began in 2014.', date: '2014-01-01', precision: 'year', actors: ['Ukraine']},
 	],
-	quotes: [{text: 'We will win', speaker: 'Volodymyr Zelenskyy'}, {text: 'Unsourced', speaker: undefined}],
+	quotes: [
+		{text: 'We will win', speaker: 'Volodymyr Zelenskyy'},
+		{text: 'Unsourced', speaker: undefined},
+	],
 });
 
 describe('toExtractJson', () => {

@@ -5,8 +5,16 @@ import {countsByActor, eventsOf, findActors, quotesOf} from '../source/store/que
 import {extraction} from './helpers.js';
 
 const ex = extraction({
-	actors: [{name: 'Volodymyr Zelenskyy', aliases: ['Zelenskyy']}, {name: 'North Korea', kind: 'country'}, {name: 'South Korea', kind: 'country'}, {name: 'Recep Tayyip Erdoğan'}],
-	events: [{text: 'Zelenskyy spoke.', actors: ['Volodymyr Zelenskyy']}, {text: 'Seoul warned Pyongyang.', actors: ['South Korea', 'North Korea']}],
+	actors: [
+		{name: 'Volodymyr Zelenskyy', aliases: ['Zelenskyy']},
+		{name: 'North Korea', kind: 'country'},
+		{name: 'South Korea', kind: 'country'},
+		{name: 'Recep Tayyip Erdoğan'},
+	],
+	events: [
+		{text: 'Zelenskyy spoke.', actors: ['Volodymyr Zelenskyy']},
+		{text: 'Seoul warned Pyongyang.', actors: ['South Korea', 'North Korea']},
+	],
 	quotes: [{text: 'We will win', speaker: 'Volodymyr Zelenskyy'}],
 });
 const data = ingestArticle(emptyBriefing(), {extraction: ex, raw: 'raw', key: 'k', path: null, ingestedAt: 'now'}).data;

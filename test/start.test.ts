@@ -8,9 +8,24 @@ import {extraction, useTempDir} from './helpers.js';
 
 // Three articles of events, some naming two actors, as ingest stores them.
 const add = (n: number) => (data: FullBriefing) => {
-	const events = Array.from({length: 4}, (_, i) => ({text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak ${'at length '.repeat(i)}on Monday.`, actors: i % 2 ? ['Jake Sullivan', 'Andriy Yermak'] : ['Jake Sullivan']}));
-	const ex = extraction({title: `Article ${n}`, date: `2024-11-0${n}`, actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}], events, quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}]});
-	return ingestArticle(data, {extraction: ex, raw: `article ${n}`, key: `/news/${n}.md`, path: `/news/${n}.md`, ingestedAt: '2024-11-05T00:00:00.000Z'}).data;
+	const events = Array.from({length: 4}, (_, i) => ({
+		text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak ${'at length '.repeat(i)}on Monday.`,
+		actors: i % 2 ? ['Jake Sullivan', 'Andriy Yermak'] : ['Jake Sullivan'],
+	}));
+	const ex = extraction({
+		title: `Article ${n}`,
+		date: `2024-11-0${n}`,
+		actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}],
+		events,
+		quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}],
+	});
+	return ingestArticle(data, {
+		extraction: ex,
+		raw: `article ${n}`,
+		key: `/news/${n}.md`,
+		path: `/news/${n}.md`,
+		ingestedAt: '2024-11-05T00:00:00.000Z',
+	}).data;
 };
 
 // Every event: the start's, then the rest's, read `count` at a time.
@@ -54,10 +69,39 @@ describe('the start of a briefing, then the rest', () => {
 
 	it('reads the rest of a briefing of several megabytes in pieces, characters of many bytes and all', async () => {
 		const dir = tempDir();
-		const article = {id: 'a-1', key: 'k', path: null, title: 'T', date: '2024-11-01', dateAssumed: false, source: null, url: null, format: 'plain' as const, hash: 'h'.repeat(64), ingestedAt: '2024-11-01T00:00:00.000Z', body: 'Body.'};
-		const actor = {id: 'p-x', name: 'X', kind: 'person' as const, role: null, aliases: ['X'], sources: [{article: 'a-1', name: 'X', role: null, aliases: [], mentions: []}]};
+		const article = {
+			id: 'a-1',
+			key: 'k',
+			path: null,
+			title: 'T',
+			date: '2024-11-01',
+			dateAssumed: false,
+			source: null,
+			url: null,
+			format: 'plain' as const,
+			hash: 'h'.repeat(64),
+			ingestedAt: '2024-11-01T00:00:00.000Z',
+			body: 'Body.',
+		};
+		const actor = {
+			id: 'p-x',
+			name: 'X',
+			kind: 'person' as const,
+			role: null,
+			aliases: ['X'],
+			sources: [{article: 'a-1', name: 'X', role: null, aliases: [], mentions: []}],
+		};
 		const events = Array.from({length: 30_000}, (_, i) => ({
-			id: `e-${i}`, article: 'a-1', paragraph: 0, start: i, end: i + 1, actors: ['p-x'], date: '2024-11-01', datePrecision: 'day' as const, dateText: null, dateSource: 'article' as const,
+			id: `e-${i}`,
+			article: 'a-1',
+			paragraph: 0,
+			start: i,
+			end: i + 1,
+			actors: ['p-x'],
+			date: '2024-11-01',
+			datePrecision: 'day' as const,
+			dateText: null,
+			dateSource: 'article' as const,
 			text: `Événement ${i} — Zelenskyy 🇺🇦 a dit « ${'é'.repeat(i % 97)} » à Kyiv.`,
 		}));
 		await writeBriefingAt(dir, {schemaVersion: 2, articles: [article], actors: [actor], events, quotes: []});
@@ -88,20 +132,28 @@ describe('the start of a briefing, then the rest', () => {
 		// Worded as a whole read words it, at the line and column of the damage.
 		const line = damaged.split('\n').findIndex((text) => text.includes('"text":Event 3.3')) + 1;
 		const column = damaged.split('\n')[line - 1]!.indexOf('Event 3.3') + 1;
-		expect(() => allEvents(start, 4)).toThrow(`${briefingFile(dir)}: is not valid JSON: unexpected "E" at line ${line}, column ${column}; it was left as it is (briefing doctor explains)`);
+		expect(() => allEvents(start, 4)).toThrow(
+			`${briefingFile(dir)}: is not valid JSON: unexpected "E" at line ${line}, column ${column}; it was left as it is (briefing doctor explains)`,
+		);
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(damaged);
 		// A file cut short inside the events, in a record or just after one.
 		for (const end of [text.indexOf('Event 3.2'), text.indexOf('\n', text.indexOf('Event 3.2')) + 1]) {
 			writeFileSync(briefingFile(dir), text.slice(0, end));
-			expect(() => allEvents(readBriefingStart(dir, 2)!, 3)).toThrow(/briefing\.json: is not valid JSON: it ends in the middle of a value, at line \d+, column \d+ \(the file looks cut short\); it was left as it is/);
+			expect(() => allEvents(readBriefingStart(dir, 2)!, 3)).toThrow(
+				/briefing\.json: is not valid JSON: it ends in the middle of a value, at line \d+, column \d+ \(the file looks cut short\); it was left as it is/,
+			);
 		}
 		// A record of the wrong shape is named by its place among all the events.
 		const misshapen = text.replace('"text":"Event 2.1', '"text":21,"was":"Event 2.1');
 		expect(misshapen).not.toBe(text);
 		writeFileSync(briefingFile(dir), misshapen);
-		expect(() => allEvents(readBriefingStart(dir, 2)!, 2)).toThrow(`${briefingFile(dir)}: is not a briefing (events[5].text is not a string); it was left as it is (briefing doctor explains)`);
+		expect(() => allEvents(readBriefingStart(dir, 2)!, 2)).toThrow(
+			`${briefingFile(dir)}: is not a briefing (events[5].text is not a string); it was left as it is (briefing doctor explains)`,
+		);
 		// A start that does not parse gets the message of a whole read.
 		writeFileSync(briefingFile(dir), text.replace('"title":"Article 1"', '"title":Article 1'));
-		expect(() => readBriefingStart(dir, 2)).toThrow(/briefing\.json: is not valid JSON: unexpected "A" at line \d+, column \d+; it was left as it is/);
+		expect(() => readBriefingStart(dir, 2)).toThrow(
+			/briefing\.json: is not valid JSON: unexpected "A" at line \d+, column \d+; it was left as it is/,
+		);
 	});
 });

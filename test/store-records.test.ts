@@ -1,7 +1,15 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {briefingFile, emptyBriefing, parseFullBriefing, readFullBriefing, serializeBriefing, updateBriefing, writeBriefingAt} from '../source/store/db.js';
+import {
+	briefingFile,
+	emptyBriefing,
+	parseFullBriefing,
+	readFullBriefing,
+	serializeBriefing,
+	updateBriefing,
+	writeBriefingAt,
+} from '../source/store/db.js';
 import {writeFileDurably} from '../source/store/durable.js';
 import {ingestArticle} from '../source/store/merge.js';
 import {fileLines, parseRecordLines} from '../source/store/records.js';
@@ -12,7 +20,11 @@ const sampleFile = join(import.meta.dirname, '../data/sample-briefing.json');
 const sample = parseFullBriefing(readFileSync(sampleFile, 'utf8'), sampleFile);
 
 const addArticle = (key: string) => (data: FullBriefing) => {
-	const ex = extraction({title: key, actors: [{name: 'Jake Sullivan'}, {name: 'Kyiv', kind: 'place'}], events: [{text: `${key} happened.`, actors: ['Jake Sullivan']}]});
+	const ex = extraction({
+		title: key,
+		actors: [{name: 'Jake Sullivan'}, {name: 'Kyiv', kind: 'place'}],
+		events: [{text: `${key} happened.`, actors: ['Jake Sullivan']}],
+	});
 	return ingestArticle(data, {extraction: ex, raw: key, key, path: null, ingestedAt: '2024-11-01T00:00:00.000Z'}).data;
 };
 

@@ -29,13 +29,17 @@ describe('briefing.json on disk', () => {
 		expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
 	});
 
-	it('keeps the actors\' sources in a section at the end, which readers skip and writers need whole', async () => {
+	it("keeps the actors' sources in a section at the end, which readers skip and writers need whole", async () => {
 		const dir = tempDir();
 		await updateBriefing(dir, addArticle('a'));
 		const text = readFileSync(briefingFile(dir), 'utf8');
-		expect(text).toMatch(/\n"events":\[\n\{.*\}\n\],\n"actorSources":\{\n"p-jake-sullivan":\[\{"article":"a-[0-9a-f]+","name":"Jake Sullivan"/);
+		expect(text).toMatch(
+			/\n"events":\[\n\{.*\}\n\],\n"actorSources":\{\n"p-jake-sullivan":\[\{"article":"a-[0-9a-f]+","name":"Jake Sullivan"/,
+		);
 		expect(text.startsWith('{"schemaVersion":2,\n"summary":{"events":1,"actorEvents":{"p-jake-sullivan":1}},\n"articles":[')).toBe(true);
-		expect((await readBriefing(dir))!.actors).toEqual([{id: 'p-jake-sullivan', name: 'Jake Sullivan', kind: 'person', role: null, aliases: ['Jake Sullivan']}]);
+		expect((await readBriefing(dir))!.actors).toEqual([
+			{id: 'p-jake-sullivan', name: 'Jake Sullivan', kind: 'person', role: null, aliases: ['Jake Sullivan']},
+		]);
 		expect((await readFullBriefing(dir))!.actors[0]!.sources).toHaveLength(1);
 		// A damaged sources section: the readers still open the briefing, a writer refuses it.
 		writeFileSync(briefingFile(dir), `${text.slice(0, text.indexOf('"actorSources":') + 20)}\n`);
@@ -59,7 +63,11 @@ describe('briefing.json on disk', () => {
 	});
 
 	it.each([
-		['cut short', '{"schemaVersion": 1, "articles": [', /is not valid JSON: it ends in the middle of a value, at line 1, column 35 \(the file looks cut short\); it was left as it is/],
+		[
+			'cut short',
+			'{"schemaVersion": 1, "articles": [',
+			/is not valid JSON: it ends in the middle of a value, at line 1, column 35 \(the file looks cut short\); it was left as it is/,
+		],
 		['not JSON', '{"schemaVersion": 1,\n "articles": [}', /is not valid JSON: unexpected "}" at line 2, column 15; it was left as it is/],
 		['empty', '', /is not valid JSON: the file is empty/],
 		['an array', '[]', /is not a briefing/],

@@ -14,7 +14,11 @@ function timed(argv: string[], cwd: string): Run {
 	const dir = mkdtempSync(join(tmpdir(), 'briefing-time-'));
 	const file = join(dir, 'time');
 	const start = performance.now();
-	const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', file, ...argv], {cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26});
+	const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', file, ...argv], {
+		cwd,
+		stdio: ['ignore', 'ignore', 'pipe'],
+		maxBuffer: 1 << 26,
+	});
 	const ms = performance.now() - start;
 	const kb = Number(readFileSync(file, 'utf8').trim().split('\n').pop());
 	rmSync(dir, {recursive: true, force: true});
@@ -44,14 +48,48 @@ export function cliFigures(cli: string, dirs: Map<number, string>, article: stri
 	const empty = ingestRuns(3, cli, article, null);
 	for (const [size, dir] of dirs) {
 		const ingest = ingestRuns(3, cli, article, dir);
-		figures.push({name: 'briefing ingest of one article wall time (ref: into an empty briefing)', size, value: ingest.ms, unit: 'ms', reference: empty.ms, ratio: ingest.ms / empty.ms});
-		figures.push({name: 'briefing ingest of one article peak memory (ref: into an empty briefing)', size, value: ingest.mb, unit: 'MB', reference: empty.mb, ratio: ingest.mb / empty.mb, target: '< 300 MB'});
-		const parse = runs(n, [process.execPath, '-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(join(dir, 'briefing.json'))}, 'utf8'))`], dir);
+		figures.push({
+			name: 'briefing ingest of one article wall time (ref: into an empty briefing)',
+			size,
+			value: ingest.ms,
+			unit: 'ms',
+			reference: empty.ms,
+			ratio: ingest.ms / empty.ms,
+		});
+		figures.push({
+			name: 'briefing ingest of one article peak memory (ref: into an empty briefing)',
+			size,
+			value: ingest.mb,
+			unit: 'MB',
+			reference: empty.mb,
+			ratio: ingest.mb / empty.mb,
+			target: '< 300 MB',
+		});
+		const parse = runs(
+			n,
+			[process.execPath, '-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(join(dir, 'briefing.json'))}, 'utf8'))`],
+			dir,
+		);
 		for (const command of [['events'], ['actors', '--json']]) {
 			const name = `briefing ${command.join(' ')}`;
 			const measured = runs(n, [process.execPath, cli, ...command, '--dir', dir], dir);
-			figures.push({name: `${name} wall time (ref: node parsing briefing.json)`, size, value: measured.ms, unit: 'ms', reference: parse.ms, ratio: measured.ms / parse.ms});
-			figures.push({name: `${name} peak memory (ref: node parsing briefing.json)`, size, value: measured.mb, unit: 'MB', reference: parse.mb, ratio: measured.mb / parse.mb, target: '< 300 MB'});
+			figures.push({
+				name: `${name} wall time (ref: node parsing briefing.json)`,
+				size,
+				value: measured.ms,
+				unit: 'ms',
+				reference: parse.ms,
+				ratio: measured.ms / parse.ms,
+			});
+			figures.push({
+				name: `${name} peak memory (ref: node parsing briefing.json)`,
+				size,
+				value: measured.mb,
+				unit: 'MB',
+				reference: parse.mb,
+				ratio: measured.mb / parse.mb,
+				target: '< 300 MB',
+			});
 		}
 	}
 	return figures;

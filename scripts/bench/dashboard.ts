@@ -101,7 +101,9 @@ class Pty {
 		const timer = setTimeout(() => {
 			try {
 				process.kill(-this.child.pid!, 'SIGKILL');
-			} catch {}
+			} catch {
+				// It exited meanwhile.
+			}
 		}, 3000);
 		await exited;
 		clearTimeout(timer);
@@ -145,7 +147,15 @@ export async function firstFrameFigures(root: string, cli: string, dirs: Map<num
 		const value = median(times);
 		const reference = median(refs);
 		const name = `dashboard first frame${size === undefined ? ' on the sample briefing' : ''}, pty (ref: one-Box Ink app)`;
-		figures.push({name, size, value, unit: 'ms', reference, ratio: value / reference, target: size === undefined ? '< 1.3x ref' : '< 2x ref'});
+		figures.push({
+			name,
+			size,
+			value,
+			unit: 'ms',
+			reference,
+			ratio: value / reference,
+			target: size === undefined ? '< 1.3x ref' : '< 2x ref',
+		});
 	}
 	rmSync(empty, {recursive: true, force: true});
 	return figures;
@@ -161,7 +171,12 @@ const KEYS: Array<{name: string; setup: string[]; key: string | string[]; after:
 	// From the top (g): a filter cleared with Space leaves the feed's cursor on its item, which can be
 	// less than 20 pages from the end of 1,000 events, where PgDn draws nothing.
 	{name: 'PgDn (feed)', setup: ['g'], key: '\x1b[6~', after: []},
-	{name: 'search keystroke (feed)', setup: ['/'], key: ['m', 'i', 'n', 'i', 's', 't', 'e', 'r', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f'], after: ['\x1b']},
+	{
+		name: 'search keystroke (feed)',
+		setup: ['/'],
+		key: ['m', 'i', 'n', 'i', 's', 't', 'e', 'r', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f'],
+		after: ['\x1b'],
+	},
 ];
 
 // `each`: also prints every press's time, in the order pressed.
@@ -185,16 +200,44 @@ export async function keyFigures(root: string, cli: string, dirs: Map<number, st
 			const times: number[] = [];
 			const keys = Array.isArray(key) ? key : Array.from({length: presses}, () => key);
 			for (const k of keys) times.push(await pty.press(k));
-			if (each) console.log(`each press, ${name} @${size.toLocaleString('en-US')} events (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
+			if (each)
+				console.log(`each press, ${name} @${size.toLocaleString('en-US')} events (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
 			for (const k of after) await pty.press(k);
 			const valid = times.filter((t) => !Number.isNaN(t));
-			if (valid.length < times.length) console.log(`${name} @${size.toLocaleString('en-US')} events: ${times.length - valid.length} of ${times.length} presses drew no frame within 5 s, left out`);
-			figures.push({name: `dashboard key-to-frame, ${name}, median`, size, value: median(valid), unit: 'ms', reference, ratio: median(valid) / reference, target: '< 16 ms'});
-			figures.push({name: `dashboard key-to-frame, ${name}, p95`, size, value: percentile(valid, 95), unit: 'ms', reference: percentile(refTimes, 95), ratio: percentile(valid, 95) / percentile(refTimes, 95), target: '< 50 ms'});
+			if (valid.length < times.length)
+				console.log(
+					`${name} @${size.toLocaleString('en-US')} events: ${times.length - valid.length} of ${times.length} presses drew no frame within 5 s, left out`,
+				);
+			figures.push({
+				name: `dashboard key-to-frame, ${name}, median`,
+				size,
+				value: median(valid),
+				unit: 'ms',
+				reference,
+				ratio: median(valid) / reference,
+				target: '< 16 ms',
+			});
+			figures.push({
+				name: `dashboard key-to-frame, ${name}, p95`,
+				size,
+				value: percentile(valid, 95),
+				unit: 'ms',
+				reference: percentile(refTimes, 95),
+				ratio: percentile(valid, 95) / percentile(refTimes, 95),
+				target: '< 50 ms',
+			});
 		}
 		await pty.quit();
 		const mb = memory.mb();
-		figures.push({name: 'dashboard peak memory over these keys (ref: one-Box Ink app)', size, value: mb, unit: 'MB', reference: refMb, ratio: mb / refMb, target: '< 300 MB'});
+		figures.push({
+			name: 'dashboard peak memory over these keys (ref: one-Box Ink app)',
+			size,
+			value: mb,
+			unit: 'MB',
+			reference: refMb,
+			ratio: mb / refMb,
+			target: '< 300 MB',
+		});
 	}
 	return figures;
 }

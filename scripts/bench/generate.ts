@@ -5,16 +5,60 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {writeBriefingAt} from '../../source/store/db.js';
 import type {Note, NotesData} from '../../source/store/notes.js';
-import {SCHEMA_VERSION, type ActorWithSources, type FullBriefing, type StoredArticle, type StoredEvent, type StoredQuote} from '../../source/store/schema.js';
+import {
+	SCHEMA_VERSION,
+	type ActorWithSources,
+	type FullBriefing,
+	type StoredArticle,
+	type StoredEvent,
+	type StoredQuote,
+} from '../../source/store/schema.js';
 import type {ActorKind, DatePrecision} from '../../source/types.js';
 import {random} from '../../test/random.js';
 
 export type Size = {events: number; actors: number; quotes: number; notes: number};
 
-const FIRST = ['Anna', 'Boris', 'Chen', 'Dalia', 'Emeka', 'Fatima', 'Goran', 'Hana', 'Ivan', 'Jana', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya'];
-const LAST = ['Berg', 'Costa', 'Dahl', 'Ekwueme', 'Fischer', 'Garcia', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lund', 'Moreau', 'Novak', 'Okafor', 'Petrov', 'Quist'];
+const FIRST = [
+	'Anna',
+	'Boris',
+	'Chen',
+	'Dalia',
+	'Emeka',
+	'Fatima',
+	'Goran',
+	'Hana',
+	'Ivan',
+	'Jana',
+	'Kofi',
+	'Lena',
+	'Mateo',
+	'Nadia',
+	'Omar',
+	'Priya',
+];
+const LAST = [
+	'Berg',
+	'Costa',
+	'Dahl',
+	'Ekwueme',
+	'Fischer',
+	'Garcia',
+	'Haddad',
+	'Ivanova',
+	'Jensen',
+	'Kowalski',
+	'Lund',
+	'Moreau',
+	'Novak',
+	'Okafor',
+	'Petrov',
+	'Quist',
+];
 const ORGS = ['Ministry', 'Council', 'Agency', 'Union', 'Bank', 'Institute', 'Commission', 'Party'];
-const WORDS = 'the government said on Tuesday that talks with officials would resume after a week of strikes across the region while negotiators warned of delays in the deal and analysts expected markets to react'.split(' ');
+const WORDS =
+	'the government said on Tuesday that talks with officials would resume after a week of strikes across the region while negotiators warned of delays in the deal and analysts expected markets to react'.split(
+		' ',
+	);
 
 const pick = <T>(next: () => number, list: readonly T[]) => list[Math.floor(next() * list.length)]!;
 
@@ -34,8 +78,20 @@ export function generate(size: Size, seed = 42): {briefing: FullBriefing; notes:
 	const kinds: ActorKind[] = ['person', 'person', 'person', 'country', 'organization', 'place'];
 	const actors: ActorWithSources[] = Array.from({length: size.actors}, (_, i) => {
 		const kind = pick(next, kinds);
-		const name = kind === 'person' ? `${pick(next, FIRST)} ${pick(next, LAST)} ${i}` : kind === 'organization' ? `${pick(next, LAST)} ${pick(next, ORGS)} ${i}` : `Region ${i}`;
-		return {id: `x-${hex(i)}`, name, kind, role: kind === 'person' ? 'Minister' : null, aliases: [name.split(' ').slice(1).join(' ')], sources: []};
+		const name =
+			kind === 'person'
+				? `${pick(next, FIRST)} ${pick(next, LAST)} ${i}`
+				: kind === 'organization'
+					? `${pick(next, LAST)} ${pick(next, ORGS)} ${i}`
+					: `Region ${i}`;
+		return {
+			id: `x-${hex(i)}`,
+			name,
+			kind,
+			role: kind === 'person' ? 'Minister' : null,
+			aliases: [name.split(' ').slice(1).join(' ')],
+			sources: [],
+		};
 	});
 	const perArticle = 25;
 	const articleCount = Math.ceil(size.events / perArticle);
@@ -47,18 +103,40 @@ export function generate(size: Size, seed = 42): {briefing: FullBriefing; notes:
 		const sentences: string[] = [];
 		for (let k = 0; k < perArticle && events.length < size.events; k++) {
 			const involved = Array.from({length: 1 + Math.floor(next() * 3)}, () => pick(next, actors));
-			const text = sentence(next, involved.map((x) => x.name));
+			const text = sentence(
+				next,
+				involved.map((x) => x.name),
+			);
 			const start = sentences.join('\n\n').length + (sentences.length > 0 ? 2 : 0);
 			sentences.push(text);
 			const precision: DatePrecision = next() < 0.9 ? 'day' : pick(next, ['week', 'month', 'year'] as const);
 			events.push({
-				id: `e-${hex(events.length)}`, article: id, paragraph: k, start, end: start + text.length, text,
-				actors: [...new Set(involved.map((x) => x.id))], date, datePrecision: precision, dateText: null, dateSource: 'article',
+				id: `e-${hex(events.length)}`,
+				article: id,
+				paragraph: k,
+				start,
+				end: start + text.length,
+				text,
+				actors: [...new Set(involved.map((x) => x.id))],
+				date,
+				datePrecision: precision,
+				dateText: null,
+				dateSource: 'article',
 			});
 		}
 		articles.push({
-			id, key: `bench:${a}`, path: null, hash: hex(a, 64), body: sentences.join('\n\n'), ingestedAt: `${date}T00:00:00.000Z`,
-			title: `Synthetic article ${a}`, date, dateAssumed: false, source: 'bench', url: null, format: 'plain',
+			id,
+			key: `bench:${a}`,
+			path: null,
+			hash: hex(a, 64),
+			body: sentences.join('\n\n'),
+			ingestedAt: `${date}T00:00:00.000Z`,
+			title: `Synthetic article ${a}`,
+			date,
+			dateAssumed: false,
+			source: 'bench',
+			url: null,
+			format: 'plain',
 		});
 	}
 	// What each article says about each actor it names, as ingest stores it (merge.ts): one source
@@ -75,22 +153,43 @@ export function generate(size: Size, seed = 42): {briefing: FullBriefing; notes:
 	}
 	// An actor no event names is one an article mentions in passing.
 	actors.forEach((actor, i) => {
-		const byArticle = mentioned.get(actor.id) ?? new Map([[articles[i % articles.length]!.id, [{paragraph: 0, start: 0, end: actor.name.length}]]]);
-		actor.sources = [...byArticle].map(([article, mentions]) => ({article, name: actor.name, role: actor.role, aliases: actor.aliases, mentions}));
+		const byArticle =
+			mentioned.get(actor.id) ?? new Map([[articles[i % articles.length]!.id, [{paragraph: 0, start: 0, end: actor.name.length}]]]);
+		actor.sources = [...byArticle].map(([article, mentions]) => ({
+			article,
+			name: actor.name,
+			role: actor.role,
+			aliases: actor.aliases,
+			mentions,
+		}));
 	});
 	const quotes: StoredQuote[] = Array.from({length: size.quotes}, (_, i) => {
 		const event = events[Math.floor(next() * events.length)]!;
 		return {
-			id: `q-${hex(i)}`, article: event.article, paragraph: event.paragraph, start: event.start, end: event.end,
-			text: sentence(next, []).slice(0, 60 + Math.floor(next() * 200)), speaker: event.actors[0] ?? null,
-			date: event.date, datePrecision: event.datePrecision, dateText: null, dateSource: 'article',
+			id: `q-${hex(i)}`,
+			article: event.article,
+			paragraph: event.paragraph,
+			start: event.start,
+			end: event.end,
+			text: sentence(next, []).slice(0, 60 + Math.floor(next() * 200)),
+			speaker: event.actors[0] ?? null,
+			date: event.date,
+			datePrecision: event.datePrecision,
+			dateText: null,
+			dateSource: 'article',
 		};
 	});
 	events.sort((x, y) => x.date.localeCompare(y.date) || x.article.localeCompare(y.article) || x.start - y.start);
 	const notes: Note[] = Array.from({length: size.notes}, (_, i) => {
 		const event = events[Math.floor(next() * events.length)]!;
 		const time = `${event.date}T12:00:00.000Z`;
-		return {id: `n-${i + 1}`, target: {kind: 'event', id: event.id, text: event.text}, text: sentence(next, []), created: time, updated: time};
+		return {
+			id: `n-${i + 1}`,
+			target: {kind: 'event', id: event.id, text: event.text},
+			text: sentence(next, []),
+			created: time,
+			updated: time,
+		};
 	});
 	return {
 		briefing: {schemaVersion: SCHEMA_VERSION, articles, actors, events, quotes},

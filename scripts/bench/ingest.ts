@@ -23,6 +23,13 @@ export async function ingestFigures(texts: string[], rounds = 5): Promise<Figure
 	const measured = median(await timeRuns(5, full));
 	const perSecond = (ms: number) => all.length / (ms / 1000);
 	return [
-		{name: 'ingest throughput (extract, one core)', value: perSecond(measured), unit: 'articles/s', reference: perSecond(reference), ratio: measured / reference, target: '>= 50 articles/s'},
+		{
+			name: 'ingest throughput (extract, one core)',
+			value: perSecond(measured),
+			unit: 'articles/s',
+			reference: perSecond(reference),
+			ratio: measured / reference,
+			target: '>= 50 articles/s',
+		},
 	];
 }

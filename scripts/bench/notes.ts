@@ -11,5 +11,13 @@ export async function noteFigure(dir: string, size: number, event: StoredEvent, 
 
 export function noteFigures(bySize: Map<number, number>): Figure[] {
 	const reference = bySize.get(Math.min(...bySize.keys()))!;
-	return [...bySize].map(([size, value]) => ({name: 'note save', size, value, unit: 'ms', reference, ratio: value / reference, target: '< 20 ms'}));
+	return [...bySize].map(([size, value]) => ({
+		name: 'note save',
+		size,
+		value,
+		unit: 'ms',
+		reference,
+		ratio: value / reference,
+		target: '< 20 ms',
+	}));
 }

@@ -29,7 +29,11 @@ type Report = {lines: string[]; problem: boolean; unrepairable: boolean};
 function leftoverLine(leftovers: number, removed: boolean): string[] {
 	if (leftovers === 0) return [];
 	const files = plural(leftovers, 'temporary file');
-	return [removed ? `  removed ${files} of interrupted writes` : `  ${files} of interrupted writes ${leftovers === 1 ? 'is' : 'are'} next to it: harmless, the next write removes them`];
+	return [
+		removed
+			? `  removed ${files} of interrupted writes`
+			: `  ${files} of interrupted writes ${leftovers === 1 ? 'is' : 'are'} next to it: harmless, the next write removes them`,
+	];
 }
 
 function migrationLines(exam: {steps: Array<{from: number; to: number; what: string}>}, what: string): string[] {
@@ -48,13 +52,27 @@ function briefingReport(exam: BriefingExam, repair: BriefingRepair | null): Repo
 			return {lines: [head(`ok (${counts})`), ...leftovers], problem: false, unrepairable: false};
 		}
 		case 'unreadable':
-			return {lines: [head(exam.problem), '  doctor cannot repair this: make the file readable (or move it away), then run briefing doctor again'], problem: true, unrepairable: true};
+			return {
+				lines: [
+					head(exam.problem),
+					'  doctor cannot repair this: make the file readable (or move it away), then run briefing doctor again',
+				],
+				problem: true,
+				unrepairable: true,
+			};
 		case 'newer':
-			return {lines: [head(exam.problem), '  doctor leaves it as it is: only a newer briefing can read it'], problem: true, unrepairable: true};
+			return {
+				lines: [head(exam.problem), '  doctor leaves it as it is: only a newer briefing can read it'],
+				problem: true,
+				unrepairable: true,
+			};
 		case 'older': {
 			const lines = [head(exam.problem), ...migrationLines(exam, 'schema')];
 			if (repair?.backup) lines.push(`  backed up to ${repair.backup}`, `  written as schema ${exam.data.schemaVersion}`);
-			else lines.push(`  briefing doctor --fix backs it up and writes it as schema ${exam.data.schemaVersion} (ingest does the same when it next writes it)`);
+			else
+				lines.push(
+					`  briefing doctor --fix backs it up and writes it as schema ${exam.data.schemaVersion} (ingest does the same when it next writes it)`,
+				);
 			return {lines: [...lines, ...leftovers], problem: true, unrepairable: false};
 		}
 		case 'broken': {
@@ -62,11 +80,17 @@ function briefingReport(exam: BriefingExam, repair: BriefingRepair | null): Repo
 			const lost = exam.lost.length + exam.lostUnnamed;
 			const named = exam.lost.length ? `: ${exam.lost.join(', ')}` : '';
 			if (!repair) {
-				lines.push(exam.refused ? '  briefing does not read it, nor write over it, until it is repaired' : '  briefing reads it, but may show those items wrongly or not at all');
+				lines.push(
+					exam.refused
+						? '  briefing does not read it, nor write over it, until it is repaired'
+						: '  briefing reads it, but may show those items wrongly or not at all',
+				);
 				if (exam.articles.length) lines.push(`  the texts of ${plural(exam.articles.length, 'article')} can be read from it`);
 				if (lost) lines.push(`  ${plural(lost, 'article')} cannot be read from it and must be ingested again${named}`);
 				if (exam.articles.length) {
-					lines.push('  briefing doctor --fix copies it to a backup and rebuilds briefing.json from those texts; ids stay as they were, so notes stay on their items');
+					lines.push(
+						'  briefing doctor --fix copies it to a backup and rebuilds briefing.json from those texts; ids stay as they were, so notes stay on their items',
+					);
 				} else {
 					if (!lost) lines.push('  no article can be read from it: the articles must be ingested again (briefing ingest FILE...)');
 					lines.push('  briefing doctor --fix copies it to a backup and starts an empty briefing.json');
@@ -81,7 +105,8 @@ function briefingReport(exam: BriefingExam, repair: BriefingRepair | null): Repo
 					? `  rebuilt from the texts of ${plural(rebuilt, 'article')}: ${plural(data.actors.length, 'actor')}, ${plural(data.events.length, 'event')}, ${plural(data.quotes.length, 'quote')}`
 					: '  wrote an empty briefing.json',
 			);
-			for (const {article, reason} of repair.rebuilt?.failed ?? []) lines.push(`  not rebuilt, ingest it again: ${article.key} (${reason})`);
+			for (const {article, reason} of repair.rebuilt?.failed ?? [])
+				lines.push(`  not rebuilt, ingest it again: ${article.key} (${reason})`);
 			if (lost) lines.push(`  ${plural(lost, 'article')} could not be recovered and must be ingested again${named}`);
 			return {lines: [...lines, ...leftovers], problem: true, unrepairable: false};
 		}
@@ -100,17 +125,34 @@ function notesReport(exam: NotesExam, repair: NotesRepair | null, briefing: Brie
 			return {lines: [head(`ok (${plural(exam.data.notes.length, 'note')}${more})`), ...leftovers], problem: false, unrepairable: false};
 		}
 		case 'unreadable':
-			return {lines: [head(exam.problem), '  doctor cannot repair this: make the file readable (or move it away), then run briefing doctor again'], problem: true, unrepairable: true};
+			return {
+				lines: [
+					head(exam.problem),
+					'  doctor cannot repair this: make the file readable (or move it away), then run briefing doctor again',
+				],
+				problem: true,
+				unrepairable: true,
+			};
 		case 'newer':
 			return {
-				lines: [head(exam.problem), `  doctor leaves it as it is: only a newer briefing can change it; this one lists the ${plural(exam.readable.length, 'note')} it can read of it`],
+				lines: [
+					head(exam.problem),
+					`  doctor leaves it as it is: only a newer briefing can change it; this one lists the ${plural(exam.readable.length, 'note')} it can read of it`,
+				],
 				problem: true,
 				unrepairable: true,
 			};
 		case 'older': {
 			const lines = [head(exam.problem), ...migrationLines(exam, 'notes schema')];
-			if (repair?.backup) lines.push(`  backed up to ${repair.backup}`, `  written as notes schema ${exam.data.schemaVersion}, with all ${plural(exam.data.notes.length, 'note')}`);
-			else lines.push(`  briefing doctor --fix backs it up and writes it as notes schema ${exam.data.schemaVersion} (adding a note does the same)`);
+			if (repair?.backup)
+				lines.push(
+					`  backed up to ${repair.backup}`,
+					`  written as notes schema ${exam.data.schemaVersion}, with all ${plural(exam.data.notes.length, 'note')}`,
+				);
+			else
+				lines.push(
+					`  briefing doctor --fix backs it up and writes it as notes schema ${exam.data.schemaVersion} (adding a note does the same)`,
+				);
 			return {lines: [...lines, ...leftovers], problem: true, unrepairable: false};
 		}
 		case 'broken': {
@@ -118,14 +160,24 @@ function notesReport(exam: NotesExam, repair: NotesRepair | null, briefing: Brie
 			const lines = [head(exam.problem)];
 			const readable = exam.readable.length + exam.renumber.length;
 			if (!repair) lines.push('  briefing lists the notes it can read of it, and changes none until it is repaired');
-			lines.push(readable ? `  ${plural(readable, 'note')} can be read from it: ${someIds([...exam.readable, ...renumbered])}` : '  no note can be read from it');
+			lines.push(
+				readable
+					? `  ${plural(readable, 'note')} can be read from it: ${someIds([...exam.readable, ...renumbered])}`
+					: '  no note can be read from it',
+			);
 			for (const line of exam.mended) lines.push(`  ${line}`);
 			for (const [index, note] of exam.renumber.entries()) {
-				lines.push(`  ${note.id ? `a second note ${note.id}` : 'a note without an id'} ${repair ? 'is now' : 'becomes'} ${renumbered[index]!.id}`);
+				lines.push(
+					`  ${note.id ? `a second note ${note.id}` : 'a note without an id'} ${repair ? 'is now' : 'becomes'} ${renumbered[index]!.id}`,
+				);
 			}
 			if (exam.backup) {
-				const others = fromBackup.length ? `; ${plural(fromBackup.length, 'note')} of it ${fromBackup.length === 1 ? 'is' : 'are'} not among those: ${someIds(fromBackup)}` : ', all among those';
-				lines.push(`  ${exam.backup.path} (${when(exam.backup.modified)}) is a whole backup with ${plural(exam.backup.data.notes.length, 'note')}${others}`);
+				const others = fromBackup.length
+					? `; ${plural(fromBackup.length, 'note')} of it ${fromBackup.length === 1 ? 'is' : 'are'} not among those: ${someIds(fromBackup)}`
+					: ', all among those';
+				lines.push(
+					`  ${exam.backup.path} (${when(exam.backup.modified)}) is a whole backup with ${plural(exam.backup.data.notes.length, 'note')}${others}`,
+				);
 			} else {
 				lines.push('  there is no whole backup of it');
 			}
@@ -139,7 +191,8 @@ function notesReport(exam: NotesExam, repair: NotesRepair | null, briefing: Brie
 			} else {
 				lines.push(`  backed up to ${repair.backup}`, `  wrote ${plural(data.notes.length, 'note')} (${sources})`);
 			}
-			if (fromBackup.length) lines.push('  a note removed after that backup was made comes back with it: remove it again with briefing note rm');
+			if (fromBackup.length)
+				lines.push('  a note removed after that backup was made comes back with it: remove it again with briefing note rm');
 			return {lines: [...lines, ...leftovers], problem: true, unrepairable: false};
 		}
 	}
@@ -153,7 +206,8 @@ export async function doctorCommand(args: string[], options: {dir: string; fix: 
 	let notesExam = await examineNotes(options.dir);
 	let briefingRepair: BriefingRepair | null = null;
 	let notesRepair: NotesRepair | null = null;
-	const needsRepair = (exam: BriefingExam | NotesExam) => exam.kind === 'older' || exam.kind === 'broken' || (exam.leftovers > 0 && exam.kind !== 'unreadable');
+	const needsRepair = (exam: BriefingExam | NotesExam) =>
+		exam.kind === 'older' || exam.kind === 'broken' || (exam.leftovers > 0 && exam.kind !== 'unreadable');
 	if (options.fix) {
 		// Each repair looks at its file again under the lock and reports what it found there.
 		if (needsRepair(briefingExam)) {
@@ -183,7 +237,10 @@ export async function doctorCommand(args: string[], options: {dir: string; fix: 
 	} else {
 		const repaired = problems - unrepairable;
 		lines.push(
-			[repaired ? `Repaired ${plural(repaired, 'problem')}; the old files are kept as backups.` : '', unrepairable ? `${plural(unrepairable, 'problem')} doctor cannot repair (see above).` : '']
+			[
+				repaired ? `Repaired ${plural(repaired, 'problem')}; the old files are kept as backups.` : '',
+				unrepairable ? `${plural(unrepairable, 'problem')} doctor cannot repair (see above).` : '',
+			]
 				.filter(Boolean)
 				.join(' '),
 		);

@@ -13,7 +13,7 @@ export async function extractCommand(files: string[], options: {date: string | u
 	try {
 		input = extractFile(file);
 	} catch (error) {
-		throw new Error(`${file}: ${errorMessage(error)}`);
+		throw new Error(`${file}: ${errorMessage(error)}`, {cause: error});
 	}
 	const output = options.json ? jsonText(toExtractJson(input.extraction)) : renderArticle(ingestArticle(emptyBriefing(), input).data);
 	process.stdout.write(output);

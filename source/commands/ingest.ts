@@ -22,7 +22,11 @@ export async function ingest(files: string[], options: {dir: string; date: strin
 		const outcomes: IngestOutcome[] = [];
 		// An older briefing.json is kept as a backup before it is written in the current layout.
 		const onBackup = (backup: string, from: number) =>
-			process.stderr.write(sanitize(`briefing: ${briefingFile(options.dir)} was schema ${from}; it is now schema ${SCHEMA_VERSION}, and the old file is kept as ${backup}\n`));
+			process.stderr.write(
+				sanitize(
+					`briefing: ${briefingFile(options.dir)} was schema ${from}; it is now schema ${SCHEMA_VERSION}, and the old file is kept as ${backup}\n`,
+				),
+			);
 		await updateBriefing(
 			options.dir,
 			(data) =>

@@ -47,8 +47,15 @@ function findOneActor(data: BriefingData, name: string): StoredActor {
 const KIND_OF_PREFIX: Record<string, NoteTargetKind> = {'e-': 'event', 'q-': 'quote'};
 
 function findTarget(data: BriefingData, options: NoteOptions): NoteTarget {
-	const given = [options.event !== undefined && '--event', options.quote !== undefined && '--quote', options.actor !== undefined && '--actor'].filter(Boolean);
-	if (given.length !== 1) throw new Error(`note add needs exactly one of --event ID, --quote ID or --actor NAME${given.length ? `, not ${given.join(' and ')}` : ''}`);
+	const given = [
+		options.event !== undefined && '--event',
+		options.quote !== undefined && '--quote',
+		options.actor !== undefined && '--actor',
+	].filter(Boolean);
+	if (given.length !== 1)
+		throw new Error(
+			`note add needs exactly one of --event ID, --quote ID or --actor NAME${given.length ? `, not ${given.join(' and ')}` : ''}`,
+		);
 	if (options.actor !== undefined) {
 		const actor = findOneActor(data, options.actor);
 		return {kind: 'actor', id: actor.id, text: actor.name};
@@ -58,7 +65,10 @@ function findTarget(data: BriefingData, options: NoteOptions): NoteTarget {
 	const target = resolveTarget(data, kind, id);
 	if (target) return target;
 	const other = KIND_OF_PREFIX[id.slice(0, 2)];
-	const hint = other && other !== kind && resolveTarget(data, other, id) ? `; ${id} is a ${other}: use --${other}` : ` (briefing ${kind}s --json lists the ids)`;
+	const hint =
+		other && other !== kind && resolveTarget(data, other, id)
+			? `; ${id} is a ${other}: use --${other}`
+			: ` (briefing ${kind}s --json lists the ids)`;
 	throw new Error(`there is no ${kind} ${id}${hint}`);
 }
 

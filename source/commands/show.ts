@@ -34,7 +34,9 @@ export async function show(view: View, options: ShowOptions): Promise<number> {
 	const events = actorIds ? eventsOf(data, actorIds) : data.events;
 	const quotes = actorIds ? quotesOf(data, actorIds) : data.quotes;
 
-	const output = options.json ? jsonPieces(view, data, events, quotes, options.dir) : textPieces(view, data, events, quotes, stored === null);
+	const output = options.json
+		? jsonPieces(view, data, events, quotes, options.dir)
+		: textPieces(view, data, events, quotes, stored === null);
 	await writeChunked(output);
 	return 0;
 }

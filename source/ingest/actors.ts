@@ -26,7 +26,17 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 		// "the Administration", "Muslims": words that point back at nothing name no one.
 		if (!actor && c.weak) continue;
 		if (!actor) {
-			actor = {key: '', name: c.name, kind: c.kind, role: null, aliases: [], mentions: [], tokens: c.tokens, code: c.country?.code, lastSeen: c.start};
+			actor = {
+				key: '',
+				name: c.name,
+				kind: c.kind,
+				role: null,
+				aliases: [],
+				mentions: [],
+				tokens: c.tokens,
+				code: c.country?.code,
+				lastSeen: c.start,
+			};
 			seen.add(actor);
 			seen.index(actor, c.name);
 		}

@@ -4,7 +4,19 @@ import {lookupCountry, type CountryHit} from './countries.js';
 import {CONNECTORS, CORPORATE_WORDS, GROUP_WORDS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
 import {within} from './normalize.js';
-import {bare, endsName, isAcronym, isCapitalised, isContraction, isRole, LOCATIVE, lower, NAME_TAGS, opensQuote, WORD_TAGS} from './tokens.js';
+import {
+	bare,
+	endsName,
+	isAcronym,
+	isCapitalised,
+	isContraction,
+	isRole,
+	LOCATIVE,
+	lower,
+	NAME_TAGS,
+	opensQuote,
+	WORD_TAGS,
+} from './tokens.js';
 
 // Candidate names: capitalised spans of each sentence, split into country, role and name, each
 // classified as a person, country, organisation or place. Merging them is aliases.ts's job.
@@ -57,7 +69,8 @@ function canStartName(t: Token, next: Token | undefined, initial: boolean, stats
 	if (!initial || isRole(t)) return true;
 	// "Finance Minister Clara Odum", "Air France" at the start of a sentence: the first word of a
 	// longer name (what is not a name is dropped later).
-	const joined = next && isCapitalised(next) && !NOT_NAMES.has(lower(next)) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
+	const joined =
+		next && isCapitalised(next) && !NOT_NAMES.has(lower(next)) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
 	if (joined && (isRole(next) || NAME_TAGS.some((tag) => next.tags.has(tag)) || !WORD_TAGS.some((tag) => t.tags.has(tag)))) return true;
 	// A capital at the start of a sentence proves nothing: the word must look like a name anyway.
 	const word = bare(t.text);
@@ -66,8 +79,7 @@ function canStartName(t: Token, next: Token | undefined, initial: boolean, stats
 	return NAME_TAGS.some((tag) => t.tags.has(tag)) || !t.tags.has('Plural');
 }
 
-
-const startsAfresh = (t: Token) => /[(\["“‘«]/.test(t.pre);
+const startsAfresh = (t: Token) => /[(["“‘«]/.test(t.pre);
 
 // Small words inside names: "of"/"for" anywhere, "on" after councils ("Council on Foreign
 // Relations"), "and" only when an organisation's name follows ("Union of Atheists and Agnostics").
@@ -117,7 +129,14 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 				break;
 			}
 			const after = toks[j + 2];
-			if (after && isCapitalised(after) && !endsName(next) && !startsAfresh(after) && !NOT_NAMES.has(lower(after)) && joins(next, span, toks.slice(j + 2))) {
+			if (
+				after &&
+				isCapitalised(after) &&
+				!endsName(next) &&
+				!startsAfresh(after) &&
+				!NOT_NAMES.has(lower(after)) &&
+				joins(next, span, toks.slice(j + 2))
+			) {
 				span.push(next, after);
 				j += 2;
 				continue;
@@ -208,11 +227,13 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 	const tagged = (tag: string) => tokens.some((t) => t.tags.has(tag));
 	const personEvidence =
 		hasRole || tagged('FirstName') || tagged('LastName') || tagged('Honorific') || (tagged('Person') && !tagged('Organization'));
-	if ((tokens.length === 1 && isAcronym(tokens[0]!.text)) || tokens.some((t) => t.text.includes('&'))) return {kind: 'organization', personEvidence: false};
+	if ((tokens.length === 1 && isAcronym(tokens[0]!.text)) || tokens.some((t) => t.text.includes('&')))
+		return {kind: 'organization', personEvidence: false};
 	const linked = tokens.some((t) => ['of', 'on', 'for'].includes(lower(t)));
 	if (ORG_WORDS.has(last) || (words.some((w) => ORG_WORDS.has(w)) && linked)) return {kind: 'organization', personEvidence: false};
 	// "Greenpeace Brazil", "Air France": a name ending in a country is a national body or a company.
-	if (!hasRole && tokens.length > 1 && lookupCountry(bare(tokens.at(-1)!.text))?.via === 'name') return {kind: 'organization', personEvidence: false};
+	if (!hasRole && tokens.length > 1 && lookupCountry(bare(tokens.at(-1)!.text))?.via === 'name')
+		return {kind: 'organization', personEvidence: false};
 	if (PLACE_WORDS.has(last)) return {kind: 'place', personEvidence: false};
 	if (personEvidence) return {kind: 'person', personEvidence};
 	// "Air France" ends in a country but is not one.
@@ -269,7 +290,10 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 			const before = sentence.tokens[index - 1];
 			const afterThe = before !== undefined && lower(before) === 'the';
 			const locative = before !== undefined && LOCATIVE.has(lower(before));
-			const dateline = index === 0 && /^,/.test(trimmed.at(-1)!.post.trim()) && lookupCountry(sentence.tokens[index + trimmed.length]?.text ?? '') !== undefined;
+			const dateline =
+				index === 0 &&
+				/^,/.test(trimmed.at(-1)!.post.trim()) &&
+				lookupCountry(sentence.tokens[index + trimmed.length]?.text ?? '') !== undefined;
 			const base = {paragraph: sentence.paragraph, sentence: sentenceIndex, afterThe};
 			const quoted = inQuote(trimmed[0]!.start);
 			for (const piece of pieces(body, trimmed, roleBefore(sentence, trimmed[0]!))) {
@@ -278,15 +302,39 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 					// A capital used as a place ("In Washington, ...") is where, not who.
 					if (piece.country.via === 'capital' && (locative || dateline)) continue;
 					const text = textOf(body, piece.tokens);
-					out.push({...base, name: piece.country.name, tokens: piece.country.name.split(' '), kind: 'country', personEvidence: false, weak: false, role: null, surface: text, country: piece.country, start: piece.tokens[0]!.start, end: piece.tokens.at(-1)!.end});
+					out.push({
+						...base,
+						name: piece.country.name,
+						tokens: piece.country.name.split(' '),
+						kind: 'country',
+						personEvidence: false,
+						weak: false,
+						role: null,
+						surface: text,
+						country: piece.country,
+						start: piece.tokens[0]!.start,
+						end: piece.tokens.at(-1)!.end,
+					});
 					continue;
 				}
 				const split = piece.role.length === 0 ? splitTrailingPerson(piece.tokens) : undefined;
-				const parts = split ? [{...piece, tokens: split[0], surface: split[0]}, {...piece, tokens: split[1], surface: split[1]}] : [piece];
+				const parts = split
+					? [
+							{...piece, tokens: split[0], surface: split[0]},
+							{...piece, tokens: split[1], surface: split[1]},
+						]
+					: [piece];
 				for (const part of parts) {
 					const weak = part.role.length === 0 && isNotAnActor(part.tokens, stats);
 					// What a country qualifies is a thing, not an actor: "the Malaysia Tourism board".
-					if (part.qualified && part.tokens.length === 1 && part.role.length === 0 && !isAcronym(part.tokens[0]!.text) && !part.tokens[0]!.tags.has('Organization')) continue;
+					if (
+						part.qualified &&
+						part.tokens.length === 1 &&
+						part.role.length === 0 &&
+						!isAcronym(part.tokens[0]!.text) &&
+						!part.tokens[0]!.tags.has('Organization')
+					)
+						continue;
 					const described = part.role.length === 0 && !isAcronym(part.tokens[0]!.text) ? appositive(body, part.tokens.at(-1)!.end) : null;
 					const {kind, personEvidence} = classify(part.tokens, part.role.length > 0 || described !== null, stats);
 					// Inside a quotation only a full name with a person's marks is trusted.

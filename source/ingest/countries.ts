@@ -9,7 +9,8 @@ export type CountryHit = {code: string; name: string; via: 'name' | 'demonym' | 
 const EXTRA: Record<string, string[]> = {US: ['U.S.', 'U.S.A.', 'America'], GB: ['Britain', 'U.K.']};
 
 // Two-letter codes collide with words ("IT", "IN", "NO"); only longer spellings are names.
-const usable = (s: string, code: string) => /^[\p{Script=Latin}\p{P}\s]+$/u.test(s) && (s.length > 2 || (s !== code && /^[A-Z]{2}$/.test(s)));
+const usable = (s: string, code: string) =>
+	/^[\p{Script=Latin}\p{P}\s]+$/u.test(s) && (s.length > 2 || (s !== code && /^[A-Z]{2}$/.test(s)));
 
 let table: Map<string, CountryHit> | undefined;
 
@@ -35,7 +36,8 @@ function build(): Map<string, CountryHit> {
 		const hit = (via: CountryHit['via']): CountryHit => ({code: c.cca2, name, via});
 		add(name, hit('name'));
 		add(c.name.official, hit('name'));
-		for (const alt of [...c.altSpellings, ...(EXTRA[c.cca2] ?? [])]) if (usable(alt, c.cca2) || EXTRA[c.cca2]?.includes(alt)) add(alt, hit('name'));
+		for (const alt of [...c.altSpellings, ...(EXTRA[c.cca2] ?? [])])
+			if (usable(alt, c.cca2) || EXTRA[c.cca2]?.includes(alt)) add(alt, hit('name'));
 		const demonym = c.demonyms?.['eng'];
 		if (demonym) for (const d of new Set([demonym.m, demonym.f])) if (d) add(d, hit('demonym'));
 		// "Washington, D.C." is written "Washington".

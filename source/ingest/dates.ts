@@ -16,7 +16,8 @@ const weekdayOf = (day: number) => new Date(day * DAY).getUTCDay();
 const pad = (n: number) => String(n).padStart(2, '0');
 
 // Future tense decides which way a bare weekday or month points: "on Wednesday, he will travel".
-const FUTURE = /\b(will|would|shall|until|going to|plans? to|planning to|(?:is|are) (?:due |set |scheduled |expected )?to|upcoming|next|tomorrow)\b|'ll\b/i;
+const FUTURE =
+	/\b(will|would|shall|until|going to|plans? to|planning to|(?:is|are) (?:due |set |scheduled |expected )?to|upcoming|next|tomorrow)\b|'ll\b/i;
 
 export function isFutureTense(sentence: string): boolean {
 	return FUTURE.test(sentence);
@@ -40,7 +41,12 @@ function fromChrono(result: chrono.ParsedResult, articleDay: number, future: boo
 	if (/^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i.test(words)) return null;
 	// Durations are not dates: "for twelve years", "73 seconds after"; nor are offsets within a day.
 	if (/^for\b/i.test(words) || /\b(seconds?|minutes?|hours?)\b/i.test(words)) return null;
-	if (/^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|few)\s+(?:years?|months?|weeks?|days?)$/i.test(words)) return null;
+	if (
+		/^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|few)\s+(?:years?|months?|weeks?|days?)$/i.test(
+			words,
+		)
+	)
+		return null;
 	const base = {text: words, index: result.index};
 	const articleYear = new Date(articleDay * DAY).getUTCFullYear();
 	const chronoDay = toDay(start.date().toISOString().slice(0, 10));
@@ -54,12 +60,13 @@ function fromChrono(result: chrono.ParsedResult, articleDay: number, future: boo
 		return {...base, date: fromDay(chronoDay), precision: 'week', source: 'relative'};
 	}
 	if (known('day') && known('month')) {
-		let year = known('year') ? start.get('year')! : articleYear;
-		let day = toDay(`${year}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`);
+		const year = known('year') ? start.get('year')! : articleYear;
+		const dayIn = (y: number) => toDay(`${y}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`);
+		let day = dayIn(year);
 		if (!known('year')) {
 			// A day without a year is the nearest one in the direction the tense points.
-			if (!future && day > articleDay + 1) day = toDay(`${--year}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`);
-			if (future && day < articleDay - 1) day = toDay(`${++year}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`);
+			if (!future && day > articleDay + 1) day = dayIn(year - 1);
+			if (future && day < articleDay - 1) day = dayIn(year + 1);
 		}
 		const explicit = /\d/.test(words); // "yesterday" has a known year, but the text gave none
 		return {...base, date: fromDay(day), precision: 'day', source: explicit ? 'explicit' : 'relative'};
@@ -78,7 +85,12 @@ function fromChrono(result: chrono.ParsedResult, articleDay: number, future: boo
 			if (!future && month > articleMonth) year--;
 			if (future && month < articleMonth) year++;
 		}
-		return {...base, date: `${year}-${pad(month)}-01`, precision: 'month', source: known('year') && /\d{4}/.test(words) ? 'explicit' : 'relative'};
+		return {
+			...base,
+			date: `${year}-${pad(month)}-01`,
+			precision: 'month',
+			source: known('year') && /\d{4}/.test(words) ? 'explicit' : 'relative',
+		};
 	}
 	if (known('year')) {
 		return {...base, date: `${start.get('year')}-01-01`, precision: 'year', source: /\d{4}/.test(words) ? 'explicit' : 'relative'};
@@ -128,7 +140,9 @@ export function resolveSentenceDate(sentence: string, articleDate: string, futur
 	if (informative.length > 0) candidates.splice(0, candidates.length, ...informative);
 	// Outside the future tense a later date is a goal or deadline ("promised to end it by 2030"),
 	// not when the event happened.
-	const happened = future ? candidates : candidates.filter((c) => c.date.slice(0, RANK_LENGTH[c.precision]) <= articleDate.slice(0, RANK_LENGTH[c.precision]));
+	const happened = future
+		? candidates
+		: candidates.filter((c) => c.date.slice(0, RANK_LENGTH[c.precision]) <= articleDate.slice(0, RANK_LENGTH[c.precision]));
 	candidates.splice(0, candidates.length, ...happened);
 	if (candidates.length === 0) return null;
 	candidates.sort((a, b) => RANK[b.precision] - RANK[a.precision] || a.index - b.index);

@@ -77,7 +77,15 @@ export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence:
 		// Captions and credits ("Image: NASA.") report nothing; compromise misses some verbs, so a
 		// sentence of several words counts too.
 		if (!sentence.tokens.some((t) => t.tags.has('Verb')) && sentence.tokens.length < 4) return;
-		events.push({paragraph: sentence.paragraph, start: sentence.start, end: sentence.end, text: sentence.text, actors, date, sentence: index});
+		events.push({
+			paragraph: sentence.paragraph,
+			start: sentence.start,
+			end: sentence.end,
+			text: sentence.text,
+			actors,
+			date,
+			sentence: index,
+		});
 	});
 	return events;
 }

@@ -46,7 +46,27 @@ export const PLACE_WORDS = new Set(
 );
 
 // Small words allowed inside a name ("Municipality of Livorno", "Claudio De Vincenti").
-export const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'du', 'y', 'and', '&']);
+export const CONNECTORS = new Set([
+	'of',
+	'for',
+	'on',
+	'de',
+	'del',
+	'della',
+	'di',
+	'da',
+	'van',
+	'von',
+	'der',
+	'bin',
+	'al',
+	'la',
+	'le',
+	'du',
+	'y',
+	'and',
+	'&',
+]);
 
 // Members of faiths and political camps: capitalised, but groups of people rather than actors.
 export const GROUP_WORDS = new Set(

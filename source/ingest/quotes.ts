@@ -26,7 +26,15 @@ export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan
 			const inner = text.slice(block[0].length).replace(/\n>\s*/g, ' ');
 			// Pull quotes repeat a quotation already in the text; only a new one is a quote.
 			if (!spans.some((s) => s.text.includes(inner.trim().slice(0, 60)))) {
-				spans.push({paragraph: p.index, start: p.start + block[0].length, end: p.end, text: inner, continued: false, open: false, block: true});
+				spans.push({
+					paragraph: p.index,
+					start: p.start + block[0].length,
+					end: p.end,
+					text: inner,
+					continued: false,
+					open: false,
+					block: true,
+				});
 			}
 			continue;
 		}
@@ -40,7 +48,15 @@ export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan
 				openAt = i + 1;
 				continued = carrying && spans.length > 0 && text.slice(0, i).trim() === '';
 			} else if (!OPEN.has(ch)) {
-				spans.push({paragraph: p.index, start: p.start + openAt, end: p.start + i, text: text.slice(openAt, i), continued, open: false, block: false});
+				spans.push({
+					paragraph: p.index,
+					start: p.start + openAt,
+					end: p.start + i,
+					text: text.slice(openAt, i),
+					continued,
+					open: false,
+					block: false,
+				});
 				openAt = -1;
 			}
 		}
@@ -118,7 +134,9 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 	const text = narration(ctx, sentence);
 	const verbs = [...text.matchAll(new RegExp(SPEECH_VERBS.source, 'gi'))];
 	if (verbs.length === 0) return null;
-	const verb = verbs.reduce((best, v) => (Math.abs(v.index + sentence.start - near) < Math.abs(best.index + sentence.start - near) ? v : best));
+	const verb = verbs.reduce((best, v) =>
+		Math.abs(v.index + sentence.start - near) < Math.abs(best.index + sentence.start - near) ? v : best,
+	);
 	const verbStart = sentence.start + verb.index;
 	const verbEnd = verbStart + verb[0].length;
 	const here = ctx.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && outsideQuotes(ctx, m));
@@ -187,14 +205,21 @@ export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[])
 		// Or by the sentence before it in its paragraph: "X issued a statement. "..."".
 		const lead = full.sentences[index - 1];
 		const opensSentence = sentence !== undefined && full.body.slice(sentence.start, q.start).replace(/["“]/g, '').trim() === '';
-		if (speaker === null && opensSentence && lead && lead.paragraph === q.paragraph && !spans.some((o) => o.start >= lead.start && o.start < lead.end)) {
+		if (
+			speaker === null &&
+			opensSentence &&
+			lead &&
+			lead.paragraph === q.paragraph &&
+			!spans.some((o) => o.start >= lead.start && o.start < lead.end)
+		) {
 			speaker = speakerIn(full, lead, lead.end);
 		}
 		// A block quotation stands after the words of the one it quotes.
 		if (speaker === null && q.block && before) speaker = lastPersonBefore(full, q.start);
 		// A paragraph that is only a quotation goes on with the speaker of the quotation just before.
 		const quoteOnly = first !== undefined && full.body.slice(first.start, q.start).replace(/["“]/g, '').trim() === '';
-		const nearby = previous && (previous.quote.paragraph === q.paragraph || q.continued || (quoteOnly && q.paragraph - previous.quote.paragraph <= 2));
+		const nearby =
+			previous && (previous.quote.paragraph === q.paragraph || q.continued || (quoteOnly && q.paragraph - previous.quote.paragraph <= 2));
 		if (speaker === null && nearby) speaker = previous!.speaker;
 		previous = {quote: q, speaker, sentence: index};
 		out.push(previous);

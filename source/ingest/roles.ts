@@ -13,7 +13,12 @@ const roleWordsOf = (role: string) =>
 		.filter((w) => ROLE_WORDS.has(w));
 
 // "the Ukrainian president" → the person whose role is President and whose country is Ukraine.
-export function roleMentions(body: string, sentences: TaggedSentence[], actors: Building[], taken: Set<number>): Array<{actor: Building; start: number; end: number; text: string; sentence: number; paragraph: number}> {
+export function roleMentions(
+	body: string,
+	sentences: TaggedSentence[],
+	actors: Building[],
+	taken: Set<number>,
+): Array<{actor: Building; start: number; end: number; text: string; sentence: number; paragraph: number}> {
 	const out = [];
 	for (const [index, sentence] of sentences.entries()) {
 		const toks = sentence.tokens;
@@ -21,13 +26,15 @@ export function roleMentions(body: string, sentences: TaggedSentence[], actors: 
 			if (lower(toks[i]!) !== 'the') continue;
 			const modifiers: Token[] = [];
 			let j = i + 1;
-			while (j < toks.length && isCapitalised(toks[j]!) && lookupCountry(bare(toks[j]!.text)) && modifiers.length < 2) modifiers.push(toks[j++]!);
+			while (j < toks.length && isCapitalised(toks[j]!) && lookupCountry(bare(toks[j]!.text)) && modifiers.length < 2)
+				modifiers.push(toks[j++]!);
 			// "the prime minister": the description ends at the last role word of a run, and all of it
 			// must fit the person's role.
 			const runStart = j;
 			// "the health minister": a lower-case word that qualifies the role must be in it too.
 			const qualifiers: string[] = [];
-			while (toks[j + 1] && /^\p{Ll}/u.test(toks[j]!.text) && !isRole(toks[j]!) && !endsName(toks[j]!) && qualifiers.length < 2) qualifiers.push(lower(toks[j++]!));
+			while (toks[j + 1] && /^\p{Ll}/u.test(toks[j]!.text) && !isRole(toks[j]!) && !endsName(toks[j]!) && qualifiers.length < 2)
+				qualifiers.push(lower(toks[j++]!));
 			while (toks[j + 1] && isRole(toks[j]!) && isRole(toks[j + 1]!) && /^\p{Ll}/u.test(toks[j + 1]!.text) && !endsName(toks[j]!)) j++;
 			const roleToken = toks[j];
 			if (!roleToken || !/^\p{Ll}/u.test(roleToken.text) || !isRole(roleToken) || taken.has(roleToken.start)) continue;
@@ -39,7 +46,11 @@ export function roleMentions(body: string, sentences: TaggedSentence[], actors: 
 				if (a.kind !== 'person' || !a.role || !words.every((w) => roleWordsOf(a.role!).includes(w))) return false;
 				if (!qualifiers.every((q) => fold(a.role!).split(' ').includes(q))) return false;
 				if (!country) return true;
-				return a.aliases.some((alias) => lookupCountry(alias.split(/\s+/).slice(0, 2).join(' '))?.code === country.code || lookupCountry(alias.split(/\s+/)[0]!)?.code === country.code);
+				return a.aliases.some(
+					(alias) =>
+						lookupCountry(alias.split(/\s+/).slice(0, 2).join(' '))?.code === country.code ||
+						lookupCountry(alias.split(/\s+/)[0]!)?.code === country.code,
+				);
 			});
 			const actor = only(fits);
 			if (!actor) continue;

@@ -6,7 +6,19 @@ import type {Token} from './nlp.js';
 export const NAME_TAGS = ['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym', 'Country'];
 const DATE_TAGS = ['Date', 'WeekDay', 'Month', 'Holiday'];
 // Sentence-initial words with these tags are ordinary words that happen to be capitalised.
-export const WORD_TAGS = ['Verb', 'Adverb', 'Adjective', 'Value', 'Conjunction', 'Determiner', 'Preposition', 'Pronoun', 'QuestionWord', 'Expression', 'Gerund'];
+export const WORD_TAGS = [
+	'Verb',
+	'Adverb',
+	'Adjective',
+	'Value',
+	'Conjunction',
+	'Determiner',
+	'Preposition',
+	'Pronoun',
+	'QuestionWord',
+	'Expression',
+	'Gerund',
+];
 export const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'downtown', 'outside', 'inside', 'around', 'across', 'throughout']);
 
 export const lower = (t: Token) => t.text.toLowerCase();

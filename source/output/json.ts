@@ -33,8 +33,21 @@ export function toExtractJson(extraction: Extraction) {
 	const names = new Map(actors.map((actor) => [actor.key, actor.name]));
 	const name = (key: string) => names.get(key) ?? key;
 	return {
-		article: {title: article.title, date: article.date, dateAssumed: article.dateAssumed, source: article.source, url: article.url, format: article.format},
-		actors: actors.map((actor) => ({name: actor.name, kind: actor.kind, aliases: actor.aliases, role: actor.role, mentions: actor.mentions.length})),
+		article: {
+			title: article.title,
+			date: article.date,
+			dateAssumed: article.dateAssumed,
+			source: article.source,
+			url: article.url,
+			format: article.format,
+		},
+		actors: actors.map((actor) => ({
+			name: actor.name,
+			kind: actor.kind,
+			aliases: actor.aliases,
+			role: actor.role,
+			mentions: actor.mentions.length,
+		})),
 		events: events.map((event) => ({
 			date: preciseDate(event.date.date, event.date.precision),
 			text: event.text,

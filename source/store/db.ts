@@ -59,7 +59,12 @@ function* briefingText(data: FullBriefing, {withBodies = false} = {}): Generator
 	const articles = withBodies ? data.articles : data.articles.map(({body, ...article}) => article);
 	const actors = data.actors.map(({sources, ...actor}) => actor);
 	yield `{"schemaVersion":${data.schemaVersion},\n"summary":${JSON.stringify(summaryOf(data))}`;
-	for (const [name, items] of [['articles', articles], ['actors', actors], ['quotes', data.quotes], ['events', data.events]] as const) {
+	for (const [name, items] of [
+		['articles', articles],
+		['actors', actors],
+		['quotes', data.quotes],
+		['events', data.events],
+	] as const) {
 		yield `${listStart(name)}${items.length ? '\n' : ''}`;
 		yield* records<object>(items, (item) => JSON.stringify(item));
 		yield items.length ? '\n]' : ']';
@@ -154,7 +159,8 @@ function readByLines(file: string): ParsedBriefing<FullBriefing> | null {
 export const parseFullBriefing = (text: string, file: string): FullBriefing => parseWith(text, file, checkFullBriefing).data;
 
 // briefing.json's bytes as readers read it, without the actors' sources.
-export const parseBriefingBytes = (bytes: Buffer, file: string): BriefingData => parseWith(textWithoutSources(bytes), file, checkBriefingData).data;
+export const parseBriefingBytes = (bytes: Buffer, file: string): BriefingData =>
+	parseWith(textWithoutSources(bytes), file, checkBriefingData).data;
 
 // lowdb with validation on read and deterministic formatting on write, through the same durable
 // writer as notes.json (flushed temporary file, rename, flushed directory), so neither a reader nor
@@ -166,7 +172,10 @@ function open(dir: string): Low<ParsedBriefing<FullBriefing> | null> {
 		parse: (text) => parseWith(text, file, checkFullBriefing),
 		stringify: (parsed) => briefingText(parsed.data),
 	});
-	return new Low<ParsedBriefing<FullBriefing> | null>({read: async () => readByLines(file) ?? whole.read(), write: (parsed) => whole.write(parsed!)}, null);
+	return new Low<ParsedBriefing<FullBriefing> | null>(
+		{read: async () => readByLines(file) ?? whole.read(), write: (parsed) => whole.write(parsed!)},
+		null,
+	);
 }
 
 function openForReading(dir: string): Low<ParsedBriefing | null> {
@@ -213,7 +222,11 @@ export type UpdateOptions = {
 // Reads the briefing under the lock, applies `change` (which must not mutate its argument, and
 // returns it as it is when there is nothing to change) and writes the result when it is new, so
 // re-ingesting unchanged articles leaves the file untouched. Returns whether it wrote.
-export async function updateBriefing(dir: string, change: (data: FullBriefing) => FullBriefing, options: UpdateOptions = {}): Promise<boolean> {
+export async function updateBriefing(
+	dir: string,
+	change: (data: FullBriefing) => FullBriefing,
+	options: UpdateOptions = {},
+): Promise<boolean> {
 	try {
 		mkdirSync(dir, {recursive: true});
 	} catch (error) {

@@ -86,7 +86,9 @@ async function readText(file: string): Promise<{text: string} | {missing: true} 
 
 // What every examination starts with: the temporary files left next to the file, then its text,
 // unless it is missing or unreadable, which is then the whole answer.
-async function openForExam(file: string): Promise<{answer: Common & ({kind: 'missing'} | {kind: 'unreadable'; problem: string})} | {common: Common; text: string}> {
+async function openForExam(
+	file: string,
+): Promise<{answer: Common & ({kind: 'missing'} | {kind: 'unreadable'; problem: string})} | {common: Common; text: string}> {
 	const common = {file, leftovers: await countLeftovers(file)};
 	const read = await readText(file);
 	if ('missing' in read) return {answer: {...common, kind: 'missing'}};
@@ -130,7 +132,9 @@ function salvageArticles(dir: string, parsed: unknown, text: string): {articles:
 	const values: Array<{value: unknown; text?: string}> =
 		isRecord(parsed) && Array.isArray(parsed['articles'])
 			? parsed['articles'].map((value) => ({value}))
-			: findObjects(text, /\{\s*"id"\s*:\s*"a-/g).map((found) => (found.value === undefined && 'text' in found ? {value: undefined, text: found.text} : {value: found.value}));
+			: findObjects(text, /\{\s*"id"\s*:\s*"a-/g).map((found) =>
+					found.value === undefined && 'text' in found ? {value: undefined, text: found.text} : {value: found.value},
+				);
 	const articles: ArticleWithBody[] = [];
 	const lost: string[] = [];
 	let lostUnnamed = 0;
@@ -169,7 +173,13 @@ export async function examineBriefing(dir: string): Promise<BriefingExam> {
 	try {
 		parsed = JSON.parse(text);
 	} catch (error) {
-		return {...common, kind: 'broken', refused: true, problem: `is not valid JSON: ${describeJsonError(text, (error as Error).message)}`, ...salvageArticles(dir, undefined, text)};
+		return {
+			...common,
+			kind: 'broken',
+			refused: true,
+			problem: `is not valid JSON: ${describeJsonError(text, (error as Error).message)}`,
+			...salvageArticles(dir, undefined, text),
+		};
 	}
 	const checked = checkFullBriefing(parsed);
 	if (checked.problem !== null) {
@@ -185,7 +195,14 @@ export async function examineBriefing(dir: string): Promise<BriefingExam> {
 	}
 	if (checked.from < SCHEMA_VERSION) {
 		const steps = BRIEFING_MIGRATIONS.filter((step) => step.from >= checked.from && step.to <= SCHEMA_VERSION);
-		return {...common, kind: 'older', problem: migrationProblem(checked.from, SCHEMA_VERSION, 'schema'), data: checked.data, from: checked.from, steps};
+		return {
+			...common,
+			kind: 'older',
+			problem: migrationProblem(checked.from, SCHEMA_VERSION, 'schema'),
+			data: checked.data,
+			from: checked.from,
+			steps,
+		};
 	}
 	return {...common, kind: 'ok', data: checked.data};
 }
@@ -252,7 +269,14 @@ export async function examineNotes(dir: string): Promise<NotesExam> {
 		if (checked.problem === null) {
 			if (checked.from < NOTES_SCHEMA_VERSION) {
 				const steps = NOTES_MIGRATIONS.filter((step) => step.from >= checked.from && step.to <= NOTES_SCHEMA_VERSION);
-				return {...common, kind: 'older', problem: migrationProblem(checked.from, NOTES_SCHEMA_VERSION, 'notes schema'), data: checked.data, from: checked.from, steps};
+				return {
+					...common,
+					kind: 'older',
+					problem: migrationProblem(checked.from, NOTES_SCHEMA_VERSION, 'notes schema'),
+					data: checked.data,
+					from: checked.from,
+					steps,
+				};
 			}
 			return {...common, kind: 'ok', data: checked.data};
 		}
@@ -273,7 +297,14 @@ export async function examineNotes(dir: string): Promise<NotesExam> {
 	}
 	const nextIdValue = isRecord(parsed) ? parsed['nextId'] : Number(/"nextId"\s*:\s*(\d+)/.exec(text)?.[1]);
 	const nextId = typeof nextIdValue === 'number' && Number.isInteger(nextIdValue) && nextIdValue > 0 ? nextIdValue : null;
-	return {...common, kind: 'broken', problem, ...salvageNotes([...listed, ...found], modified.toISOString()), nextId, backup: await newestWholeBackup(file)};
+	return {
+		...common,
+		kind: 'broken',
+		problem,
+		...salvageNotes([...listed, ...found], modified.toISOString()),
+		nextId,
+		backup: await newestWholeBackup(file),
+	};
 }
 
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
@@ -305,7 +336,8 @@ export function salvageNotes(values: unknown[], fallbackTime: string): {readable
 		const updated = isTime(value['updated']) ? value['updated'] : created;
 		const badTimes = ['created', 'updated'].filter((field) => !isTime(value[field]));
 		if (badTimes.length === 2) fixes.push(`it had no created or updated time, so both are the file's (${fallbackTime})`);
-		else if (badTimes.length === 1) fixes.push(`it had no ${badTimes[0]} time, so it is the ${badTimes[0] === 'created' ? 'updated' : 'created'} one`);
+		else if (badTimes.length === 1)
+			fixes.push(`it had no ${badTimes[0]} time, so it is the ${badTimes[0] === 'created' ? 'updated' : 'created'} one`);
 		const note: Note = {
 			id: id ?? '',
 			target: {kind: kind ?? 'actor', id: targetId ?? '', text: targetText ?? ''},

@@ -120,7 +120,10 @@ export class DurableDataFile<T> implements Adapter<T> {
 	readonly #parse: (text: string) => T;
 	readonly #stringify: (data: T) => string | Iterable<string>;
 
-	constructor(file: string, options: {parse: (text: string) => T; stringify: (data: T) => string | Iterable<string>; decode?: (bytes: Buffer) => string}) {
+	constructor(
+		file: string,
+		options: {parse: (text: string) => T; stringify: (data: T) => string | Iterable<string>; decode?: (bytes: Buffer) => string},
+	) {
 		this.#text = new DurableTextFile(file, options.decode);
 		this.#parse = options.parse;
 		this.#stringify = options.stringify;
@@ -138,6 +141,11 @@ export class DurableDataFile<T> implements Adapter<T> {
 
 // lowdb's Low over a DurableDataFile; null data stands for "no file yet" (Low never writes null, so
 // stringify always gets data).
-export function durableLow<T>(file: string, parse: (text: string) => T, stringify: (data: T) => string | Iterable<string>, decode?: (bytes: Buffer) => string): Low<T | null> {
+export function durableLow<T>(
+	file: string,
+	parse: (text: string) => T,
+	stringify: (data: T) => string | Iterable<string>,
+	decode?: (bytes: Buffer) => string,
+): Low<T | null> {
 	return new Low(new DurableDataFile<T | null>(file, {parse, stringify: (data) => stringify(data!), ...(decode ? {decode} : {})}), null);
 }

@@ -126,7 +126,8 @@ class Scanner {
 				this.pos += 2;
 			} else if (escape === 'u') {
 				HEX4.lastIndex = this.pos + 2;
-				if (!HEX4.test(this.text)) this.fail('a \\u escape without four hex digits', this.text.length - this.pos < 6 ? this.text.length : this.pos);
+				if (!HEX4.test(this.text))
+					this.fail('a \\u escape without four hex digits', this.text.length - this.pos < 6 ? this.text.length : this.pos);
 				this.pos += 6;
 			} else {
 				this.fail(`an unknown escape \\${escape} inside a string`);
@@ -142,7 +143,8 @@ class Scanner {
 
 	literal(word: string) {
 		for (let i = 0; i < word.length; i++) {
-			if (this.text[this.pos + i] !== word[i]) this.fail(`unexpected ${showChar(this.text[this.pos] ?? '')}`, this.pos + i === this.text.length ? this.text.length : this.pos);
+			if (this.text[this.pos + i] !== word[i])
+				this.fail(`unexpected ${showChar(this.text[this.pos] ?? '')}`, this.pos + i === this.text.length ? this.text.length : this.pos);
 		}
 		this.pos += word.length;
 	}
@@ -180,7 +182,8 @@ export function describeJsonError(text: string, fallback: string): string {
 	const place = jsonErrorPlace(text);
 	if (!place) return fallback.replace(/\s+/g, ' ');
 	if (place.reason === EMPTY) return place.reason;
-	if (place.reason === CUT_SHORT) return `it ends in the middle of a value, at line ${place.line}, column ${place.column} (the file looks cut short)`;
+	if (place.reason === CUT_SHORT)
+		return `it ends in the middle of a value, at line ${place.line}, column ${place.column} (the file looks cut short)`;
 	return `${place.reason} at line ${place.line}, column ${place.column}`;
 }
 

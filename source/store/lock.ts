@@ -99,7 +99,9 @@ async function holdFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
 	const started = Date.now();
 	while (!tryCreate(path, lockText())) {
 		if (Date.now() - started > GIVE_UP_MS) {
-			throw new StoreError(`${path}: another briefing has been writing for ${GIVE_UP_MS / 1000} s; remove the file if no briefing is running`);
+			throw new StoreError(
+				`${path}: another briefing has been writing for ${GIVE_UP_MS / 1000} s; remove the file if no briefing is running`,
+			);
 		}
 		removeIfStale(path);
 		await sleep(5 + Math.random() * 20);

@@ -93,7 +93,11 @@ export function ingestArticle(data: FullBriefing, input: ArticleInput): {data: F
 	const actorIds = (keys: string[]) => [...new Set(keys.flatMap((key) => merged.ids.get(key) ?? []))];
 
 	const {events: extractedEvents, quotes: extractedQuotes} = input.extraction;
-	const eventIds = textIds('e-', id, extractedEvents.map((event) => event.text));
+	const eventIds = textIds(
+		'e-',
+		id,
+		extractedEvents.map((event) => event.text),
+	);
 	const events: StoredEvent[] = extractedEvents.map((event, index) => ({
 		id: eventIds[index]!,
 		article: id,
@@ -104,7 +108,11 @@ export function ingestArticle(data: FullBriefing, input: ArticleInput): {data: F
 		...dated(event.date),
 		actors: actorIds(event.actors),
 	}));
-	const quoteIds = textIds('q-', id, extractedQuotes.map((quote) => quote.text));
+	const quoteIds = textIds(
+		'q-',
+		id,
+		extractedQuotes.map((quote) => quote.text),
+	);
 	const quotes: StoredQuote[] = extractedQuotes.map((quote, index) => ({
 		id: quoteIds[index]!,
 		article: id,

@@ -29,7 +29,11 @@ const records = (value: unknown): Json[] => (Array.isArray(value) ? value.filter
 
 // Adds the fields of `defaults` that an item lacks, after its own; an item that has them keeps its values.
 const withDefaults = (value: unknown, defaults: Json) =>
-	Array.isArray(value) ? value.map((item) => (isRecord(item) ? {...item, ...Object.fromEntries(Object.entries(defaults).filter(([field]) => !(field in item)))} : item)) : value;
+	Array.isArray(value)
+		? value.map((item) =>
+				isRecord(item) ? {...item, ...Object.fromEntries(Object.entries(defaults).filter(([field]) => !(field in item)))} : item,
+			)
+		: value;
 
 // briefing.json, version 0: the layout before schemaVersion. No released briefing wrote it; it is
 // the worked example of a migration, and reads files made by hand or by pre-release builds: the
@@ -56,7 +60,7 @@ export const BRIEFING_MIGRATIONS: Migration[] = [
 		// The texts stay on the articles in memory; writing the briefing moves them (db.ts, bodies.ts).
 		from: 1,
 		to: 2,
-		what: 'moves the article texts out of briefing.json into articles/, one file each, and the actors\' sources to a section of their own at its end',
+		what: "moves the article texts out of briefing.json into articles/, one file each, and the actors' sources to a section of their own at its end",
 		migrate: (data) => data,
 	},
 ];

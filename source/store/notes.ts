@@ -100,7 +100,8 @@ export const serializeNotes = (data: NotesData) => `${JSON.stringify(data, null,
 
 // The sentence a refused change ends with, and the one a reading command warns with.
 export const notesWriteRefusal = (problem: string) => `${problem}; it was left as it is and no note was changed (briefing doctor explains)`;
-export const notesReadWarning = (problem: string) => `warning: ${problem}; notes are read-only until it is fixed (briefing doctor explains)`;
+export const notesReadWarning = (problem: string) =>
+	`warning: ${problem}; notes are read-only until it is fixed (briefing doctor explains)`;
 
 // --- validation ---------------------------------------------------------------------------------
 
@@ -153,7 +154,8 @@ export function notesProblem(data: unknown): string | null {
 	}
 	if (version > NOTES_SCHEMA_VERSION) return newerNotes(version);
 	const nextId = data['nextId'];
-	if (typeof nextId !== 'number' || !Number.isInteger(nextId) || nextId < 1) return 'is not a notes file (nextId is missing or not a positive whole number)';
+	if (typeof nextId !== 'number' || !Number.isInteger(nextId) || nextId < 1)
+		return 'is not a notes file (nextId is missing or not a positive whole number)';
 	const notes = data['notes'];
 	if (!Array.isArray(notes)) return 'is not a notes file ("notes" is not a list)';
 	const seen = new Set<string>();
@@ -167,7 +169,8 @@ export function notesProblem(data: unknown): string | null {
 	return null;
 }
 
-const newerNotes = (version: number) => `was written by a newer briefing (notes schema ${version}, this one reads ${NOTES_SCHEMA_VERSION}); upgrade briefing`;
+const newerNotes = (version: number) =>
+	`was written by a newer briefing (notes schema ${version}, this one reads ${NOTES_SCHEMA_VERSION}); upgrade briefing`;
 
 export type NotesCheck =
 	| {data: NotesData; from: number; problem: null} // `from` < NOTES_SCHEMA_VERSION: migrated, in memory only
@@ -213,7 +216,11 @@ export function parseNotes(text: string, file: string): NotesData {
 
 function open(dir: string): Low<ParsedNotes | null> {
 	const file = notesFile(dir);
-	return durableLow(file, (text) => parseNotesText(text, file), (parsed) => serializeNotes(parsed.data));
+	return durableLow(
+		file,
+		(text) => parseNotesText(text, file),
+		(parsed) => serializeNotes(parsed.data),
+	);
 }
 
 // Every note in notes.json. Never throws: a file that cannot be used is reported in `problem`.
@@ -230,7 +237,11 @@ export async function loadNotes(dir: string): Promise<NotesState> {
 }
 
 // Under the notes lock: re-reads notes.json, applies `change` and writes the result durably.
-async function changeNotes(dir: string, change: (data: NotesData, now: string) => {data: NotesData; note: Note}, now: Date): Promise<NoteSaved> {
+async function changeNotes(
+	dir: string,
+	change: (data: NotesData, now: string) => {data: NotesData; note: Note},
+	now: Date,
+): Promise<NoteSaved> {
 	const file = notesFile(dir);
 	try {
 		mkdirSync(dir, {recursive: true});
@@ -270,7 +281,8 @@ async function changeNotes(dir: string, change: (data: NotesData, now: string) =
 export function checkNoteText(text: string): string {
 	const trimmed = text.trim();
 	if (!trimmed) throw new NoteError('the note is empty');
-	if (trimmed.length > MAX_NOTE_LENGTH) throw new NoteError(`the note is ${trimmed.length} characters long; notes are limited to ${MAX_NOTE_LENGTH}`);
+	if (trimmed.length > MAX_NOTE_LENGTH)
+		throw new NoteError(`the note is ${trimmed.length} characters long; notes are limited to ${MAX_NOTE_LENGTH}`);
 	return trimmed;
 }
 
@@ -293,7 +305,13 @@ export async function addNote(dir: string, target: NoteTarget, text: string, now
 		dir,
 		(data, time) => {
 			const number = nextNumber(data);
-			const note: Note = {id: `n-${number}`, target: {kind: target.kind, id: target.id, text: target.text}, text: clean, created: time, updated: time};
+			const note: Note = {
+				id: `n-${number}`,
+				target: {kind: target.kind, id: target.id, text: target.text},
+				text: clean,
+				created: time,
+				updated: time,
+			};
 			return {data: {...data, nextId: number + 1, notes: [...data.notes, note]}, note};
 		},
 		now,

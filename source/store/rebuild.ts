@@ -73,7 +73,14 @@ export function rebuildBriefing(articles: ArticleWithBody[], extract: ExtractFun
 		const {title, date, dateAssumed, source, url, format} = article;
 		extraction = {...extraction, article: {...extraction.article, title, date, dateAssumed, source, url, format}};
 		const raw = articleText(article);
-		data = ingestArticle(data, {extraction, raw, key: article.key, path: article.path, ingestedAt: article.ingestedAt, ...(article.hash ? {hash: article.hash} : {})}).data;
+		data = ingestArticle(data, {
+			extraction,
+			raw,
+			key: article.key,
+			path: article.path,
+			ingestedAt: article.ingestedAt,
+			...(article.hash ? {hash: article.hash} : {}),
+		}).data;
 	}
 	return {data, failed};
 }

@@ -34,7 +34,11 @@ const CLOSE = 0x5d; // "]", the line that closes the events section
 const LEFT_AS_IT_IS = 'it was left as it is (briefing doctor explains)';
 
 const isSummary = (value: unknown): value is Summary =>
-	typeof value === 'object' && value !== null && typeof (value as Summary).events === 'number' && typeof (value as Summary).actorEvents === 'object' && (value as Summary).actorEvents !== null;
+	typeof value === 'object' &&
+	value !== null &&
+	typeof (value as Summary).events === 'number' &&
+	typeof (value as Summary).actorEvents === 'object' &&
+	(value as Summary).actorEvents !== null;
 
 // The bytes of an open file from `position` on, `length` of them at most.
 function readAt(fd: number, position: number, length: number): Buffer {
@@ -89,7 +93,13 @@ function parseStart(bytes: Buffer, events: number, from: number, cut: number): {
 		const head = JSON.parse(`${bytes.toString('utf8', 0, events)}}`) as Record<string, unknown>;
 		const lines = cut > from ? bytes.toString('utf8', from, cut) : '';
 		const firstEvents = JSON.parse(`[${lines.replace(/,?\n$/, '')}]`) as StoredEvent[];
-		const data = {schemaVersion: head['schemaVersion'], articles: head['articles'], actors: head['actors'], events: firstEvents, quotes: head['quotes']} as BriefingData;
+		const data = {
+			schemaVersion: head['schemaVersion'],
+			articles: head['articles'],
+			actors: head['actors'],
+			events: firstEvents,
+			quotes: head['quotes'],
+		} as BriefingData;
 		const summary = head['summary'];
 		if (data.schemaVersion !== SCHEMA_VERSION || !isSummary(summary) || briefingProblem(data) !== null) return null;
 		return {data, summary};
@@ -139,7 +149,16 @@ function readStart(fd: number, size: number, file: string, first: number, chunk:
 // The records from the start of `pending` (the file read up to `position`) to the line that closes
 // the events section, `count` at a time, each slice decoded and parsed on its own. `before`: the
 // events before them, for the place of a record of the wrong shape.
-function eventReader(fd: number, size: number, file: string, pending: Buffer, position: number, before: number, chunk: number, close: () => void): EventReader {
+function eventReader(
+	fd: number,
+	size: number,
+	file: string,
+	pending: Buffer,
+	position: number,
+	before: number,
+	chunk: number,
+	close: () => void,
+): EventReader {
 	let read = before;
 	let done = false;
 	const fail = (problem: string): never => {

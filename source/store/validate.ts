@@ -12,8 +12,7 @@ const REQUIRED: Record<'articles' | 'actors' | 'events' | 'quotes', Record<strin
 	quotes: {id: 'string', article: 'string', text: 'string', date: 'string', start: 'number'},
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 type List = keyof typeof REQUIRED;
 const LISTS = Object.keys(REQUIRED) as List[];
@@ -48,9 +47,11 @@ export function listProblem(list: List, items: readonly unknown[], from: number)
 		if (!isRecord(item)) return `is not a briefing (${list}[${from + index}] is not an object)`;
 		for (const [field, type] of fields) {
 			const value = item[field];
-			if (type === 'array' ? !Array.isArray(value) : typeof value !== type) return `is not a briefing (${list}[${from + index}].${field} is not a ${type})`;
+			if (type === 'array' ? !Array.isArray(value) : typeof value !== type)
+				return `is not a briefing (${list}[${from + index}].${field} is not a ${type})`;
 		}
-		if (list === 'articles' && 'body' in item && typeof item['body'] !== 'string') return `is not a briefing (articles[${from + index}].body is not a string)`;
+		if (list === 'articles' && 'body' in item && typeof item['body'] !== 'string')
+			return `is not a briefing (articles[${from + index}].body is not a string)`;
 	}
 	return null;
 }
@@ -66,7 +67,11 @@ export function checkBriefingData(parsed: unknown): BriefingCheck {
 	const version = fileVersion(parsed);
 	if (version === null) return {data: null, problem: 'is not a briefing (schemaVersion is not a whole number from 0 up)', newer: false};
 	if (version > SCHEMA_VERSION) {
-		return {data: null, problem: `was written by a newer briefing (schema ${version}, this one reads ${SCHEMA_VERSION}); upgrade briefing`, newer: true};
+		return {
+			data: null,
+			problem: `was written by a newer briefing (schema ${version}, this one reads ${SCHEMA_VERSION}); upgrade briefing`,
+			newer: true,
+		};
 	}
 	const migrated = migrate(parsed, BRIEFING_MIGRATIONS, SCHEMA_VERSION);
 	if (!migrated) return {data: null, problem: `is schema ${version}, which this briefing cannot read`, newer: false};
@@ -84,11 +89,13 @@ export function checkFullBriefing(parsed: unknown): BriefingCheck<FullBriefing> 
 	if (checked.problem !== null) return checked;
 	const {actorSources, ...data} = checked.data as BriefingData & {actorSources?: unknown};
 	const section = isRecord(actorSources) ? actorSources : null;
-	if (actorSources !== undefined && section === null) return {data: null, problem: 'is not a briefing ("actorSources" is not an object)', newer: false};
+	if (actorSources !== undefined && section === null)
+		return {data: null, problem: 'is not a briefing ("actorSources" is not an object)', newer: false};
 	const actors = [];
 	for (const [index, actor] of data.actors.entries()) {
 		const sources = section ? (section[actor.id] ?? []) : (actor as {sources?: unknown}).sources;
-		if (!Array.isArray(sources)) return {data: null, problem: `is not a briefing (the sources of actors[${index}] are not a list)`, newer: false};
+		if (!Array.isArray(sources))
+			return {data: null, problem: `is not a briefing (the sources of actors[${index}] are not a list)`, newer: false};
 		actors.push({...actor, sources: sources as ActorSource[]});
 	}
 	return {data: {...data, actors}, from: checked.from, problem: null};

@@ -45,7 +45,13 @@ export const ActorsPane = memo(function ActorsPane({size, focused, entries, curs
 		key: entry.actor.id,
 		label: entry.actor.name,
 		value: entry.actor.id,
-		line: actorRow(entry, selected.has(entry.actor.id), {cursor: offset + i === cursor, focused, noted: noted.has(noteKey('actor', entry.actor.id))}, width, countWidth),
+		line: actorRow(
+			entry,
+			selected.has(entry.actor.id),
+			{cursor: offset + i === cursor, focused, noted: noted.has(noteKey('actor', entry.actor.id))},
+			width,
+			countWidth,
+		),
 	}));
 	const title = [
 		{text: 'Actors', bold: true},

@@ -46,7 +46,11 @@ export function App({data, start, sample, dir = null, theme}: AppProps) {
 // How far a page-down moves in each pane: a screenful of rows, or of cards.
 function pagesFor(layout: LayoutSpec): Record<PaneId, number> {
 	const rows = (pane: PaneId) => inner(layout.panes[pane] ?? layout.body).height;
-	return {actors: rows('actors'), feed: Math.max(1, rows('feed') - 1), quotes: Math.max(1, Math.floor(rows('quotes') / (cardLines(rows('quotes')) + 3)))};
+	return {
+		actors: rows('actors'),
+		feed: Math.max(1, rows('feed') - 1),
+		quotes: Math.max(1, Math.floor(rows('quotes') / (cardLines(rows('quotes')) + 3))),
+	};
 }
 
 type NotesLoad = {list: Note[]; problem: string | null; loaded: boolean};
@@ -55,7 +59,8 @@ const SAMPLE_REFUSAL = 'notes go on your own briefing, not the sample: ingest ar
 
 // What is wrong first: the problem names the file and can be long, and the status line is one line.
 // The problem starts with the file's path; the header already shows the directory.
-const readOnly = (problem: string) => `notes are read-only until notes.json is fixed (briefing doctor explains): ${problem.replace(/^.*[\\/](notes\.json: )/, '$1')}`;
+const readOnly = (problem: string) =>
+	`notes are read-only until notes.json is fixed (briefing doctor explains): ${problem.replace(/^.*[\\/](notes\.json: )/, '$1')}`;
 
 // Why n, e and d cannot change notes now, or null when they can.
 function refusalFor(sample: boolean, dir: string | null, notes: NotesLoad): string | null {
@@ -88,7 +93,11 @@ function Dashboard({dir}: {dir: string | null}) {
 		(request: NoteRequest) => {
 			if (!notesDir) return;
 			const write =
-				request.op === 'add' ? addNote(notesDir, request.target, request.text) : request.op === 'edit' ? editNote(notesDir, request.id, request.text) : removeNote(notesDir, request.id);
+				request.op === 'add'
+					? addNote(notesDir, request.target, request.text)
+					: request.op === 'edit'
+						? editNote(notesDir, request.id, request.text)
+						: removeNote(notesDir, request.id);
 			const done = {add: 'added', edit: 'edited', remove: 'deleted'}[request.op];
 			write.then(
 				(saved) => {
@@ -133,7 +142,8 @@ function Dashboard({dir}: {dir: string | null}) {
 						? `note ${top.text}`
 						: '';
 	const overlayLines = useMemo(() => {
-		if (top?.kind === 'detail') return detailLines(index, bodyOf, top, overlayWidth, color, notesOn(notes.list, top.pane === 'feed' ? 'event' : 'quote', top.id));
+		if (top?.kind === 'detail')
+			return detailLines(index, bodyOf, top, overlayWidth, color, notesOn(notes.list, top.pane === 'feed' ? 'event' : 'quote', top.id));
 		if (top?.kind === 'help') return helpLines(state, overlayWidth);
 		if (top?.kind === 'notes') return notesViewLines(index, notes.list, top.cursor, overlayWidth);
 		if (top?.kind === 'note') return noteEditorLines(top, overlayWidth);
@@ -152,17 +162,33 @@ function Dashboard({dir}: {dir: string | null}) {
 	updateRef.current = useKeymap(state, setState, env, onRequest);
 
 	if (layout.mode === 'tiny') {
-		return <Text wrap="truncate-end">{fitLine([{text: `Enlarge window to ${MIN_COLUMNS}×${MIN_ROWS} (is ${columns}×${rows})`}], columns)[0]?.text}</Text>;
+		return (
+			<Text wrap="truncate-end">
+				{fitLine([{text: `Enlarge window to ${MIN_COLUMNS}×${MIN_ROWS} (is ${columns}×${rows})`}], columns)[0]?.text}
+			</Text>
+		);
 	}
 	let overlay = null;
-	if (top?.kind === 'detail' && overlayLines) overlay = <DetailView pane={top.pane} lines={overlayLines} size={overlaySize} scroll={top.scroll} />;
+	if (top?.kind === 'detail' && overlayLines)
+		overlay = <DetailView pane={top.pane} lines={overlayLines} size={overlaySize} scroll={top.scroll} />;
 	if (top?.kind === 'help' && overlayLines) overlay = <HelpOverlay lines={overlayLines} size={overlaySize} scroll={top.scroll} />;
 	const page = inner(overlaySize).height;
 	if (top?.kind === 'notes' && overlayLines) {
-		const title = [{text: 'Notes', bold: true}, {text: ` ${notes.list.length} · newest first`, dim: true}];
+		const title = [
+			{text: 'Notes', bold: true},
+			{text: ` ${notes.list.length} · newest first`, dim: true},
+		];
 		overlay = <ScrollView title={title} lines={overlayLines} size={overlaySize} scroll={Math.max(0, top.cursor - page + 1)} />;
 	}
-	if (top?.kind === 'note' && overlayLines) overlay = <ScrollView title={[{text: 'Note', bold: true}]} lines={overlayLines} size={overlaySize} scroll={Math.max(0, overlayLines.length - page)} />;
+	if (top?.kind === 'note' && overlayLines)
+		overlay = (
+			<ScrollView
+				title={[{text: 'Note', bold: true}]}
+				lines={overlayLines}
+				size={overlaySize}
+				scroll={Math.max(0, overlayLines.length - page)}
+			/>
+		);
 	return (
 		<Layout
 			layout={layout}

@@ -12,7 +12,15 @@ import type {FeedView} from './views.js';
 import {feedWindow} from './window.js';
 
 // Events in chronological order under their date headings. Only the rows on screen are built.
-type Props = {size: Size; focused: boolean; view: FeedView; cursor: number; filter: readonly string[]; search: string; noted: ReadonlySet<string>};
+type Props = {
+	size: Size;
+	focused: boolean;
+	view: FeedView;
+	cursor: number;
+	filter: readonly string[];
+	search: string;
+	noted: ReadonlySet<string>;
+};
 
 // Memoised: a key that moves another pane's cursor does not rebuild this one.
 export const FeedPane = memo(function FeedPane({size, focused, view, cursor, filter, search, noted}: Props) {
@@ -27,7 +35,9 @@ export const FeedPane = memo(function FeedPane({size, focused, view, cursor, fil
 		if (row.kind === 'heading') lines.push(headingRow(row.label, width));
 		else {
 			const event = index.feed[view.items[row.item]!]!;
-			lines.push(feedRow(index, event, selected, {cursor: row.item === cursor, focused, noted: noted.has(noteKey('event', event.id))}, width));
+			lines.push(
+				feedRow(index, event, selected, {cursor: row.item === cursor, focused, noted: noted.has(noteKey('event', event.id))}, width),
+			);
 		}
 	}
 	const total = view.count;

@@ -4,5 +4,15 @@ import type {Line} from './text.js';
 
 // The keys, from the keymap (format/help.ts builds the lines). ? or Esc closes it.
 export function HelpOverlay({lines, size, scroll}: {lines: Line[]; size: Size; scroll: number}) {
-	return <ScrollView title={[{text: 'Keys', bold: true}, {text: ' · ? or Esc closes', dim: true}]} lines={lines} size={size} scroll={scroll} />;
+	return (
+		<ScrollView
+			title={[
+				{text: 'Keys', bold: true},
+				{text: ' · ? or Esc closes', dim: true},
+			]}
+			lines={lines}
+			size={size}
+			scroll={scroll}
+		/>
+	);
 }

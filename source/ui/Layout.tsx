@@ -31,7 +31,13 @@ export function Layout({layout, state, views, header, footer, tabBar, overlay, n
 	const pane = (id: PaneId) => {
 		const size = layout.panes[id];
 		if (!size) return null;
-		const common = {size, focused: state.focus === id && !overlay, cursor: cursorIndex(index, views, id, state.cursor[id]), search: state.search[id], noted};
+		const common = {
+			size,
+			focused: state.focus === id && !overlay,
+			cursor: cursorIndex(index, views, id, state.cursor[id]),
+			search: state.search[id],
+			noted,
+		};
 		if (id === 'actors') return <ActorsPane key={id} {...common} entries={views.actors} filter={state.filter} />;
 		if (id === 'feed') return <FeedPane key={id} {...common} view={views.feed} filter={state.filter} />;
 		return <QuotesPane key={id} {...common} positions={views.quotes} />;

@@ -27,7 +27,9 @@ export const QuotesPane = memo(function QuotesPane({size, focused, positions, cu
 	}));
 	const lines: Line[] = [];
 	for (let i = offset; i < positions.length && lines.length < height; i++) {
-		lines.push(...quoteCard(index, quoteAt(i), {cursor: i === cursor, focused, noted: noted.has(noteKey('quote', quoteAt(i).id))}, width, maxLines));
+		lines.push(
+			...quoteCard(index, quoteAt(i), {cursor: i === cursor, focused, noted: noted.has(noteKey('quote', quoteAt(i).id))}, width, maxLines),
+		);
 	}
 	const title = [
 		{text: 'Quotes', bold: true},

@@ -11,7 +11,8 @@ export const textWidth = (size: Size) => Math.max(1, inner(size).width - 2);
 export function ScrollView({title, lines, size, scroll}: {title: Segment[]; lines: Line[]; size: Size; scroll: number}) {
 	const {height} = inner(size);
 	const start = clampScroll(scroll, lines.length, height);
-	const more = lines.length > height ? [{text: ` ${start + 1}–${Math.min(start + height, lines.length)} of ${lines.length} lines`, dim: true}] : [];
+	const more =
+		lines.length > height ? [{text: ` ${start + 1}–${Math.min(start + height, lines.length)} of ${lines.length} lines`, dim: true}] : [];
 	return (
 		<Pane title={[...title, ...more]} size={size} focused>
 			{lines.slice(start, start + height).map((line, i) => (

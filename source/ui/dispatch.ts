@@ -126,7 +126,9 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 			const cursor = clamp(move(clamp(top.cursor, length - 1), length, Math.max(1, env.overlay.page)), length - 1);
 			return cursor === top.cursor ? state : {...state, modes: [...state.modes.slice(0, -1), {...top, cursor}]};
 		}
-		return top && (top.kind === 'detail' || top.kind === 'help') && scroll ? scrollOverlay(state, env, scroll) : moveCursor(state, env, move);
+		return top && (top.kind === 'detail' || top.kind === 'help') && scroll
+			? scrollOverlay(state, env, scroll)
+			: moveCursor(state, env, move);
 	}
 	const searched = top?.kind === 'search' ? top.pane : state.focus;
 	switch (command) {
@@ -150,7 +152,12 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 		case 'search':
 			return {...state, modes: [...state.modes, {kind: 'search', pane: state.focus, origin: state.cursor[state.focus]}]};
 		case 'findActor':
-			return setSearch({...state, modes: [...state.modes, {kind: 'search', pane: 'actors', origin: state.cursor.actors}]}, env, 'actors', text);
+			return setSearch(
+				{...state, modes: [...state.modes, {kind: 'search', pane: 'actors', origin: state.cursor.actors}]},
+				env,
+				'actors',
+				text,
+			);
 		case 'searchType':
 			return setSearch(state, env, searched, state.search[searched] + text);
 		case 'searchDelete':
@@ -197,13 +204,22 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 			if (top?.kind !== 'note') return state;
 			const clean = text.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, '');
 			const next =
-				command === 'noteType' ? top.text + clean : command === 'noteNewline' ? `${top.text}\n` : command === 'noteClear' ? '' : Array.from(top.text).slice(0, -1).join('');
+				command === 'noteType'
+					? top.text + clean
+					: command === 'noteNewline'
+						? `${top.text}\n`
+						: command === 'noteClear'
+							? ''
+							: Array.from(top.text).slice(0, -1).join('');
 			return next === top.text ? state : {...state, modes: [...state.modes.slice(0, -1), {...top, text: next}]};
 		}
 		case 'noteSave': {
 			if (top?.kind !== 'note') return state;
 			if (!top.text.trim()) return {...pop(state), status: 'the note is empty: nothing was saved'};
-			const request = top.noteId === null ? {op: 'add' as const, target: top.target, text: top.text} : {op: 'edit' as const, id: top.noteId, text: top.text};
+			const request =
+				top.noteId === null
+					? {op: 'add' as const, target: top.target, text: top.text}
+					: {op: 'edit' as const, id: top.noteId, text: top.text};
 			return {...pop(state), request, status: 'saving…'};
 		}
 		case 'noteCancel':
@@ -238,8 +254,13 @@ function noteCommand(state: UIState, command: 'noteAdd' | 'noteEdit' | 'noteDele
 	if (command === 'noteAdd') return {...state, status: null, modes: [...state.modes, {kind: 'note', target, noteId: null, text: ''}]};
 	const newest = notesOnItem(notes.list, item.kind, item.id)[0];
 	if (!newest) return {...state, status: `this ${item.kind} has no note to ${command === 'noteEdit' ? 'edit' : 'delete'} (n adds one)`};
-	if (command === 'noteEdit') return {...state, status: null, modes: [...state.modes, {kind: 'note', target, noteId: newest.id, text: newest.text}]};
-	return {...state, status: null, modes: [...state.modes, {kind: 'confirm', noteId: newest.id, text: Array.from(firstLine(newest.text)).slice(0, 40).join('')}]};
+	if (command === 'noteEdit')
+		return {...state, status: null, modes: [...state.modes, {kind: 'note', target, noteId: newest.id, text: newest.text}]};
+	return {
+		...state,
+		status: null,
+		modes: [...state.modes, {kind: 'confirm', noteId: newest.id, text: Array.from(firstLine(newest.text)).slice(0, 40).join('')}],
+	};
 }
 
 // Enter in the Notes view: the note's item selected in its pane, the filter and the pane's

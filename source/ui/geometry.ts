@@ -47,7 +47,11 @@ export function layoutFor(columns: number, rows: number, focus: PaneId, header =
 			mode: 'wide',
 			tabBar: false,
 			body: {width: columns, height: bodyHeight},
-			panes: {actors: {width: actors, height: bodyHeight}, feed: {width: feed, height: bodyHeight}, quotes: {width: quotes, height: bodyHeight}},
+			panes: {
+				actors: {width: actors, height: bodyHeight},
+				feed: {width: feed, height: bodyHeight},
+				quotes: {width: quotes, height: bodyHeight},
+			},
 		};
 	}
 	if (columns >= 80 && bodyHeight >= 16) {
@@ -59,7 +63,11 @@ export function layoutFor(columns: number, rows: number, focus: PaneId, header =
 			mode: 'medium',
 			tabBar: false,
 			body: {width: columns, height: bodyHeight},
-			panes: {actors: {width: actors, height: bodyHeight}, feed: {width: right, height: feed}, quotes: {width: right, height: bodyHeight - feed}},
+			panes: {
+				actors: {width: actors, height: bodyHeight},
+				feed: {width: right, height: feed},
+				quotes: {width: right, height: bodyHeight - feed},
+			},
 		};
 	}
 	const paneHeight = bodyHeight - 1;

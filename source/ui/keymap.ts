@@ -4,7 +4,8 @@ import type {Key} from 'ink';
 // The dispatcher (dispatch.ts), the `?` overlay, the footer and the readme's key table are all
 // generated from this one table, so they cannot disagree.
 
-export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
+export type NamedKey =
+	'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
 
 export type KeySpec =
 	| {name: NamedKey; shift?: boolean; meta?: boolean} // a key with a name; Shift-Tab is {name: 'tab', shift: true}, Alt-Enter {name: 'return', meta: true}
@@ -12,7 +13,8 @@ export type KeySpec =
 	| {text: 'letter' | 'any'}; // a letter that no other binding took, or any text (search)
 
 // Where a binding applies. The dispatcher asks the scopes of the current mode in order.
-export type Scope = 'actors' | 'feed' | 'quotes' | 'lists' | 'item' | 'search' | 'detail' | 'notes' | 'note' | 'confirm' | 'help' | 'global' | 'always';
+export type Scope =
+	'actors' | 'feed' | 'quotes' | 'lists' | 'item' | 'search' | 'detail' | 'notes' | 'note' | 'confirm' | 'help' | 'global' | 'always';
 
 export type Command =
 	| 'quit'
@@ -70,10 +72,34 @@ const pageUp: KeySpec[] = [{name: 'pageup'}, {char: 'u', ctrl: true}];
 
 export const KEYMAP: readonly Binding[] = [
 	// The focused pane's own keys.
-	{scope: 'actors', command: 'toggleActor', keys: [{name: 'return'}, {char: ' '}], description: 'Select or unselect the actor: the feed and quotes show what involves any selected actor', hint: 'select'},
-	{scope: 'actors', command: 'findActor', keys: [{text: 'letter'}], description: 'Find actors by name: a letter that is not a key here starts a search with it', hint: 'find'},
-	{scope: 'feed', command: 'open', keys: [{name: 'return'}], description: 'Open the event: whole sentence, how its date was found, actors, article, paragraph', hint: 'open'},
-	{scope: 'quotes', command: 'open', keys: [{name: 'return'}], description: 'Open the quote: whole quote, speaker, date, article, paragraph', hint: 'open'},
+	{
+		scope: 'actors',
+		command: 'toggleActor',
+		keys: [{name: 'return'}, {char: ' '}],
+		description: 'Select or unselect the actor: the feed and quotes show what involves any selected actor',
+		hint: 'select',
+	},
+	{
+		scope: 'actors',
+		command: 'findActor',
+		keys: [{text: 'letter'}],
+		description: 'Find actors by name: a letter that is not a key here starts a search with it',
+		hint: 'find',
+	},
+	{
+		scope: 'feed',
+		command: 'open',
+		keys: [{name: 'return'}],
+		description: 'Open the event: whole sentence, how its date was found, actors, article, paragraph',
+		hint: 'open',
+	},
+	{
+		scope: 'quotes',
+		command: 'open',
+		keys: [{name: 'return'}],
+		description: 'Open the quote: whole quote, speaker, date, article, paragraph',
+		hint: 'open',
+	},
 	// Any pane.
 	{scope: 'lists', command: 'down', keys: down, description: 'Next item', hint: 'move'},
 	{scope: 'lists', command: 'up', keys: up, description: 'Previous item', hint: 'move'},
@@ -81,7 +107,13 @@ export const KEYMAP: readonly Binding[] = [
 	{scope: 'lists', command: 'last', keys: last, description: 'Last item'},
 	{scope: 'lists', command: 'pageDown', keys: pageDown, description: 'One screen down'},
 	{scope: 'lists', command: 'pageUp', keys: pageUp, description: 'One screen up'},
-	{scope: 'lists', command: 'search', keys: [{char: '/'}], description: 'Search the pane: type to narrow it, Enter keeps the search, Esc drops it', hint: 'search'},
+	{
+		scope: 'lists',
+		command: 'search',
+		keys: [{char: '/'}],
+		description: 'Search the pane: type to narrow it, Enter keeps the search, Esc drops it',
+		hint: 'search',
+	},
 	{scope: 'lists', command: 'nextPane', keys: [{name: 'tab'}], description: 'Next pane', hint: 'pane'},
 	{scope: 'lists', command: 'prevPane', keys: [{name: 'tab', shift: true}], description: 'Previous pane'},
 	{scope: 'lists', command: 'focusActors', keys: [{char: '1'}], description: 'Actors pane'},
@@ -95,7 +127,13 @@ export const KEYMAP: readonly Binding[] = [
 	{scope: 'item', command: 'notesView', keys: [{char: 'N'}], description: 'The Notes view: every note, newest first', hint: 'notes'},
 	// While typing a search: letters are text, not commands.
 	{scope: 'search', command: 'searchKeep', keys: [{name: 'return'}], description: 'Keep the search and go back to the pane', hint: 'keep'},
-	{scope: 'search', command: 'searchDrop', keys: [{name: 'escape'}], description: 'Drop the search and put the cursor back where it was', hint: 'drop'},
+	{
+		scope: 'search',
+		command: 'searchDrop',
+		keys: [{name: 'escape'}],
+		description: 'Drop the search and put the cursor back where it was',
+		hint: 'drop',
+	},
 	{scope: 'search', command: 'down', keys: [{name: 'down'}], description: 'Next match', hint: 'move'},
 	{scope: 'search', command: 'up', keys: [{name: 'up'}], description: 'Previous match', hint: 'move'},
 	{scope: 'search', command: 'searchDelete', keys: [{name: 'backspace'}, {name: 'delete'}], description: 'Delete the last character'},
@@ -110,14 +148,29 @@ export const KEYMAP: readonly Binding[] = [
 	{scope: 'detail', command: 'first', keys: first, description: 'Top'},
 	{scope: 'detail', command: 'last', keys: last, description: 'Bottom'},
 	// The Notes view.
-	{scope: 'notes', command: 'notesJump', keys: [{name: 'return'}], description: "Go to the note's item: select it in its pane, clearing filters that hide it", hint: 'go to'},
+	{
+		scope: 'notes',
+		command: 'notesJump',
+		keys: [{name: 'return'}],
+		description: "Go to the note's item: select it in its pane, clearing filters that hide it",
+		hint: 'go to',
+	},
 	{scope: 'notes', command: 'close', keys: [{name: 'escape'}, {char: 'N'}], description: 'Close the Notes view', hint: 'close'},
 	{scope: 'notes', command: 'down', keys: down, description: 'Next note', hint: 'move'},
 	{scope: 'notes', command: 'up', keys: up, description: 'Previous note', hint: 'move'},
 	{scope: 'notes', command: 'first', keys: first, description: 'First (newest) note'},
 	{scope: 'notes', command: 'last', keys: last, description: 'Last (oldest) note'},
 	// While writing a note: every other key is text.
-	{scope: 'note', command: 'noteNewline', keys: [{name: 'return', meta: true}, {char: 'j', ctrl: true}], description: 'New line in the note', hint: 'new line'},
+	{
+		scope: 'note',
+		command: 'noteNewline',
+		keys: [
+			{name: 'return', meta: true},
+			{char: 'j', ctrl: true},
+		],
+		description: 'New line in the note',
+		hint: 'new line',
+	},
 	{scope: 'note', command: 'noteSave', keys: [{name: 'return'}], description: 'Save the note', hint: 'save'},
 	{scope: 'note', command: 'noteCancel', keys: [{name: 'escape'}], description: 'Cancel: nothing is saved', hint: 'cancel'},
 	{scope: 'note', command: 'noteBackspace', keys: [{name: 'backspace'}, {name: 'delete'}], description: 'Delete the last character'},
@@ -184,7 +237,13 @@ const NAMED: Array<[keyof Key, NamedKey]> = [
 export function keyPress(input: string, key: Key): KeyPress {
 	const named = NAMED.find(([flag]) => key[flag] === true)?.[1] ?? (input === '\n' ? 'return' : null);
 	// A line feed (Ctrl-J) is Enter everywhere but in a note, where it is a new line: its text stays '\n'.
-	return {name: named, text: named ? (input === '\n' ? '\n' : '') : input, ctrl: key.ctrl, shift: key.shift, meta: key.meta && named !== 'escape'};
+	return {
+		name: named,
+		text: named ? (input === '\n' ? '\n' : '') : input,
+		ctrl: key.ctrl,
+		shift: key.shift,
+		meta: key.meta && named !== 'escape',
+	};
 }
 
 // The keys in an input that holds several: typed faster than read, or pasted ("jj\r"). Ink splits
@@ -203,12 +262,14 @@ export function splitInput(text: string): KeyPress[] {
 }
 
 // Text that can go into a search: no control characters, not a modified key.
-export const isText = (press: KeyPress) => press.name === null && !press.ctrl && !press.meta && press.text !== '' && !/[\x00-\x1f\x7f-\x9f]/.test(press.text);
+export const isText = (press: KeyPress) =>
+	press.name === null && !press.ctrl && !press.meta && press.text !== '' && !/[\x00-\x1f\x7f-\x9f]/.test(press.text);
 
 const isLetter = (press: KeyPress) => isText(press) && /^\p{L}$/u.test(press.text);
 
 export function matches(spec: KeySpec, press: KeyPress): boolean {
-	if ('name' in spec) return press.name === spec.name && (spec.name !== 'tab' || press.shift === (spec.shift ?? false)) && (!spec.meta || press.meta);
+	if ('name' in spec)
+		return press.name === spec.name && (spec.name !== 'tab' || press.shift === (spec.shift ?? false)) && (!spec.meta || press.meta);
 	if ('char' in spec) {
 		// Ctrl-J arrives as a line feed, which is also an Enter.
 		if (spec.ctrl && spec.char === 'j' && press.name === 'return' && press.text === '\n') return true;
@@ -288,6 +349,9 @@ const code = (label: string) => (label === 'letters' || label === 'text' ? label
 
 // The readme's key table, generated from the keymap (test/ui/readme.test.ts keeps the readme equal to it).
 export function keyTableMarkdown(): string {
-	const rows = KEYMAP.map((binding) => `| ${binding.keys.map((spec) => code(cell(keyLabel(spec)))).join(' ')} | ${SCOPE_TITLES[binding.scope]} | ${cell(binding.description)} |`);
+	const rows = KEYMAP.map(
+		(binding) =>
+			`| ${binding.keys.map((spec) => code(cell(keyLabel(spec)))).join(' ')} | ${SCOPE_TITLES[binding.scope]} | ${cell(binding.description)} |`,
+	);
 	return ['| Keys | Where | What |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -17,9 +17,7 @@ export type Mode =
 // A change to notes.json the dashboard asked for; App.tsx makes it (the store is async) and puts
 // "saved" or the error in the status line when it is done.
 export type NoteRequest =
-	| {op: 'add'; target: NoteTarget; text: string}
-	| {op: 'edit'; id: string; text: string}
-	| {op: 'remove'; id: string};
+	{op: 'add'; target: NoteTarget; text: string} | {op: 'edit'; id: string; text: string} | {op: 'remove'; id: string};
 
 export type UIState = {
 	focus: PaneId;

@@ -44,7 +44,9 @@ const graphemeWidth = (grapheme: string): number => (grapheme.length === 1 && ON
 // further than it needs, so cutting a long sentence costs the width of the pane, not the sentence.
 function fitStart(text: string, max: number): {text: string; width: number; whole: boolean} {
 	if (ONE_COLUMN.test(text)) {
-		return text.length <= max ? {text, width: text.length, whole: true} : {text: text.slice(0, Math.max(0, max)), width: Math.max(0, max), whole: false};
+		return text.length <= max
+			? {text, width: text.length, whole: true}
+			: {text: text.slice(0, Math.max(0, max)), width: Math.max(0, max), whole: false};
 	}
 	let end = 0;
 	let used = 0;

@@ -113,7 +113,8 @@ function searched(all: (filter: readonly string[]) => readonly number[], matchin
 		let value: readonly number[];
 		if (!terms) value = all(key.filter);
 		else {
-			const narrowing = last && sameFilter(last.key.filter, key.filter) && matcher(last.key.search) && key.search.startsWith(last.key.search);
+			const narrowing =
+				last && sameFilter(last.key.filter, key.filter) && matcher(last.key.search) && key.search.startsWith(last.key.search);
 			const base = narrowing ? last!.value : all(key.filter);
 			value = matching(terms)(base);
 		}

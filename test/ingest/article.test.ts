@@ -11,8 +11,17 @@ describe('parseArticle', () => {
 	});
 
 	it('reads YAML front matter', () => {
-		const a = parseArticle('---\ntitle: "Port reopens"\ndate: 2022-03-01\nsource: Example\nurl: https://example.org/a\n---\n\nThe port reopened.\n', '2000-01-01');
-		expect(a).toMatchObject({title: 'Port reopens', date: '2022-03-01', source: 'Example', url: 'https://example.org/a', format: 'front-matter'});
+		const a = parseArticle(
+			'---\ntitle: "Port reopens"\ndate: 2022-03-01\nsource: Example\nurl: https://example.org/a\n---\n\nThe port reopened.\n',
+			'2000-01-01',
+		);
+		expect(a).toMatchObject({
+			title: 'Port reopens',
+			date: '2022-03-01',
+			source: 'Example',
+			url: 'https://example.org/a',
+			format: 'front-matter',
+		});
 		expect(a.body).toBe('The port reopened.');
 	});
 
@@ -49,7 +58,10 @@ describe('splitParagraphs', () => {
 
 describe('untrusted text', () => {
 	it('removes escape sequences whole, makes other controls visible, and removes bidi overrides and zero-width spoofing', () => {
-		const a = parseArticle('date 2024-01-01 Ana\u200bBerg said \x1b]52;c;ZXZpbA==\x07 and \x1b[2J it \x1b[31mobviously\x1b[0m\u202e!\u202c\x07 \x01.\x9b', '2000-01-01');
+		const a = parseArticle(
+			'date 2024-01-01 Ana\u200bBerg said \x1b]52;c;ZXZpbA==\x07 and \x1b[2J it \x1b[31mobviously\x1b[0m\u202e!\u202c\x07 \x01.\x9b',
+			'2000-01-01',
+		);
 		expect(a.body).toBe('AnaBerg said  and  it obviously!␇ ␁.\ufffd');
 		expect(a.body).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
 	});

@@ -4,9 +4,53 @@ import {extract} from '../../source/ingest/index.js';
 import {random} from '../random.js';
 
 const PIECES = [
-	'President', 'Anna Berg', 'said', '"', '“', '”', '‘', '’', "'", 'on Monday', 'last week', 'in 2009', '\n\n', '\n', '> ', '## ',
-	'NATO', 'the', 'North Korean', 'Kyiv', '(', ')', ',', '.', ':', '—', 'He', 'she', 'according to', 'Mr.', 'U.S.', '\u202e', '\u200d',
-	'\x1b[31m', '\x1b]0;title\x07', '\u0000', '🙂', '東京', 'Zoë', '-', '&', '#', '---', 'date 2024-01-01', 'Ünïcödé', '\t', '1 – 0',
+	'President',
+	'Anna Berg',
+	'said',
+	'"',
+	'“',
+	'”',
+	'‘',
+	'’',
+	"'",
+	'on Monday',
+	'last week',
+	'in 2009',
+	'\n\n',
+	'\n',
+	'> ',
+	'## ',
+	'NATO',
+	'the',
+	'North Korean',
+	'Kyiv',
+	'(',
+	')',
+	',',
+	'.',
+	':',
+	'—',
+	'He',
+	'she',
+	'according to',
+	'Mr.',
+	'U.S.',
+	'\u202e',
+	'\u200d',
+	'\x1b[31m',
+	'\x1b]0;title\x07',
+	'\u0000',
+	'🙂',
+	'東京',
+	'Zoë',
+	'-',
+	'&',
+	'#',
+	'---',
+	'date 2024-01-01',
+	'Ünïcödé',
+	'\t',
+	'1 – 0',
 ];
 
 function article(next: () => number): string {
@@ -14,10 +58,13 @@ function article(next: () => number): string {
 	const parts: string[] = [];
 	const length = 1 + Math.floor(next() * 400);
 	for (let i = 0; i < length; i++) {
-		if (kind === 0) parts.push(String.fromCodePoint(Math.floor(next() * 0x2ffff))); // any code point
+		if (kind === 0)
+			parts.push(String.fromCodePoint(Math.floor(next() * 0x2ffff))); // any code point
 		else if (kind === 1) parts.push(PIECES[Math.floor(next() * PIECES.length)]!, ' ');
-		else if (kind === 2) parts.push(`Word${i} Capital${Math.floor(next() * 50)} `); // capitalised words
-		else if (kind === 3) parts.push(next() < 0.5 ? '"' : '“', 'quoted ', next() < 0.3 ? '"' : ''); // unbalanced and nested quotes
+		else if (kind === 2)
+			parts.push(`Word${i} Capital${Math.floor(next() * 50)} `); // capitalised words
+		else if (kind === 3)
+			parts.push(next() < 0.5 ? '"' : '“', 'quoted ', next() < 0.3 ? '"' : ''); // unbalanced and nested quotes
 		else parts.push('x'.repeat(Math.floor(next() * 5000)), ' '); // huge tokens on one line
 	}
 	return parts.join('');
@@ -34,7 +81,7 @@ describe('extraction on random and mutated articles', () => {
 				for (const e of result.events) expect(result.article.body.slice(e.start, e.end)).toBe(e.text);
 				extracted++;
 			} catch (error) {
-				if (!(error instanceof ArticleError)) throw new Error(`seed ${seed}: ${(error as Error).stack}`);
+				if (!(error instanceof ArticleError)) throw new Error(`seed ${seed}: ${(error as Error).stack}`, {cause: error});
 				refused++;
 			}
 		}

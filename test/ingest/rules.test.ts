@@ -37,20 +37,26 @@ describe('actors', () => {
 	});
 
 	it('never takes a place for the first name of a person or an organisation for a person', () => {
-		const r = run('Ohio Wesleyan coach Tim Ray spoke. Senator Mary Vale, Democrat from Ohio, issued a statement. "We lost a good program."');
+		const r = run(
+			'Ohio Wesleyan coach Tim Ray spoke. Senator Mary Vale, Democrat from Ohio, issued a statement. "We lost a good program."',
+		);
 		expect(r.quotes.map((q) => r.name(q.speaker))).toEqual(['Mary Vale']);
 		const am = run('Texas A&M won the bid. Texas voters approved.');
 		expect(am.actors.find((a) => a.name === 'Texas A&M')!.kind).toBe('organization');
 	});
 
 	it('tells companies from countries and groups, and origins from actors', () => {
-		const r = run('Air France cancelled flights. Analysts at Barclays were gloomy. Many Catholics objected, said Ana Ruiz, a nurse from Lima.');
+		const r = run(
+			'Air France cancelled flights. Analysts at Barclays were gloomy. Many Catholics objected, said Ana Ruiz, a nurse from Lima.',
+		);
 		const kinds = Object.fromEntries(r.actors.map((a) => [a.name, a.kind]));
 		expect(kinds).toEqual({'Air France': 'organization', Barclays: 'organization', 'Ana Ruiz': 'person'});
 	});
 
 	it('merges a company named without its corporate word, and a middle name used alone', () => {
-		const r = run('Orla Gold Mining won a permit. Orla Gold said it would hire. President Ana Maria Costa Rocha visited. Costa said little. Amnesty Kenya objected.');
+		const r = run(
+			'Orla Gold Mining won a permit. Orla Gold said it would hire. President Ana Maria Costa Rocha visited. Costa said little. Amnesty Kenya objected.',
+		);
 		expect(r.actors.find((a) => a.name === 'Orla Gold Mining')!.aliases).toContain('Orla Gold');
 		expect(r.actors.find((a) => a.name === 'Ana Maria Costa Rocha')!.aliases).toContain('Costa');
 		expect(r.actors.find((a) => a.name === 'Amnesty Kenya')!.kind).toBe('organization');
@@ -92,7 +98,9 @@ describe('actors', () => {
 
 describe('quotes', () => {
 	it('finds the speaker after the quote, before it, and through "according to"', () => {
-		const r = run('"We will rebuild the bridge," Mayor Ivo Stern said. Engineer Ruth Kane said: "The steel is already ordered." The cost is high, according to Ruth Kane.');
+		const r = run(
+			'"We will rebuild the bridge," Mayor Ivo Stern said. Engineer Ruth Kane said: "The steel is already ordered." The cost is high, according to Ruth Kane.',
+		);
 		expect(r.quotes.map((q) => [q.text, r.name(q.speaker)])).toEqual([
 			['We will rebuild the bridge', 'Ivo Stern'],
 			['The steel is already ordered.', 'Ruth Kane'],
@@ -120,7 +128,9 @@ describe('quotes', () => {
 	});
 
 	it('takes the speaker from the sentence that introduces a quotation', () => {
-		const r = run('Governor Alan Frost issued a statement on Tuesday. "The closure is a mistake and we will appeal."\n\nImage: a river.\n\n"We have the votes."');
+		const r = run(
+			'Governor Alan Frost issued a statement on Tuesday. "The closure is a mistake and we will appeal."\n\nImage: a river.\n\n"We have the votes."',
+		);
 		expect(r.quotes.map((q) => r.name(q.speaker))).toEqual(['Alan Frost', 'Alan Frost']);
 	});
 
@@ -141,7 +151,9 @@ describe('events', () => {
 	});
 
 	it('dates past actions later in the article by the day of the lead sentence, but not states or statements', () => {
-		const r = run('Yesterday, Porto beat Braga 2 – 1.\n\nIn the second half, Ruben Dias scored twice.\n\nThe stadium was full.\n\nCoach Ana Reis said the team had improved.');
+		const r = run(
+			'Yesterday, Porto beat Braga 2 – 1.\n\nIn the second half, Ruben Dias scored twice.\n\nThe stadium was full.\n\nCoach Ana Reis said the team had improved.',
+		);
 		expect(r.events.map((e) => [e.date.date, e.date.source])).toEqual([
 			['2023-05-09', 'relative'],
 			['2023-05-09', 'context'],
@@ -151,7 +163,9 @@ describe('events', () => {
 	});
 
 	it('reads the tense from the narrator, not from the quoted words', () => {
-		const r = run('The union said the strike would last until Saturday. Minister Eva Holm said on Tuesday that she "will not wait forever".');
+		const r = run(
+			'The union said the strike would last until Saturday. Minister Eva Holm said on Tuesday that she "will not wait forever".',
+		);
 		expect(r.events.map((e) => e.date.date)).toEqual(['2023-05-13', '2023-05-09']);
 	});
 

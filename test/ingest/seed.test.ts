@@ -19,7 +19,9 @@ describe.skipIf(!existsSync(seedPath))('the seed article (data/sample-article.tx
 		expect(people.sort()).toEqual(['Andriy Yermak', 'Jake Sullivan', 'Pat Ryder', 'Volodymyr Zelenskyy', 'Yoon Suk Yeol']);
 		const zelenskyy = result.actors.find((a) => a.name === 'Volodymyr Zelenskyy')!;
 		expect(zelenskyy.role).toBe('President');
-		expect(zelenskyy.aliases).toEqual(expect.arrayContaining(['Zelenskyy', 'Ukrainian President Volodymyr Zelenskyy', 'The Ukrainian president']));
+		expect(zelenskyy.aliases).toEqual(
+			expect.arrayContaining(['Zelenskyy', 'Ukrainian President Volodymyr Zelenskyy', 'The Ukrainian president']),
+		);
 		expect(result.actors.find((a) => a.name === 'Pat Ryder')!.role).toBe('spokesman Major General');
 		expect(result.actors.find((a) => a.name === 'Yoon Suk Yeol')!.aliases).toContain('Yoon');
 	});
@@ -36,7 +38,10 @@ describe.skipIf(!existsSync(seedPath))('the seed article (data/sample-article.tx
 		const quotes = result.quotes.map((q) => [q.text, named(q.speaker)]);
 		expect(quotes).toEqual([
 			['relatively small number', 'Pat Ryder'],
-			['There is only one conclusion — this war is internationalised and goes beyond the borders of Ukraine and Russia', 'Volodymyr Zelenskyy'],
+			[
+				'There is only one conclusion — this war is internationalised and goes beyond the borders of Ukraine and Russia',
+				'Volodymyr Zelenskyy',
+			],
 		]);
 	});
 
@@ -51,6 +56,7 @@ describe.skipIf(!existsSync(seedPath))('the seed article (data/sample-article.tx
 	it('skips the sub-heading and keeps evidence offsets that point at the sentence', () => {
 		expect(result.events.some((e) => e.text.includes('Surge of arms deliveries'))).toBe(false);
 		for (const e of result.events) expect(result.article.body.slice(e.start, e.end)).toBe(e.text);
-		for (const a of result.actors) for (const m of a.mentions) expect(result.article.body.slice(m.start, m.end)).toContain(m.text.split(' ').at(-1));
+		for (const a of result.actors)
+			for (const m of a.mentions) expect(result.article.body.slice(m.start, m.end)).toContain(m.text.split(' ').at(-1));
 	});
 });

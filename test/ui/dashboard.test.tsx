@@ -7,7 +7,13 @@ import {KEYS, renderDashboard, sampleBriefing} from './render.js';
 // through the store code), asserting what is on screen. Colour is off in these frames, so they
 // also show that focus and selection are visible without it.
 
-const ZELENSKYY_EVENTS = ['Ukrainian President Volodymyr', 'Zelenskyy said on Tuesday', '"There is only one conclusion', 'The Ukrainian president also', 'In Washington, White House'];
+const ZELENSKYY_EVENTS = [
+	'Ukrainian President Volodymyr',
+	'Zelenskyy said on Tuesday',
+	'"There is only one conclusion',
+	'The Ukrainian president also',
+	'In Washington, White House',
+];
 const OTHER_EVENTS = ['South Korea, which has been', 'At the Pentagon on Tuesday', 'Sullivan and Andriy Yermak'];
 
 // Every line fits the terminal's width and the frame its height.
@@ -233,7 +239,7 @@ describe('dashboard at other sizes', () => {
 		await ui.press('1');
 		expect(ui.lines().at(-1)).toMatch(/^Enter select +letters find .* \? help +q quit$/);
 		await ui.resize(40, 12);
-		expect(ui.lines().at(-1)).toBe("Enter select  ? help  q quit");
+		expect(ui.lines().at(-1)).toBe('Enter select  ? help  q quit');
 	});
 
 	it('asks for a larger window below 40×12, on one line, and follows live resizes', async () => {

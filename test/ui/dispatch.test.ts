@@ -107,11 +107,18 @@ describe('dispatchKey', () => {
 	});
 
 	describe('notes', () => {
-		const note = (id: string, kind: 'event' | 'quote' | 'actor', target: string, created: string) => ({id, target: {kind, id: target, text: target}, text: `text of ${id}`, created, updated: created});
+		const note = (id: string, kind: 'event' | 'quote' | 'actor', target: string, created: string) => ({
+			id,
+			target: {kind, id: target, text: target},
+			text: `text of ${id}`,
+			created,
+			updated: created,
+		});
 		const firstEvent = index.feed[0]!.id;
 		const notes = [note('n-1', 'event', firstEvent, '2024-01-01T00:00:00Z'), note('n-2', 'event', firstEvent, '2024-01-02T00:00:00Z')];
 		const writable: Env = {...env, notes: {list: notes, refusal: null}};
-		const go = (state: UIState, ...keys: Array<KeyPress | string>) => keys.reduce((s, k) => dispatchKey(s, typeof k === 'string' ? key(k) : k, writable), state);
+		const go = (state: UIState, ...keys: Array<KeyPress | string>) =>
+			keys.reduce((s, k) => dispatchKey(s, typeof k === 'string' ? key(k) : k, writable), state);
 
 		it('opens the editor, where every key is text, and Enter asks for the note to be added', () => {
 			let state = go(initialState(), '2', 'n', 'q', 'j', '?', '1', 'N', 'd');
@@ -119,7 +126,11 @@ describe('dispatchKey', () => {
 			expect(state.quit).toBe(false);
 			state = go(state, {...ENTER, meta: true}, 'x', {...ENTER, text: '\n'}, 'y', key('pasted\rtext'), ENTER);
 			expect(state.modes).toEqual([]);
-			expect(state.request).toEqual({op: 'add', target: {kind: 'event', id: firstEvent, text: index.feed[0]!.text}, text: 'qj?1Nd\nx\nypasted\ntext'});
+			expect(state.request).toEqual({
+				op: 'add',
+				target: {kind: 'event', id: firstEvent, text: index.feed[0]!.text},
+				text: 'qj?1Nd\nx\nypasted\ntext',
+			});
 		});
 
 		it('e and d take the newest note; d asks y/n; an empty note is not saved', () => {
@@ -129,7 +140,11 @@ describe('dispatchKey', () => {
 			expect(go(asked, 'q').modes).toEqual(asked.modes); // only y, n, Esc (and Ctrl-C) answer
 			expect(go(asked, 'y').request).toEqual({op: 'remove', id: 'n-2'});
 			expect(go(asked, 'n')).toMatchObject({modes: [], request: null, status: 'kept n-2'});
-			expect(go(initialState(), '2', 'n', ' ', ENTER)).toMatchObject({modes: [], request: null, status: 'the note is empty: nothing was saved'});
+			expect(go(initialState(), '2', 'n', ' ', ENTER)).toMatchObject({
+				modes: [],
+				request: null,
+				status: 'the note is empty: nothing was saved',
+			});
 		});
 
 		it('refuses n, e, d with the reason when notes cannot be written', () => {

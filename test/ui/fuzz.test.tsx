@@ -6,8 +6,22 @@ import {random} from '../random.js';
 // Random key sequences (and resizes) never crash the dashboard nor let a frame outgrow the
 // terminal. q and Ctrl-C are left out: they end the run, as they should.
 
-const POOL = [...Object.entries(KEYS).filter(([name]) => name !== 'ctrlC').map(([, key]) => key), ...'jkgGnN/?123abczxy ', '\x1bj', 'Zelenskyy', '東京🙂'];
-const SIZES: Array<[number, number]> = [[120, 40], [100, 30], [70, 24], [40, 12], [30, 8]];
+const POOL = [
+	...Object.entries(KEYS)
+		.filter(([name]) => name !== 'ctrlC')
+		.map(([, key]) => key),
+	...'jkgGnN/?123abczxy ',
+	'\x1bj',
+	'Zelenskyy',
+	'東京🙂',
+];
+const SIZES: Array<[number, number]> = [
+	[120, 40],
+	[100, 30],
+	[70, 24],
+	[40, 12],
+	[30, 8],
+];
 
 describe('the dashboard under random keys', () => {
 	it('survives 3 runs of 150 random keys and resizes with every frame inside the terminal', async () => {

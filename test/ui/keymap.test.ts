@@ -55,7 +55,13 @@ describe('keymap', () => {
 		expect(scopesFor(initialState())).toEqual(panes);
 		// Notes: n, e, d, N in the panes (so they no longer start a find in Actors; / does); every key
 		// but Enter, Esc, Backspace, Alt-Enter / Ctrl-J and Ctrl-C is text while a note is written.
-		for (const [key, command] of [['n', 'noteAdd'], ['e', 'noteEdit'], ['d', 'noteDelete'], ['N', 'notesView']] as const) expect(commandFor(panes, char(key))).toBe(command);
+		for (const [key, command] of [
+			['n', 'noteAdd'],
+			['e', 'noteEdit'],
+			['d', 'noteDelete'],
+			['N', 'notesView'],
+		] as const)
+			expect(commandFor(panes, char(key))).toBe(command);
 		const note: Scope[] = ['note', 'always'];
 		for (const text of ['q', 'j', '?', '/', 'G', '1', 'n', 'N', 'e', 'd', 'é', ' ']) expect(commandFor(note, char(text))).toBe('noteType');
 		expect(commandFor(note, named('return'))).toBe('noteSave');

@@ -128,7 +128,12 @@ describe('notes in the dashboard', () => {
 
 	it('the Notes view lists notes from the dashboard and the shell newest first, detached ones marked, and Enter goes to the item', async () => {
 		const {dir, ui} = await open();
-		await addNote(dir, {kind: 'event', id: 'e-gone', text: 'An event that was ingested once'}, 'on a vanished event', new Date('2024-01-01T00:00:00Z'));
+		await addNote(
+			dir,
+			{kind: 'event', id: 'e-gone', text: 'An event that was ingested once'},
+			'on a vanished event',
+			new Date('2024-01-01T00:00:00Z'),
+		);
 		// From the dashboard: a note on the second quote.
 		await ui.press('3', 'j', 'n', 'from the dashboard', KEYS.enter);
 		await until(ui.frame, 'saved: added n-2 on quote');

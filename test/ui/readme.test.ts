@@ -21,5 +21,7 @@ it("is the readme's key table", () => {
 		writeFileSync(readmePath, `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`);
 		return;
 	}
-	expect(current, 'the readme key table differs from the keymap: run BRIEFING_WRITE_README=1 npx vitest run test/ui/readme.test.ts').toBe(table);
+	expect(current, 'the readme key table differs from the keymap: run BRIEFING_WRITE_README=1 npx vitest run test/ui/readme.test.ts').toBe(
+		table,
+	);
 });

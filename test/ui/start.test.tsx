@@ -15,9 +15,24 @@ import {KEYS, renderDashboard, tick} from './render.js';
 // A briefing of 60 events in 6 articles, stored as ingest stores it, opened from its first 45
 // events: more than the 40 rows of the terminal, as the dashboard reads more than a screen.
 const add = (n: number) => (data: FullBriefing) => {
-	const events = Array.from({length: 10}, (_, i) => ({text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak.`, actors: i % 3 ? ['Jake Sullivan'] : ['Jake Sullivan', 'Andriy Yermak']}));
-	const ex = extraction({title: `Article ${n}`, date: `2024-11-0${n}`, actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}], events, quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}]});
-	return ingestArticle(data, {extraction: ex, raw: `article ${n}`, key: `/news/${n}.md`, path: `/news/${n}.md`, ingestedAt: '2024-11-09T00:00:00.000Z'}).data;
+	const events = Array.from({length: 10}, (_, i) => ({
+		text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak.`,
+		actors: i % 3 ? ['Jake Sullivan'] : ['Jake Sullivan', 'Andriy Yermak'],
+	}));
+	const ex = extraction({
+		title: `Article ${n}`,
+		date: `2024-11-0${n}`,
+		actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}],
+		events,
+		quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}],
+	});
+	return ingestArticle(data, {
+		extraction: ex,
+		raw: `article ${n}`,
+		key: `/news/${n}.md`,
+		path: `/news/${n}.md`,
+		ingestedAt: '2024-11-09T00:00:00.000Z',
+	}).data;
 };
 
 describe('a large briefing drawn from its start', () => {
@@ -77,7 +92,10 @@ describe('a large briefing drawn from its start', () => {
 		const all = loader.latest(true);
 		expect([all.index.partial, all.index.feed.length, told]).toEqual([false, 60, 1]);
 		expect(all.index.feed.map((event) => event.id)).toEqual((await readBriefing(dir))!.events.map((event) => event.id));
-		expect(all.index.actors.map((entry) => [entry.actor.name, entry.events])).toEqual([['Jake Sullivan', 60], ['Andriy Yermak', 24]]);
+		expect(all.index.actors.map((entry) => [entry.actor.name, entry.events])).toEqual([
+			['Jake Sullivan', 60],
+			['Andriy Yermak', 24],
+		]);
 		expect(dispatchWholeKeys()).toEqual({End: true, G: true, j: false, 'jjG typed at once': true, 'G in a search': false});
 	});
 });

@@ -48,7 +48,16 @@ const streams = () => {
 	const stdout = new FakeStdout();
 	const stdin = new FakeStdin();
 	const stderr = new FakeStdout();
-	return {stdout, stdin, stderr, run: {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream}};
+	return {
+		stdout,
+		stdin,
+		stderr,
+		run: {
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			stderr: stderr as unknown as NodeJS.WriteStream,
+		},
+	};
 };
 
 describe('the terminal', () => {

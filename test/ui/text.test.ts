@@ -14,7 +14,15 @@ describe('truncate and fitLine', () => {
 	});
 
 	it('measure the characters they count without string-width exactly as string-width does', () => {
-		const ranges = [[0x20, 0x7e], [0xa0, 0x2ff], [0x2010, 0x2027], [0x2039, 0x203a], [0x2500, 0x259f], [0x25b8, 0x25b8], [0x270e, 0x270e]];
+		const ranges = [
+			[0x20, 0x7e],
+			[0xa0, 0x2ff],
+			[0x2010, 0x2027],
+			[0x2039, 0x203a],
+			[0x2500, 0x259f],
+			[0x25b8, 0x25b8],
+			[0x270e, 0x270e],
+		];
 		for (const [from, to] of ranges) {
 			for (let code = from!; code <= to!; code++) {
 				const character = String.fromCharCode(code);
@@ -35,8 +43,18 @@ describe('truncate and fitLine', () => {
 	});
 
 	it('pads to the exact width when asked, and cuts across segments keeping their styles', () => {
-		const line = fitLine([{text: 'ab', bold: true}, {text: 'cdef', dim: true}], 4, {});
-		expect(line).toEqual([{text: 'ab', bold: true}, {text: 'c…', dim: true}]);
+		const line = fitLine(
+			[
+				{text: 'ab', bold: true},
+				{text: 'cdef', dim: true},
+			],
+			4,
+			{},
+		);
+		expect(line).toEqual([
+			{text: 'ab', bold: true},
+			{text: 'c…', dim: true},
+		]);
 		expect(plain([fitLine([{text: 'ab'}], 5, {})])).toEqual(['ab   ']);
 		expect(lineWidth(fitLine([{text: 'ab'}, {text: '漢'}], 3))).toBe(3);
 	});
@@ -79,9 +97,17 @@ describe('wrap', () => {
 describe('quoteCardHeight', () => {
 	it('keeps a quote’s wrapped line count per width, giving what wrapping again gives', async () => {
 		const {quoteCardHeight} = await import('../../source/ui/format/quoteCard.js');
-		const quote = {text: 'We will not give up an inch of our land, whatever it costs us and however long it takes.'} as Parameters<typeof quoteCardHeight>[0];
+		const quote = {text: 'We will not give up an inch of our land, whatever it costs us and however long it takes.'} as Parameters<
+			typeof quoteCardHeight
+		>[0];
 		const fresh = (width: number, max: number) => Math.min(max, wrap([{text: `“${quote.text}”`}], Math.max(1, width - 2)).length) + 3;
-		for (const [width, max] of [[30, 8], [30, 2], [80, 8], [12, 8], [30, 8]] as const) {
+		for (const [width, max] of [
+			[30, 8],
+			[30, 2],
+			[80, 8],
+			[12, 8],
+			[30, 8],
+		] as const) {
 			expect(quoteCardHeight(quote, width, max)).toBe(fresh(width, max));
 		}
 	});

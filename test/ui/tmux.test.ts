@@ -44,7 +44,19 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 		dir = join(tempRoot, 'none-yet');
 		home = mkdtempSync(join(tempRoot, 'home-'));
 		// A shell of our own on a server of our own: CI would make Ink skip drawing, so it is unset.
-		tmux('-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40', '-s', session, `env -u CI -u CONTINUOUS_INTEGRATION HOME=${home} PS1='$ ' sh`);
+		tmux(
+			'-f',
+			'/dev/null',
+			'new-session',
+			'-d',
+			'-x',
+			'120',
+			'-y',
+			'40',
+			'-s',
+			session,
+			`env -u CI -u CONTINUOUS_INTEGRATION HOME=${home} PS1='$ ' sh`,
+		);
 		tmux('set-option', '-t', session, 'window-size', 'manual');
 	});
 
@@ -64,7 +76,9 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 	it('draws the sample at 120×40 on the alternate screen, filters by Zelenskyy, and gives the shell back after q', async () => {
 		await start();
 		let lines = screen().split('\n');
-		expect(lines[0]).toBe('Sample briefing — ingest your own with: briefing ingest FILE...  │  1 article · 16 actors · 8 events · 2 quotes');
+		expect(lines[0]).toBe(
+			'Sample briefing — ingest your own with: briefing ingest FILE...  │  1 article · 16 actors · 8 events · 2 quotes',
+		);
 		expect(lines[2]).toMatch(/^┏━ ▸ Actors 1\/16 ━+┓╭─ Feed 1\/8 ─+╮╭─ Quotes 1\/2 ─+╮$/);
 		expect(screen()).toContain('At the Pentagon on Tuesday');
 		keys('j', 'j', 'Enter');

@@ -18,7 +18,12 @@ describe('the index and the views of the sample briefing', () => {
 			['Jake Sullivan', 2],
 		]);
 		const short = (id: string) => shortName(index.actorById.get(id)!.actor);
-		expect([short('p-volodymyr-zelenskyy'), short('p-yoon-suk-yeol'), short('c-united-states'), short('c-north-korea')]).toEqual(['Zelenskyy', 'Yoon', 'US', 'North Korea']);
+		expect([short('p-volodymyr-zelenskyy'), short('p-yoon-suk-yeol'), short('c-united-states'), short('c-north-korea')]).toEqual([
+			'Zelenskyy',
+			'Yoon',
+			'US',
+			'North Korea',
+		]);
 	});
 
 	it('filters the feed and quotes to the items of any selected actor, in order', () => {
@@ -75,9 +80,18 @@ describe('search over folded and not yet folded texts', () => {
 	// Plain (searched as they are) and not (a capital inside a word).
 	data.events[7] = {...data.events[7]!, text: 'Talks in Kyiv — “urgent”, envoy’s 1358 Ukrainian notes'};
 	data.events[8] = {...data.events[8]!, text: 'The US envoy McCain met NATO chiefs in KyivTalks'};
-	const queries = ['zelensky', 'ZÉL', 'president kyiv', 'pentagon', 'k', 'ete yoon', 'sullivan', 'kursk pentagon', 'yermak said', 'nothing-like-this'].concat(
-		['alks', 'talks kyiv', 'urgent 1358', 'envoy s', 'ukrainian', 'cain', 'mccain', 'ato', 'vtalks', 'us'],
-	);
+	const queries = [
+		'zelensky',
+		'ZÉL',
+		'president kyiv',
+		'pentagon',
+		'k',
+		'ete yoon',
+		'sullivan',
+		'kursk pentagon',
+		'yermak said',
+		'nothing-like-this',
+	].concat(['alks', 'talks kyiv', 'urgent 1358', 'envoy s', 'ukrainian', 'cain', 'mccain', 'ato', 'vtalks', 'us']);
 	const filter = ['p-volodymyr-zelenskyy', 'p-yoon-suk-yeol'];
 
 	// What a search finds, written out plainly: every term in the folded sentence or in a name.
@@ -90,7 +104,9 @@ describe('search over folded and not yet folded texts', () => {
 			return terms.every((term) => searchable(event.text).includes(term) || names.some((name) => name.includes(term))) ? [position] : [];
 		});
 	}
-	const search = (views: ReturnType<typeof createViews>, query: string, actors: readonly string[]) => [...views({filter: actors, search: {...noSearch, feed: query}}).feed.items];
+	const search = (views: ReturnType<typeof createViews>, query: string, actors: readonly string[]) => [
+		...views({filter: actors, search: {...noSearch, feed: query}}).feed.items,
+	];
 
 	it('finds the same items before, while and after the texts are folded in idle time', async () => {
 		// Never folded: a filtered search reads scattered positions, folded on the fly.
@@ -128,11 +144,15 @@ describe('search over folded and not yet folded texts', () => {
 
 	it('searches quotes by their text and speaker the same way once folded', async () => {
 		const index = buildIndex(data);
-		const before = ['zelensky', 'K', 'sullivan said'].map((query) => createViews(index)({filter: [], search: {...noSearch, quotes: query}}).quotes);
+		const before = ['zelensky', 'K', 'sullivan said'].map(
+			(query) => createViews(index)({filter: [], search: {...noSearch, quotes: query}}).quotes,
+		);
 		const cancel = index.prepareInIdle();
 		for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
 		cancel();
-		const after = ['zelensky', 'K', 'sullivan said'].map((query) => createViews(index)({filter: [], search: {...noSearch, quotes: query}}).quotes);
+		const after = ['zelensky', 'K', 'sullivan said'].map(
+			(query) => createViews(index)({filter: [], search: {...noSearch, quotes: query}}).quotes,
+		);
 		expect(after).toEqual(before);
 		expect(before[1]!.length).toBeGreaterThan(0);
 	});
@@ -150,7 +170,9 @@ describe('views of 100,000 events', () => {
 		const scan = (query: string) =>
 			index.feed.flatMap((event, position) => {
 				const names = event.actors.flatMap((id) => index.actorById.get(id)!.names);
-				return matcher(query)!.every((term) => searchable(event.text).includes(term) || names.some((name) => name.includes(term))) ? [position] : [];
+				return matcher(query)!.every((term) => searchable(event.text).includes(term) || names.some((name) => name.includes(term)))
+					? [position]
+					: [];
 			});
 		const typed = ['p', 'pe', 'pen', 'pent', 'penta', 'pentag', 'pe', 'kyiv'];
 		const before = createViews(index);

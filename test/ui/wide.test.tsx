@@ -36,7 +36,10 @@ describe('wide characters', () => {
 				await ui.press(KEYS.escape, KEYS.escape, ...keys);
 				const lines = ui.lines();
 				// Between the header and the footer every line is a pane row, padded to the full width.
-				const body = lines.slice(lines.findIndex((line) => /^[┏╭]/.test(line)), -1);
+				const body = lines.slice(
+					lines.findIndex((line) => /^[┏╭]/.test(line)),
+					-1,
+				);
 				expect(body.length).toBeGreaterThan(5);
 				for (const line of body) expect(stringWidth(line), line).toBe(columns);
 			}
@@ -44,7 +47,7 @@ describe('wide characters', () => {
 		}
 	});
 
-	it('shows an item in its paragraph, read from the article\'s own file in articles/', async () => {
+	it("shows an item in its paragraph, read from the article's own file in articles/", async () => {
 		const dir = tempDir();
 		execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'ingest', article, '--dir', dir], {env: {...process.env, HOME: dir}});
 		const data = (await readBriefing(dir))!;

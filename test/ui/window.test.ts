@@ -24,7 +24,7 @@ describe('feedWindow', () => {
 		expect(feedWindow(view, 3, 0, 20)).toEqual({offset: 0, sticky: null, rows: Array.from({length: 10}, (_, i) => i)});
 	});
 
-	it("keeps the date of the first row on top when the window starts inside a day", () => {
+	it('keeps the date of the first row on top when the window starts inside a day', () => {
 		const window = feedWindow(view, 7, 0, 4);
 		expect(window.sticky).toBe('2024-10-29');
 		expect(window.rows).toEqual([7, 8, 9]);

@@ -25,7 +25,14 @@ export function headerLines(index: BriefingIndex, state: UIState, views: Views, 
 		: data.articles.length === 0
 			? [{text: EMPTY_NOTICE, bold: true, color: ACCENT_COLOR}]
 			: [{text: 'Briefing', bold: true}, ...(dir ? [{text: ` · ${dir}`, dim: true}] : [])];
-	const counts: Segment = {text: [count(data.articles.length, 'article'), count(data.actors.length, 'actor'), count(index.eventCount, 'event'), count(data.quotes.length, 'quote')].join(' · ')};
+	const counts: Segment = {
+		text: [
+			count(data.articles.length, 'article'),
+			count(data.actors.length, 'actor'),
+			count(index.eventCount, 'event'),
+			count(data.quotes.length, 'quote'),
+		].join(' · '),
+	};
 	const separator: Segment = {text: '  │  ', dim: true};
 	const filter: Segment[] = [{text: 'Filter: ', bold: true}];
 	if (state.filter.length === 0) filter.push({text: 'none', dim: true});
@@ -37,7 +44,8 @@ export function headerLines(index: BriefingIndex, state: UIState, views: Views, 
 		);
 	}
 	for (const pane of Object.keys(state.search) as PaneId[]) {
-		if (state.search[pane]) filter.push(separator, {text: `/${state.search[pane]}`, bold: true}, {text: ` in ${PANE_TITLES[pane]}`, dim: true});
+		if (state.search[pane])
+			filter.push(separator, {text: `/${state.search[pane]}`, bold: true}, {text: ` in ${PANE_TITLES[pane]}`, dim: true});
 	}
 	const oneLine = [...title, separator, counts];
 	if (lineWidth(oneLine) <= width) return [fitLine(oneLine, width), fitLine(filter, width)];
@@ -62,7 +70,10 @@ export function footerLine(state: UIState, width: number): Line {
 			: top?.kind === 'confirm'
 				? [{text: `Delete note ${top.noteId} “${top.text}”? y/n`, bold: true, color: ACCENT_COLOR}, {text: '  '}]
 				: state.status && top?.kind !== 'note'
-					? [{text: state.status, bold: true, color: ACCENT_COLOR}, {text: '  │  ', dim: true}]
+					? [
+							{text: state.status, bold: true, color: ACCENT_COLOR},
+							{text: '  │  ', dim: true},
+						]
 					: [];
 	const scopes = footerScopes(state);
 	const global = new Set(hints(['global']).map(({hint}) => hint));
@@ -84,7 +95,12 @@ export function tabBar(focus: PaneId, views: Views, width: number): Line {
 	(['actors', 'feed', 'quotes'] as const).forEach((pane, i) => {
 		const focused = pane === focus;
 		if (i) segments.push({text: ' │ ', dim: true});
-		segments.push({text: `${focused ? CURSOR : ' '}${i + 1} ${PANE_TITLES[pane]} ${counts[pane]} `, bold: focused || undefined, inverse: focused || undefined, color: focused ? FOCUS_COLOR : undefined});
+		segments.push({
+			text: `${focused ? CURSOR : ' '}${i + 1} ${PANE_TITLES[pane]} ${counts[pane]} `,
+			bold: focused || undefined,
+			inverse: focused || undefined,
+			color: focused ? FOCUS_COLOR : undefined,
+		});
 	});
 	return fitLine(segments, width);
 }
@@ -94,7 +110,15 @@ export function tabBar(focus: PaneId, views: Views, width: number): Line {
 export function paneTop(title: Segment[], width: number, focused: boolean): Line {
 	const [left, line, right] = focused ? ['┏', '━', '┓'] : ['╭', '─', '╮'];
 	const border = {color: focused ? FOCUS_COLOR : undefined, dim: !focused || undefined};
-	const head = fitLine([{text: `${left}${line} `, ...border}, ...(focused ? [{text: `${CURSOR} `, bold: true, color: FOCUS_COLOR}] : []), ...title, {text: ' '}], Math.max(0, width - 2));
+	const head = fitLine(
+		[
+			{text: `${left}${line} `, ...border},
+			...(focused ? [{text: `${CURSOR} `, bold: true, color: FOCUS_COLOR}] : []),
+			...title,
+			{text: ' '},
+		],
+		Math.max(0, width - 2),
+	);
 	const used = head.reduce((sum, segment) => sum + textWidth(segment.text), 0);
 	return [...head, {text: `${line.repeat(Math.max(0, width - 1 - used))}${right}`, ...border}];
 }

@@ -92,12 +92,23 @@ function actorLine(index: BriefingIndex, id: string): Line {
 	const entry = index.actorById.get(id);
 	if (!entry) return [{text: id, dim: true}];
 	const {actor} = entry;
-	return [{text: `${KIND_MARK[actor.kind]} `, color: KIND_COLOR[actor.kind]}, {text: actor.name, bold: true}, ...(actor.role ? [{text: `, ${actor.role}`}] : [])];
+	return [
+		{text: `${KIND_MARK[actor.kind]} `, color: KIND_COLOR[actor.kind]},
+		{text: actor.name, bold: true},
+		...(actor.role ? [{text: `, ${actor.role}`}] : []),
+	];
 }
 
 // `bodyOf` reads an article's text (kept in its own file); `notes`: the notes on the item, shown
 // with their ids and times after the paragraph.
-export function detailLines(index: BriefingIndex, bodyOf: BodyReader, target: DetailTarget, width: number, color: boolean, notes: readonly Note[] = []): Line[] {
+export function detailLines(
+	index: BriefingIndex,
+	bodyOf: BodyReader,
+	target: DetailTarget,
+	width: number,
+	color: boolean,
+	notes: readonly Note[] = [],
+): Line[] {
 	const found = find(index, target);
 	if (!found) return [[{text: 'This item is no longer in the briefing.', dim: true}]];
 	const {item} = found;
@@ -107,7 +118,11 @@ export function detailLines(index: BriefingIndex, bodyOf: BodyReader, target: De
 	const lines: Line[] = [
 		...wrap([{text, bold: true}], width),
 		blank,
-		...field('Date', [{text: headingText(dateLabel(item.date, item.datePrecision)), bold: true}, {text: ` — ${dateExplanation(item, article)}`}], width),
+		...field(
+			'Date',
+			[{text: headingText(dateLabel(item.date, item.datePrecision)), bold: true}, {text: ` — ${dateExplanation(item, article)}`}],
+			width,
+		),
 	];
 	if (found.kind === 'event') {
 		const actors = found.item.actors;
@@ -118,7 +133,18 @@ export function detailLines(index: BriefingIndex, bodyOf: BodyReader, target: De
 		lines.push(...field('Speaker', speaker === null ? [{text: 'unattributed', dim: true}] : actorLine(index, speaker), width));
 	}
 	if (article) {
-		const meta: Segment[] = [{text: [article.source ?? 'no source', `${article.date}${article.dateAssumed ? ' (assumed)' : ''}`, article.url ?? article.path ?? ''].filter(Boolean).join(' · '), dim: true}];
+		const meta: Segment[] = [
+			{
+				text: [
+					article.source ?? 'no source',
+					`${article.date}${article.dateAssumed ? ' (assumed)' : ''}`,
+					article.url ?? article.path ?? '',
+				]
+					.filter(Boolean)
+					.join(' · '),
+				dim: true,
+			},
+		];
 		lines.push(...field('Article', [{text: article.title}], width), ...field('', meta, width));
 	}
 	const para = paragraph(item, article ? bodyOf(article) : null, color);

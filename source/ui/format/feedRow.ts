@@ -19,7 +19,13 @@ export function headingText(label: string): string {
 
 export function headingRow(label: string, width: number): Line {
 	const text = `── ${headingText(label)} `;
-	return fitLine([{text, bold: true, color: ACCENT_COLOR}, {text: '─'.repeat(Math.max(0, width - textWidth(text))), dim: true}], width);
+	return fitLine(
+		[
+			{text, bold: true, color: ACCENT_COLOR},
+			{text: '─'.repeat(Math.max(0, width - textWidth(text))), dim: true},
+		],
+		width,
+	);
 }
 
 // The width of the actors column of feed rows.
@@ -49,7 +55,12 @@ export function feedRow(index: BriefingIndex, event: StoredEvent, selected: Read
 	}
 	const mark = row.cursor ? (row.focused ? CURSOR : CURSOR_UNFOCUSED) : ' ';
 	return fitLine(
-		[{text: `${mark}${row.noted ? NOTE_MARK : ' '}`, ...base, bold: true}, ...fitLine(names, column, base), {text: ' ', ...base}, {text: event.text, ...base}],
+		[
+			{text: `${mark}${row.noted ? NOTE_MARK : ' '}`, ...base, bold: true},
+			...fitLine(names, column, base),
+			{text: ' ', ...base},
+			{text: event.text, ...base},
+		],
 		width,
 		base,
 	);

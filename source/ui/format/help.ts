@@ -8,8 +8,23 @@ import {ACCENT_COLOR, KIND_COLOR, KIND_MARK, KIND_NAME} from '../theme.js';
 
 export function helpScopes(state: UIState): Scope[] {
 	const under = state.modes.filter((mode) => mode.kind !== 'help').at(-1);
-	const first: Scope[] = under?.kind === 'detail' ? ['detail', 'item'] : under?.kind === 'notes' ? ['notes'] : [state.focus, 'lists', 'item'];
-	const all: Scope[] = ['actors', 'feed', 'quotes', 'lists', 'item', 'search', 'detail', 'notes', 'note', 'confirm', 'help', 'global', 'always'];
+	const first: Scope[] =
+		under?.kind === 'detail' ? ['detail', 'item'] : under?.kind === 'notes' ? ['notes'] : [state.focus, 'lists', 'item'];
+	const all: Scope[] = [
+		'actors',
+		'feed',
+		'quotes',
+		'lists',
+		'item',
+		'search',
+		'detail',
+		'notes',
+		'note',
+		'confirm',
+		'help',
+		'global',
+		'always',
+	];
 	return [...first, ...all.filter((scope) => !first.includes(scope))];
 }
 
@@ -37,7 +52,14 @@ export function helpLines(state: UIState, width: number): Line[] {
 	]);
 	lines.push(
 		fitLine([{text: '  '}, ...kinds], width),
-		...wrap([{text: '▸ the cursor in the focused pane (› in the others) · [x] a selected actor · ✎ an item with notes · ┃ the quote under the cursor · a heavy border: the focused pane'}], width).map((line) => fitLine([{text: '  '}, ...line], width)),
+		...wrap(
+			[
+				{
+					text: '▸ the cursor in the focused pane (› in the others) · [x] a selected actor · ✎ an item with notes · ┃ the quote under the cursor · a heavy border: the focused pane',
+				},
+			],
+			width,
+		).map((line) => fitLine([{text: '  '}, ...line], width)),
 	);
 	return lines;
 }

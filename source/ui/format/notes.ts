@@ -37,7 +37,13 @@ export function notesViewLines(index: BriefingIndex, notes: readonly Note[], cur
 // The editor: what the note is on, then the text with the cursor at its end.
 export function noteEditorLines(mode: Extract<Mode, {kind: 'note'}>, width: number): Line[] {
 	const lines: Line[] = [
-		...wrap([{text: `${mode.noteId ? `Editing ${mode.noteId}` : 'New note'} on ${mode.target.kind} ${mode.target.id}: `, bold: true}, {text: mode.target.text, dim: true}], width),
+		...wrap(
+			[
+				{text: `${mode.noteId ? `Editing ${mode.noteId}` : 'New note'} on ${mode.target.kind} ${mode.target.id}: `, bold: true},
+				{text: mode.target.text, dim: true},
+			],
+			width,
+		),
 		[],
 	];
 	const text = mode.text.split('\n');
@@ -58,7 +64,15 @@ export function noteDetailLines(notes: readonly Note[], width: number): Line[] {
 	const lines: Line[] = [[], fitLine([{text: `Notes ${NOTE_MARK} ${notes.length}`, bold: true}], width)];
 	for (const note of newestFirst(notes)) {
 		const edited = note.updated !== note.created ? `, edited ${noteTime(note.updated)}` : '';
-		lines.push(fitLine([{text: note.id, bold: true}, {text: ` · ${noteTime(note.created)} UTC${edited}`, dim: true}], width));
+		lines.push(
+			fitLine(
+				[
+					{text: note.id, bold: true},
+					{text: ` · ${noteTime(note.created)} UTC${edited}`, dim: true},
+				],
+				width,
+			),
+		);
 		for (const line of note.text.split('\n')) lines.push(...wrap([{text: `  ${line}`}], width));
 	}
 	return lines;

@@ -14,14 +14,26 @@ export function quoteCard(index: BriefingIndex, quote: StoredQuote, row: RowStat
 	const textWidth = Math.max(1, width - 2);
 	const speaker = quote.speaker === null ? undefined : index.actorById.get(quote.speaker);
 	const title = index.articleById.get(quote.article)?.title ?? quote.article;
-	const body = clampLines(wrap([{text: `“${quote.text}”`, bold: (row.cursor && row.focused) || undefined}], textWidth), maxLines, textWidth);
+	const body = clampLines(
+		wrap([{text: `“${quote.text}”`, bold: (row.cursor && row.focused) || undefined}], textWidth),
+		maxLines,
+		textWidth,
+	);
 	const who: Line = speaker
-		? [{text: '— '}, {text: speaker.actor.name, color: KIND_COLOR[speaker.actor.kind], bold: true}, ...(speaker.actor.role ? [{text: `, ${speaker.actor.role}`}] : [])]
+		? [
+				{text: '— '},
+				{text: speaker.actor.name, color: KIND_COLOR[speaker.actor.kind], bold: true},
+				...(speaker.actor.role ? [{text: `, ${speaker.actor.role}`}] : []),
+			]
 		: [{text: '— unattributed', dim: true}];
 	const lines: Line[] = [...body, who, [{text: `${dateLabel(quote.date, quote.datePrecision)} · ${title}`, dim: true}]];
 	// The gutter: a bar down the card under the cursor in the focused pane, › on its first line in another.
 	const gutter = (i: number) => (row.cursor ? (row.focused ? CARD_BAR : i === 0 ? CURSOR_UNFOCUSED : ' ') : ' ');
-	const bar = (i: number) => ({text: `${gutter(i)}${i === 0 && row.noted ? NOTE_MARK : ' '}`, bold: true, color: row.focused && row.cursor ? FOCUS_COLOR : undefined});
+	const bar = (i: number) => ({
+		text: `${gutter(i)}${i === 0 && row.noted ? NOTE_MARK : ' '}`,
+		bold: true,
+		color: row.focused && row.cursor ? FOCUS_COLOR : undefined,
+	});
 	return [...lines.map((line, i) => fitLine([bar(i), ...fitLine(line, textWidth)], width, {})), fitLine([], width, {})];
 }
 
