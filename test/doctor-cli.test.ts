@@ -136,6 +136,44 @@ describe('briefing doctor', () => {
 		expect(run(dir, ['note', 'add', '--actor', 'zelenskyy', 'third']).stdout).toBe('added note n-3 on actor p-volodymyr-zelenskyy\n');
 	});
 
+	it('keeps every note it can read a text and an item from, however notes.json is damaged, and counts truly', () => {
+		const dir = copy();
+		for (const n of [3, 4, 5, 6]) expect(run(dir, ['note', 'add', '--actor', 'zelenskyy', `note ${n}`]).status).toBe(0);
+		const whole = read(dir, 'notes.json');
+		const all = ['n-1', 'n-2', 'n-3', 'n-4', 'n-5', 'n-6'];
+		const textLine = (n: number) => whole.split('\n').find((line) => line.includes(`"text": "note ${n}"`))!;
+		// Each damage, and the ids that doctor can no longer keep (no text can be read of them).
+		const damages: Array<{what: string; damage: (text: string) => string; unkept: string[]}> = [
+			{what: 'a stray comma', damage: (t) => t.replace(textLine(3), `${textLine(3)},`), unkept: []},
+			{what: 'a missing comma', damage: (t) => t.replace(textLine(4), textLine(4).replace(/,$/, '')), unkept: []},
+			{what: 'a missing text', damage: (t) => t.replace(`${textLine(4)}\n`, ''), unkept: ['n-4']},
+			{what: 'a text that is a number', damage: (t) => t.replace(textLine(5), '      "text": 5,'), unkept: ['n-5']},
+			{what: 'a text with no closing quote', damage: (t) => t.replace(textLine(6), textLine(6).replace('",', ',')), unkept: ['n-6']},
+			{what: 'a cut in the middle of a text', damage: (t) => t.slice(0, t.indexOf(textLine(6)) + 16), unkept: ['n-6']},
+			{what: 'garbage between notes', damage: (t) => t.replace('    },\n    {', '    },\n@@ junk @@\n    {'), unkept: []},
+			{what: 'a stray brace', damage: (t) => t.replace('    },\n', '    }},\n'), unkept: []},
+			{what: 'an unreadable time', damage: (t) => t.replace(/"created": "[^"]+"/, '"created": "yesterday"'), unkept: []},
+			{what: 'a repeated id', damage: (t) => t.replace('"id": "n-6"', '"id": "n-5"'), unkept: []},
+		];
+		for (const {what, damage, unkept} of damages) {
+			const damaged = damage(whole);
+			expect(damaged, what).not.toBe(whole);
+			writeFileSync(join(dir, 'notes.json'), damaged);
+			for (const name of backups(dir)) rmSync(join(dir, name));
+			const fixed = run(dir, ['doctor', '--fix']);
+			expect(fixed.status, what).toBe(0);
+			const kept = (JSON.parse(read(dir, 'notes.json')) as {notes: Array<{id: string; text: string}>}).notes;
+			const readable = Number(/ {2}(\d+) notes? can be read from it/.exec(fixed.stdout)?.[1]);
+			const wrote = Number(/ {2}wrote (\d+) notes?/.exec(fixed.stdout)?.[1]);
+			expect({what, readable, wrote}).toEqual({what, readable: kept.length, wrote: kept.length});
+			expect(kept.length, what).toBe(all.length - unkept.length);
+			const listed = / {2}\d+ notes? cannot be kept, since no text can be read of (?:it|them): (.+)\n/.exec(fixed.stdout)?.[1];
+			expect(listed?.split(', ') ?? [], what).toEqual(unkept);
+			expect(fixed.stdout.includes('no note is dropped'), what).toBe(false);
+			for (const note of kept) expect(note.text, what).toMatch(/^(On Zelenskyy|On Yermak|note \d)$/);
+		}
+	});
+
 	it('leaves a file from a newer briefing alone, with or without --fix, and exits 1', () => {
 		const dir = copy();
 		const newer = read(dir, 'briefing.json').replace('"schemaVersion":2', '"schemaVersion":5');

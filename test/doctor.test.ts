@@ -204,25 +204,35 @@ describe('doctor: notes.json', () => {
 	};
 	const written = (dir: string) => JSON.parse(readFileSync(notesFile(dir), 'utf8')) as NotesData;
 
-	it('keeps every whole note of a file cut anywhere, after a backup of the cut file', async () => {
+	it('keeps every note of a file cut anywhere whose text and item are whole, after a backup of the cut file', async () => {
 		const notes = Array.from({length: 30}, (_, i) => note(i + 1, `note ${i + 1}${i % 3 ? '' : ' with "quotes", {braces} and\nlines'}`));
 		const text = notesText(notes);
-		// Where each note's object ends in the file: a cut after that keeps it whole.
-		const ends = notes.map((n) => {
+		// Where each note's object ends in the file, and where its text (after its item) ends: a cut
+		// after the one keeps it whole, a cut after the other keeps its text and item.
+		const positions = notes.map((n) => {
 			const start = text.indexOf(`"id": "${n.id}"`);
-			return text.indexOf('\n    }', start) + 6;
+			return {end: text.indexOf('\n    }', start) + 6, text: text.indexOf(JSON.stringify(n.text), start) + JSON.stringify(n.text).length};
 		});
 		let cuts = 0;
+		let partial = 0;
 		for (let cut = 40; cut < text.length; cut += 97) {
 			const dir = withNotes(text.slice(0, cut));
 			const repair = await repairNotes(dir);
-			const expected = notes.filter((_, i) => ends[i]! <= cut);
-			expect(written(dir).notes, `cut at ${cut}`).toEqual(expected);
-			expect(written(dir).nextId).toBeGreaterThan(expected.length);
+			const whole = notes.filter((_, i) => positions[i]!.end <= cut);
+			const kept = notes.filter((_, i) => positions[i]!.text <= cut);
+			const got = written(dir).notes;
+			expect(got.slice(0, whole.length), `cut at ${cut}`).toEqual(whole);
+			expect(
+				got.map(({id, target, text}) => ({id, target, text})),
+				`cut at ${cut}`,
+			).toEqual(kept.map(({id, target, text}) => ({id, target, text})));
+			partial += kept.length - whole.length;
+			expect(written(dir).nextId).toBeGreaterThan(kept.length);
 			expect(readFileSync(repair.backup!, 'utf8')).toBe(text.slice(0, cut));
 			cuts++;
 		}
 		expect(cuts).toBeGreaterThan(30);
+		expect(partial).toBeGreaterThan(0);
 	});
 
 	it('adds the notes of the newest whole backup that the damaged file no longer has', async () => {
@@ -231,9 +241,10 @@ describe('doctor: notes.json', () => {
 		writeFileSync(join(dir, 'notes.json.bak-2024-12-01T00-00-00.000Z'), '{"damaged');
 		const exam = await examineNotes(dir);
 		expect(exam).toMatchObject({kind: 'broken', backup: {path: join(dir, 'notes.json.bak-2024-10-01T00-00-00.000Z')}});
-		expect(exam.kind === 'broken' && ids(exam.readable)).toEqual(['n-1', 'n-2']);
+		// n-3 is cut in its last time, after its text and item: it is kept, with the time it has.
+		expect(exam.kind === 'broken' && ids(exam.readable)).toEqual(['n-1', 'n-2', 'n-3']);
 		const repair = await repairNotes(dir);
-		expect(ids(repair.fromBackup)).toEqual(['n-3', 'n-4']);
+		expect(ids(repair.fromBackup)).toEqual(['n-4']);
 		// The damaged file's own version of a note wins over the backup's.
 		expect(written(dir)).toEqual({schemaVersion: 1, nextId: 9, notes: [note(1), note(2), note(3), note(4)]});
 		expect(backupsOf(dir, 'notes.json')).toHaveLength(3);

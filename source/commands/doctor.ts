@@ -166,6 +166,12 @@ function notesReport(exam: NotesExam, repair: NotesRepair | null, briefing: Brie
 					: '  no note can be read from it',
 			);
 			for (const line of exam.mended) lines.push(`  ${line}`);
+			// A note the backup has is not lost, even if its text cannot be read here.
+			const unkept = exam.unkept.filter((id) => !data.notes.some((note) => note.id === id));
+			if (unkept.length)
+				lines.push(
+					`  ${plural(unkept.length, 'note')} cannot be kept, since no text can be read of ${unkept.length === 1 ? 'it' : 'them'}: ${unkept.join(', ')}`,
+				);
 			for (const [index, note] of exam.renumber.entries()) {
 				lines.push(
 					`  ${note.id ? `a second note ${note.id}` : 'a note without an id'} ${repair ? 'is now' : 'becomes'} ${renumbered[index]!.id}`,
@@ -185,7 +191,7 @@ function notesReport(exam: NotesExam, repair: NotesRepair | null, briefing: Brie
 			if (!repair) {
 				lines.push(
 					data.notes.length
-						? `  briefing doctor --fix copies it to a backup and writes a notes.json with ${plural(data.notes.length, 'note')} (${sources}); no note is dropped`
+						? `  briefing doctor --fix copies it to a backup and writes a notes.json with ${plural(data.notes.length, 'note')} (${sources})${unkept.length ? '' : '; no note is dropped'}`
 						: '  briefing doctor --fix copies it to a backup, where what it holds stays, and starts an empty notes.json',
 				);
 			} else {

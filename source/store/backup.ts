@@ -1,7 +1,7 @@
 import {constants} from 'node:fs';
-import {copyFile, open, readdir, stat} from 'node:fs/promises';
+import {chmod, copyFile, open, readdir, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
-import {syncDirectory} from './durable.js';
+import {PRIVATE_FILE, syncDirectory} from './durable.js';
 import {errorCode} from './errors.js';
 
 // Before briefing changes a file it did not write itself (an older layout, a damaged file), it
@@ -24,6 +24,8 @@ export async function backupFile(file: string, now = new Date()): Promise<string
 			if (errorCode(error) === 'EEXIST') continue;
 			throw error;
 		}
+		// copyFile copies the permissions too; a backup is private whatever the file was.
+		await chmod(backup, PRIVATE_FILE);
 		const handle = await open(backup, 'r');
 		try {
 			await handle.sync();

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {mkdir, readdir, unlink} from 'node:fs/promises';
 import {join} from 'node:path';
-import {syncDirectory, writeFileDurably} from './durable.js';
+import {PRIVATE_DIR, syncDirectory, writeFileDurably} from './durable.js';
 import type {StoredArticle} from './schema.js';
 import {errorCode} from './errors.js';
 
@@ -49,7 +49,7 @@ export async function writeBodies(dir: string, articles: readonly StoredArticle[
 	const carried = articles.filter((article) => article.body !== undefined);
 	if (carried.length === 0) return;
 	const folder = join(dir, ARTICLES_DIR);
-	await mkdir(folder, {recursive: true});
+	await mkdir(folder, {recursive: true, mode: PRIVATE_DIR});
 	const existing = new Set(await names(dir));
 	let wrote = false;
 	for (const article of carried) {

@@ -1,4 +1,4 @@
-import {mkdirSync} from 'node:fs';
+import {makeBriefingDir} from './dir.js';
 import {join} from 'node:path';
 import {Low} from 'lowdb';
 import {backupFile} from './backup.js';
@@ -227,11 +227,7 @@ export async function updateBriefing(
 	change: (data: FullBriefing) => FullBriefing,
 	options: UpdateOptions = {},
 ): Promise<boolean> {
-	try {
-		mkdirSync(dir, {recursive: true});
-	} catch (error) {
-		throw new StoreError(`${dir}: ${describeFsError(error)}`);
-	}
+	makeBriefingDir(dir);
 	return withLock(dir, async () => {
 		// A writer killed mid-write leaves its temporary file; under the lock none is in use.
 		await removeTempFiles(briefingFile(dir));

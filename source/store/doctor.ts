@@ -13,6 +13,8 @@ import {
 	NOTES_SCHEMA_VERSION,
 	NOTE_TARGET_KINDS,
 	checkNotesData,
+	idNumber,
+	nextNumber,
 	notesFile,
 	parseNotesText,
 	serializeNotes,
@@ -54,13 +56,15 @@ export type NotesExam = Common &
 		| {kind: 'newer'; problem: string; readable: Note[]}
 		| {kind: 'older'; problem: string; data: NotesData; from: number; steps: Migration[]}
 		// `readable`: the notes that can be read of it, `renumber` those among them that need a new id,
-		// `mended` what had to be filled in (salvageNotes); `backup`: its newest backup that is whole.
+		// `mended` what had to be filled in (salvageNotes), `unkept` the ids of notes of which no text
+		// can be read; `backup`: its newest backup that is whole.
 		| {
 				kind: 'broken';
 				problem: string;
 				readable: Note[];
 				renumber: Note[];
 				mended: string[];
+				unkept: string[];
 				nextId: number | null;
 				backup: {path: string; modified: Date; data: NotesData} | null;
 		  }
@@ -241,8 +245,6 @@ export async function repairBriefing(dir: string, loadExtract: () => Promise<Ext
 
 // --- notes.json ---------------------------------------------------------------------------------
 
-const idNumber = (id: string) => Number(/^n-(\d+)$/.exec(id)?.[1] ?? 0);
-
 // The newest backup of notes.json that is whole (an older layout counts, migrated).
 async function newestWholeBackup(file: string): Promise<{path: string; modified: Date; data: NotesData} | null> {
 	for (const backup of await listBackups(file)) {
@@ -288,7 +290,13 @@ export async function examineNotes(dir: string): Promise<NotesExam> {
 	// The "notes" list, and every whole object in the text that starts with a note id (notes may
 	// sit where the shape is wrong, under another name, say, and the text may be cut short).
 	const listed = isRecord(parsed) && Array.isArray(parsed['notes']) ? parsed['notes'] : [];
-	const found = findObjects(text, /\{\s*"id"\s*:\s*"n-\d/g).flatMap((object) => (object.value === undefined ? [] : [object.value]));
+	const objects = findObjects(text, /\{\s*"id"\s*:\s*"n-\d/g);
+	const found = objects.map((object, index) => {
+		if ('text' in object) return looseNote(object.text);
+		if (!isRecord(object.value) || typeof object.value['text'] === 'string') return object.value;
+		// Whole, but without a text: a stray brace may have closed it early, before its text.
+		return {...looseNote(text.slice(object.start, objects[index + 1]?.start ?? text.length)), ...object.value};
+	});
 	let modified = new Date();
 	try {
 		modified = (await stat(file)).mtime;
@@ -307,6 +315,33 @@ export async function examineNotes(dir: string): Promise<NotesExam> {
 	};
 }
 
+// A JSON string's body, between its quotes: linear, since an escape and a plain character cannot
+// both match one position.
+const STRING_BODY = String.raw`((?:[^"\\\n]|\\.)*)`;
+const FIELD = new RegExp(String.raw`"(id|kind|text|created|updated)"\s*:\s*"${STRING_BODY}"`, 'g');
+const TARGET = /"target"\s*:\s*\{([^{}]*)\}?/;
+
+function stringFields(text: string): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const [, name, raw] of text.matchAll(FIELD)) {
+		if (name! in fields) continue;
+		try {
+			fields[name!] = JSON.parse(`"${raw}"`) as string;
+		} catch {
+			// A broken escape: this field is unreadable, the others may not be.
+		}
+	}
+	return fields;
+}
+
+// A note object that JSON.parse refuses (a stray or missing comma, a cut-off end) still has its
+// fields: each string field is read on its own, the target's apart from the note's.
+export function looseNote(text: string): Record<string, unknown> {
+	const target = TARGET.exec(text);
+	const own = stringFields(target ? text.slice(0, target.index) + text.slice(target.index + target[0].length) : text);
+	return target ? {...own, target: stringFields(target[1]!)} : own;
+}
+
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 // Everything that can be kept of the note-like values of a damaged notes.json. A value with a text
@@ -314,13 +349,21 @@ const isTime = (value: unknown): value is string => typeof value === 'string' &&
 // the other time, else `fallbackTime`; a target that is not one becomes an empty actor target, so
 // the note is listed as detached). A value that repeats another is dropped; one that shares its id
 // with a different note, or has none, is kept to get a new id (`renumber`).
-export function salvageNotes(values: unknown[], fallbackTime: string): {readable: Note[]; renumber: Note[]; mended: string[]} {
+export function salvageNotes(
+	values: unknown[],
+	fallbackTime: string,
+): {readable: Note[]; renumber: Note[]; mended: string[]; unkept: string[]} {
 	const readable = new Map<string, Note>();
 	const renumber: Note[] = [];
 	const mended: string[] = [];
 	const seen = new Set<string>();
+	const textless = new Set<string>();
 	for (const value of values) {
-		if (!isRecord(value) || typeof value['text'] !== 'string' || !value['text'].trim()) continue;
+		if (!isRecord(value)) continue;
+		if (typeof value['text'] !== 'string' || !value['text'].trim()) {
+			if (typeof value['id'] === 'string') textless.add(value['id']);
+			continue;
+		}
 		const key = JSON.stringify(value);
 		if (seen.has(key)) continue;
 		seen.add(key);
@@ -349,7 +392,8 @@ export function salvageNotes(values: unknown[], fallbackTime: string): {readable
 		if (id !== null && !readable.has(id)) readable.set(id, note);
 		else renumber.push(note);
 	}
-	return {readable: [...readable.values()], renumber, mended};
+	const unkept = [...textless].filter((id) => !readable.has(id));
+	return {readable: [...readable.values()], renumber, mended, unkept};
 }
 
 // The notes a repaired notes.json holds: every note read of the damaged file, and every note of
@@ -359,7 +403,7 @@ export function mergedNotes(exam: Extract<NotesExam, {kind: 'broken'}>): {data: 
 	const ids = new Set(exam.readable.map((note) => note.id));
 	const fromBackup = (exam.backup?.data.notes ?? []).filter((note) => !ids.has(note.id));
 	const notes = [...exam.readable, ...fromBackup].sort((a, b) => idNumber(a.id) - idNumber(b.id) || a.created.localeCompare(b.created));
-	let next = Math.max(exam.nextId ?? 1, exam.backup?.data.nextId ?? 1, ...notes.map((note) => idNumber(note.id) + 1));
+	let next = nextNumber(Math.max(exam.nextId ?? 1, exam.backup?.data.nextId ?? 1), notes);
 	const renumbered = exam.renumber.map((note) => ({...note, id: `n-${next++}`}));
 	return {data: {schemaVersion: NOTES_SCHEMA_VERSION, nextId: next, notes: [...notes, ...renumbered]}, fromBackup, renumbered};
 }

@@ -1,9 +1,9 @@
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
-import {type FileHandle, open, readdir, rename, stat, unlink} from 'node:fs/promises';
-import {basename, dirname, join} from 'node:path';
+import {type FileHandle, lstat, open, readdir, readlink, realpath, rename, stat, unlink} from 'node:fs/promises';
+import {basename, dirname, join, resolve} from 'node:path';
 import {Low, type Adapter} from 'lowdb';
-import {errorCode} from './errors.js';
+import {ReadOnlyFileError, errorCode} from './errors.js';
 
 // The temporary files of `file` are `.<name>.<random>.tmp` next to it.
 const tempPrefix = (file: string) => `.${basename(file)}.`;
@@ -12,18 +12,25 @@ const tempPrefix = (file: string) => `.${basename(file)}.`;
 // either the old file or the new one, never a torn one: the text goes to a temporary file in the
 // same directory, which is flushed to the disk before it is renamed over the file, and the
 // directory is flushed after, so that the rename itself survives a power cut. (steno, under
-// lowdb's TextFile, renames without flushing either.) The file keeps its permissions. A caller
-// writing many files into one directory passes syncDir false and flushes the directory once.
-// `text` may come in pieces, so that a large file is never one string (nor one buffer) in memory.
-export async function writeFileDurably(file: string, text: string | Iterable<string>, {syncDir = true} = {}): Promise<void> {
+// lowdb's TextFile, renames without flushing either.) A caller writing many files into one
+// directory passes syncDir false and flushes the directory once. `text` may come in pieces, so that
+// a large file is never one string (nor one buffer) in memory.
+//
+// Notes and briefings are private: a new file is readable by its owner only, whatever the umask;
+// an existing one keeps its permissions. A symbolic link is followed (a user may keep notes.json in
+// a synced folder), so the link stays and its target is replaced. A file without write permission
+// is refused, since the rename would otherwise replace it even so.
+export async function writeFileDurably(target: string, text: string | Iterable<string>, {syncDir = true} = {}): Promise<void> {
+	const file = await followLink(target);
 	const dir = dirname(file);
 	const temp = join(dir, `${tempPrefix(file)}${randomBytes(6).toString('hex')}.tmp`);
-	let mode = 0o666;
+	let mode = PRIVATE_FILE;
 	try {
 		mode = (await stat(file)).mode & 0o7777;
 	} catch (error) {
 		if (errorCode(error) !== 'ENOENT') throw error;
 	}
+	if ((mode & 0o200) === 0) throw new ReadOnlyFileError(`${file} is read-only`);
 	try {
 		const handle = await open(temp, 'wx', mode);
 		try {
@@ -40,6 +47,25 @@ export async function writeFileDurably(file: string, text: string | Iterable<str
 		throw error;
 	}
 	if (syncDir) await syncDirectory(dir);
+}
+
+export const PRIVATE_FILE = 0o600;
+export const PRIVATE_DIR = 0o700;
+
+async function followLink(file: string): Promise<string> {
+	try {
+		if (!(await lstat(file)).isSymbolicLink()) return file;
+	} catch (error) {
+		if (errorCode(error) === 'ENOENT') return file;
+		throw error;
+	}
+	try {
+		return await realpath(file);
+	} catch (error) {
+		// A dangling link: its target is written, and so created.
+		if (errorCode(error) !== 'ENOENT') throw error;
+		return resolve(dirname(file), await readlink(file));
+	}
 }
 
 // Pieces are gathered into one buffer, written when full: one write a megabyte rather than one a

@@ -10,6 +10,12 @@ export class FileError extends Error {
 	override name = 'FileError';
 }
 
+// A file the user made read-only is theirs to keep as it is: briefing refuses to write over it,
+// although renaming a new file into place would succeed.
+export class ReadOnlyFileError extends Error {
+	override name = 'ReadOnlyFileError';
+}
+
 // A string in V8 holds at most 2^29 - 24 characters: JSON text longer than that can be neither
 // read nor written whole.
 const TOO_LARGE = 'is too large to read or write as one JSON text (over 512 MB)';
@@ -19,6 +25,7 @@ export const errorCode = (error: unknown): string | undefined => (error as NodeJ
 
 // Node's error codes are not worth showing to a user; these are the ones a path can run into.
 export function describeFsError(error: unknown): string {
+	if (error instanceof ReadOnlyFileError) return 'is read-only, so briefing does not write over it (chmod u+w lets it)';
 	switch (errorCode(error)) {
 		case 'ENOENT':
 			return 'no such file or directory';

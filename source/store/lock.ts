@@ -2,6 +2,7 @@ import {closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync} from
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
+import {PRIVATE_FILE} from './durable.js';
 import {StoreError, describeFsError, errorCode} from './errors.js';
 
 export const LOCK_FILE = 'briefing.lock';
@@ -19,7 +20,7 @@ const lockText = () => `${process.pid} ${hostname()}\n`;
 
 function tryCreate(path: string, text: string): boolean {
 	try {
-		const fd = openSync(path, 'wx');
+		const fd = openSync(path, 'wx', PRIVATE_FILE);
 		try {
 			writeSync(fd, text);
 		} finally {

@@ -73,8 +73,9 @@ export const NOTES_MIGRATIONS: Migration[] = [
 		to: 1,
 		what: 'adds schemaVersion and nextId',
 		migrate: (data) => {
-			const numbers = records(data['notes']).map((note) => /^n-(\d+)$/.exec(String(note['id']))?.[1] ?? '0');
-			const nextId = Math.max(0, ...numbers.map(Number)) + 1;
+			// A loop rather than a spread into Math.max, which overflows the stack on a long list.
+			let nextId = 1;
+			for (const note of records(data['notes'])) nextId = Math.max(nextId, Number(/^n-(\d+)$/.exec(String(note['id']))?.[1] ?? 0) + 1);
 			return {schemaVersion: 1, nextId, ...data};
 		},
 	},

@@ -1,4 +1,4 @@
-import {mkdirSync} from 'node:fs';
+import {makeBriefingDir} from './dir.js';
 import {join} from 'node:path';
 import type {Low} from 'lowdb';
 import {backupFile} from './backup.js';
@@ -243,11 +243,7 @@ async function changeNotes(
 	now: Date,
 ): Promise<NoteSaved> {
 	const file = notesFile(dir);
-	try {
-		mkdirSync(dir, {recursive: true});
-	} catch (error) {
-		throw new StoreError(`${dir}: ${describeFsError(error)}`);
-	}
+	makeBriefingDir(dir);
 	return withLock(
 		dir,
 		async () => {
@@ -286,10 +282,13 @@ export function checkNoteText(text: string): string {
 	return trimmed;
 }
 
-const idNumber = (id: string) => (/^n-(\d+)$/.exec(id) ? Number(id.slice(2)) : 0);
+export const idNumber = (id: string) => (/^n-(\d+)$/.exec(id) ? Number(id.slice(2)) : 0);
 
-function nextNumber(data: NotesData): number {
-	return Math.max(data.nextId, ...data.notes.map((note) => idNumber(note.id) + 1));
+// A loop, not Math.max(...notes): a spread of a few hundred thousand arguments overflows the stack.
+export function nextNumber(from: number, notes: readonly Note[]): number {
+	let next = from;
+	for (const note of notes) next = Math.max(next, idNumber(note.id) + 1);
+	return next;
 }
 
 function findNote(data: NotesData, id: string): Note {
@@ -304,7 +303,7 @@ export async function addNote(dir: string, target: NoteTarget, text: string, now
 	return changeNotes(
 		dir,
 		(data, time) => {
-			const number = nextNumber(data);
+			const number = nextNumber(data.nextId, data.notes);
 			const note: Note = {
 				id: `n-${number}`,
 				target: {kind: target.kind, id: target.id, text: target.text},
@@ -338,7 +337,7 @@ export async function removeNote(dir: string, id: string, now = new Date()): Pro
 		dir,
 		(data) => {
 			const note = findNote(data, id);
-			return {data: {...data, nextId: nextNumber(data), notes: data.notes.filter((n) => n !== note)}, note};
+			return {data: {...data, nextId: nextNumber(data.nextId, data.notes), notes: data.notes.filter((n) => n !== note)}, note};
 		},
 		now,
 	);
