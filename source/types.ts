@@ -76,7 +76,8 @@ export type ExtractedQuote = Span & {
 };
 
 export type Extraction = {
-	article: ArticleMeta & {body: string};
+	// removedControls: how many escape sequences and bidi controls were cleaned out of its text.
+	article: ArticleMeta & {body: string; removedControls: number};
 	paragraphs: Paragraph[];
 	actors: ExtractedActor[];
 	events: ExtractedEvent[];

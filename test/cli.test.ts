@@ -173,6 +173,19 @@ describe('briefing CLI', () => {
 		expect(stored.articles.map((a: {path: string}) => a.path).sort()).toEqual([...files].sort());
 	});
 
+	it('says how many control sequences it took out of an article, and ingests the rest of it', () => {
+		const dir = tempDir();
+		const file = join(dir, 'tampered.txt');
+		writeFileSync(
+			file,
+			'date 2024-11-04 \x1b]0;Ada Vance met Omar Reyes in Lisbon on Monday.\n\n\x1b[31mThey signed a trade deal.\x1b[0m\n',
+		);
+		const result = run(['ingest', file, '--dir', dir]);
+		expect(result.status).toBe(0);
+		expect(result.stderr).toBe(`briefing: ${file}: removed 3 control sequences\n`);
+		expect(run(['events', '--dir', dir]).stdout).toMatch(/Ada Vance met Omar Reyes[^]*They signed a trade deal\./);
+	});
+
 	it('finds events by an actor alias in any case', () => {
 		const dir = tempDir();
 		run(['ingest', seed, '--dir', dir]);

@@ -58,7 +58,16 @@ export function extraction(spec: {
 	}));
 	const body = [...events.map((event) => event.text), ...quotes.map((quote) => `"${quote.text}"`)].join('\n\n');
 	return {
-		article: {title: spec.title ?? 'An article', date, dateAssumed: false, source: null, url: spec.url ?? null, format: 'plain', body},
+		article: {
+			title: spec.title ?? 'An article',
+			date,
+			dateAssumed: false,
+			source: null,
+			url: spec.url ?? null,
+			format: 'plain',
+			body,
+			removedControls: 0,
+		},
 		paragraphs: [],
 		actors,
 		events,

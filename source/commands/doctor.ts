@@ -13,8 +13,7 @@ import {
 import {listNotes, type Note} from '../store/notes.js';
 import type {BriefingData} from '../store/schema.js';
 import {loadExtract} from './extractor.js';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import {plural} from '../output/plural.js';
 
 // A few ids, then how many more.
 const someIds = (notes: Note[]) => {

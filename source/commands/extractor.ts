@@ -1,6 +1,8 @@
 import {readArticleFile} from '../store/files.js';
 import {articleKey, type ArticleInput} from '../store/merge.js';
 import type {ExtractFunction} from '../store/rebuild.js';
+import {plural} from '../output/plural.js';
+import {sanitize} from '../output/sanitize.js';
 
 export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -13,6 +15,9 @@ export async function loadExtractor(date: string | undefined): Promise<(file: st
 	return (file) => {
 		const {path, text, modifiedDay} = readArticleFile(file);
 		const extraction = extract(text, {fallbackDate: date ?? modifiedDay});
+		const {removedControls} = extraction.article;
+		// Text was taken out of the reader's article: they are told, though the file is ingested.
+		if (removedControls > 0) process.stderr.write(sanitize(`briefing: ${file}: removed ${plural(removedControls, 'control sequence')}\n`));
 		return {extraction, raw: text, key: articleKey(extraction.article.url, path), path, ingestedAt: new Date().toISOString()};
 	};
 }

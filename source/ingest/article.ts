@@ -4,11 +4,11 @@ import {cleanText} from './clean.js';
 import {parseIsoDay} from './dates.js';
 import {ArticleError} from './errors.js';
 
-export type ParsedArticle = ArticleMeta & {body: string};
+// `removedControls`: the escape sequences and bidi controls cleaned out of the file (clean.ts).
+export type ParsedArticle = ArticleMeta & {body: string; removedControls: number};
 
 const SEED = /^\s*date\s+(\S+)\s+/;
 const FRONT_MATTER = /^\s*---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
-const HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/;
 
 function checkedDate(value: unknown, where: string): string {
 	const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim();
@@ -33,7 +33,14 @@ function frontMatter(yaml: string): Record<string, unknown> {
 	return data as Record<string, unknown>;
 }
 
-const optionalString = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+// A Markdown ATX heading's text ("# Title #" → "Title"), or null. Written as string steps: the
+// regex it replaces backtracked cubically on a line of spaces.
+function headingText(line: string): string | null {
+	const marks = /^#{1,6}[ \t]/.exec(line);
+	if (!marks) return null;
+	const text = line.slice(marks[0].length).trim().replace(/#+$/, '').trimEnd();
+	return text || null;
+}
 
 // The first sentence stands in for a title when the article has none; long ones are cut at a word.
 function firstSentence(body: string): string {
@@ -45,7 +52,16 @@ function firstSentence(body: string): string {
 // Detects the format by content: the seed format (`date YYYY-MM-DD` then the text), YAML front
 // matter, or plain text dated by `fallbackDate`.
 export function parseArticle(raw: string, fallbackDate: string): ParsedArticle {
-	const text = cleanText(raw);
+	const cleaned = cleanText(raw);
+	const {text} = cleaned;
+	let {removed} = cleaned;
+	// YAML escapes ("\u202E") in front matter make controls that the file's text did not hold.
+	const fieldText = (value: unknown) => {
+		if (typeof value !== 'string') return null;
+		const field = cleanText(value);
+		removed += field.removed;
+		return field.text.trim() || null;
+	};
 	if (!text.trim()) throw new ArticleError('is empty');
 	let body = text;
 	let title: string | null = null;
@@ -60,10 +76,10 @@ export function parseArticle(raw: string, fallbackDate: string): ParsedArticle {
 		format = 'front-matter';
 		const fields = frontMatter(fm[1]!);
 		body = text.slice(fm[0].length);
-		title = optionalString(fields['title']);
+		title = fieldText(fields['title']);
 		if (fields['date'] !== undefined && fields['date'] !== null) date = checkedDate(fields['date'], 'front matter date');
-		source = optionalString(fields['source']);
-		url = optionalString(fields['url']);
+		source = fieldText(fields['source']);
+		url = fieldText(fields['url']);
 	} else if (seed) {
 		format = 'seed';
 		date = checkedDate(seed[1], 'date');
@@ -71,9 +87,10 @@ export function parseArticle(raw: string, fallbackDate: string): ParsedArticle {
 	}
 
 	body = body.replace(/^\s*\n/, '').trimEnd();
-	const heading = HEADING.exec(body.split('\n')[0] ?? '');
-	if (heading) {
-		title ??= heading[1]!;
+	const lineEnd = body.indexOf('\n');
+	const heading = headingText(lineEnd < 0 ? body : body.slice(0, lineEnd));
+	if (heading !== null) {
+		title ??= heading;
 		body = body.slice(body.indexOf('\n') + 1).replace(/^\s*\n/, '');
 	}
 	if (!body.trim()) throw new ArticleError('has no text after its header');
@@ -81,7 +98,7 @@ export function parseArticle(raw: string, fallbackDate: string): ParsedArticle {
 
 	const fallback = parseIsoDay(fallbackDate);
 	if (!date && !fallback) throw new ArticleError(`has no date and "${fallbackDate}" is not a real day (expected YYYY-MM-DD)`);
-	return {title, date: date ?? fallback!, dateAssumed: date === null, source, url, format, body};
+	return {title, date: date ?? fallback!, dateAssumed: date === null, source, url, format, body, removedControls: removed};
 }
 
 const TERMINAL = /[.!?:;"'”’)\]…]$/;

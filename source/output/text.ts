@@ -4,6 +4,7 @@ import type {BriefingData, StoredActor, StoredEvent, StoredQuote} from '../store
 import type {ActorKind} from '../types.js';
 import {dateLabel} from './dates.js';
 import {sanitize} from './sanitize.js';
+import {plural} from './plural.js';
 
 // Plain text for a terminal or a pipe. Everything returned passes through sanitize, because
 // names, titles and sentences come from the articles.
@@ -16,8 +17,6 @@ const KIND_HEADINGS: Array<[ActorKind, string]> = [
 	['organization', 'Organizations'],
 	['place', 'Places'],
 ];
-
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const lines = (parts: string[]) => sanitize(`${parts.join('\n')}\n`);
 
@@ -47,7 +46,7 @@ export function* actorsText(data: BriefingData, actors: StoredActor[]): Generato
 			const quotes = counts.quotes.get(actor.id) ?? 0;
 			const parts = [actor.role ? `${actor.name}, ${actor.role}` : actor.name];
 			if (aliases.length) parts.push(`also ${aliases.join(', ')}`);
-			parts.push(quotes ? `${count(events, 'event')}, ${count(quotes, 'quote')}` : count(events, 'event'));
+			parts.push(quotes ? `${plural(events, 'event')}, ${plural(quotes, 'quote')}` : plural(events, 'event'));
 			yield lines([`  ${parts.join(' · ')}`]);
 		}
 	}
@@ -99,7 +98,7 @@ export function* quotesText(data: BriefingData, quotes: StoredQuote[]): Generato
 
 export function renderSummary(data: BriefingData): string {
 	const {articles, actors, events, quotes} = data;
-	return `Briefing: ${[count(articles.length, 'article'), count(actors.length, 'actor'), count(events.length, 'event'), count(quotes.length, 'quote')].join(', ')}\n`;
+	return `Briefing: ${[plural(articles.length, 'article'), plural(actors.length, 'actor'), plural(events.length, 'event'), plural(quotes.length, 'quote')].join(', ')}\n`;
 }
 
 // What `extract` shows: one article's header, then everything ingest would store from it.
@@ -119,7 +118,7 @@ export function renderArticle(data: BriefingData): string {
 
 // `ingest`'s line per file: what happened to it and what the article now holds.
 export function renderIngestOutcome(file: string, {status, article, actors, events, quotes}: IngestOutcome): string {
-	const counts = [count(actors, 'actor'), count(events, 'event'), count(quotes, 'quote')].join(', ');
+	const counts = [plural(actors, 'actor'), plural(events, 'event'), plural(quotes, 'quote')].join(', ');
 	const date = article.dateAssumed ? `${article.date}, assumed` : article.date;
 	return lines([`${status} ${file}: ${counts} · "${article.title}" (${date})`]);
 }

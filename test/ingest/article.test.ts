@@ -66,6 +66,42 @@ describe('untrusted text', () => {
 		expect(a.body).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
 	});
 
+	it('counts what it removed, and an open string sequence removes only itself, not the text after it', () => {
+		const paragraphs = [
+			'Mia Holt opened the fair on Monday.',
+			'She said "it will grow" in her speech.',
+			'The mayor agreed.',
+			'Tickets sold out.',
+		];
+		for (const opener of ['\x1b]0;', '\x1bP1;', '\x1b_', '\x1b^']) {
+			const a = parseArticle(`date 2024-01-01 ${opener}${paragraphs.join('\n\n')}`, '2000-01-01');
+			expect(a.body, JSON.stringify(opener)).toBe(paragraphs.join('\n\n'));
+			expect(a.removedControls).toBe(1);
+		}
+		// Closed on its line, a title-setting sequence goes with its text.
+		expect(parseArticle('date 2024-01-01 A \x1b]2;fake title\x07B and \x1b[1mC\x1b[0m.', '2000-01-01')).toMatchObject({
+			body: 'A B and C.',
+			removedControls: 3,
+		});
+	});
+
+	it('cleans front-matter strings too, where YAML escapes make controls the file did not hold', () => {
+		const a = parseArticle(
+			'---\ntitle: "Pay \\u202Eorcim\\u202C now\\x1b[2J"\nsource: "Daily \\x85Post"\ndate: 2024-01-01\n---\nText here.\n',
+			'2000-01-01',
+		);
+		expect(a.title).toBe('Pay orcim now');
+		expect(a.source).toBe('Daily \ufffdPost');
+		expect(a.removedControls).toBe(3);
+	});
+
+	it('reads a heading of any length in one pass', () => {
+		// The regex this replaced took minutes on a heading of ten thousand spaces.
+		const a = parseArticle(`# a${' '.repeat(200_000)}b\n\nText.`, '2000-01-01');
+		expect(a.title).toBe(`a${' '.repeat(200_000)}b`);
+		expect(parseArticle('## Closing words ##\n\nText.', '2000-01-01').title).toBe('Closing words');
+	});
+
 	it('keeps the joiners that emoji and other scripts need', () => {
 		const a = parseArticle('date 2024-01-01 The family 👨\u200d👩\u200d👧 met in ‌می‌خواهم style.', '2000-01-01');
 		expect(a.body).toContain('👨\u200d👩\u200d👧');

@@ -6,13 +6,12 @@ import {type Line, type Segment, fitLine, lineWidth, width as textWidth} from '.
 import {ACCENT_COLOR, FOCUS_COLOR} from '../theme.js';
 import type {PaneId, Views} from '../views.js';
 import {CURSOR} from './marks.js';
+import {plural} from '../../output/plural.js';
 
 // The header (what is loaded, what is filtered), the footer (the keys that matter now) and the
 // tab bar of narrow terminals.
 
 export const EMPTY_NOTICE = 'Nothing ingested yet — add articles with: briefing ingest FILE...';
-
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export const PANE_TITLES: Record<PaneId, string> = {actors: 'Actors', feed: 'Feed', quotes: 'Quotes'};
 
@@ -27,10 +26,10 @@ export function headerLines(index: BriefingIndex, state: UIState, views: Views, 
 			: [{text: 'Briefing', bold: true}, ...(dir ? [{text: ` · ${dir}`, dim: true}] : [])];
 	const counts: Segment = {
 		text: [
-			count(data.articles.length, 'article'),
-			count(data.actors.length, 'actor'),
-			count(index.eventCount, 'event'),
-			count(data.quotes.length, 'quote'),
+			plural(data.articles.length, 'article'),
+			plural(data.actors.length, 'actor'),
+			plural(index.eventCount, 'event'),
+			plural(data.quotes.length, 'quote'),
 		].join(' · '),
 	};
 	const separator: Segment = {text: '  │  ', dim: true};
