@@ -16,7 +16,8 @@ type NotesFile = {schemaVersion: number; nextId: number; notes: Array<{id: strin
 
 describe(`${COUNT.toLocaleString('en')} notes`, () => {
 	const tempDir = useTempDir();
-	const run = (dir: string, args: string[]) => spawnSync(process.execPath, [cli, ...args, '--dir', dir], {encoding: 'utf8', env: cliEnv(dir)});
+	const run = (dir: string, args: string[]) =>
+		spawnSync(process.execPath, [cli, ...args, '--dir', dir], {encoding: 'utf8', env: cliEnv(dir)});
 
 	it('adds, removes and repairs with every note kept', {timeout: 180_000}, () => {
 		const dir = tempDir();

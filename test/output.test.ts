@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {dateLabel, preciseDate} from '../source/output/dates.js';
 import {jsonArrayText, jsonText, toExtractJson} from '../source/output/json.js';
 import {sanitize} from '../source/output/sanitize.js';
-import {SAMPLE_NOTICE, renderActors, renderEvents, renderQuotes} from '../source/output/text.js';
+import {SAMPLE_NOTICE, renderActors, renderEvents, renderIngestOutcome, renderQuotes} from '../source/output/text.js';
 import {writeChunked} from '../source/output/write.js';
 import {emptyBriefing} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
@@ -138,5 +138,16 @@ describe('text output', () => {
 
 	it('has a notice for the sample briefing', () => {
 		expect(SAMPLE_NOTICE).toBe('Sample briefing — ingest your own with: briefing ingest FILE...');
+	});
+});
+
+describe('the ingest line', () => {
+	it('cuts a title of megabytes to one readable line, without splitting a character', () => {
+		const article = {title: `${'🙂'.repeat(100)}${'word '.repeat(1_000_000)}`, date: '2024-10-29', dateAssumed: false};
+		const line = renderIngestOutcome('long.txt', {status: 'added', article, actors: 1, events: 2, quotes: 0} as Parameters<
+			typeof renderIngestOutcome
+		>[1]);
+		expect(line.length).toBeLessThan(400);
+		expect(line).toMatch(/^added long\.txt: 1 actor, 2 events, 0 quotes · "🙂{100}(word ){3}word…" \(2024-10-29\)\n$/u);
 	});
 });

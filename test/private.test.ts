@@ -1,5 +1,16 @@
 import {spawnSync} from 'node:child_process';
-import {chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	lstatSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	readlinkSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {buildBeforeAll, cli, cliEnv, seed} from './cli-helpers.js';
@@ -62,7 +73,9 @@ describe('a private briefing directory', () => {
 		const before = readFileSync(notes, 'utf8');
 		const result = run('022', dir, ['note', 'add', '--actor', 'zelenskyy', 'not written']);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toBe(`briefing: ${notes}: is read-only, so briefing does not write over it (chmod u+w lets it); the notes were not changed\n`);
+		expect(result.stderr).toBe(
+			`briefing: ${notes}: is read-only, so briefing does not write over it (chmod u+w lets it); the notes were not changed\n`,
+		);
 		expect(readFileSync(notes, 'utf8')).toBe(before);
 		expect(mode(notes)).toBe(0o444);
 	});

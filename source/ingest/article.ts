@@ -11,16 +11,34 @@ const SEED = /^\s*date\s+(\S+)\s+/;
 const FRONT_MATTER = /^\s*---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
 
 function checkedDate(value: unknown, where: string): string {
+	// String([day]) would be the day: a list or a mapping is refused rather than read as one.
+	if (typeof value === 'object' && !(value instanceof Date))
+		throw new ArticleError(`${where} is a YAML ${Array.isArray(value) ? 'list' : 'mapping'}, not a day (expected YYYY-MM-DD)`);
 	const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim();
 	const day = parseIsoDay(text);
 	if (!day) throw new ArticleError(`${where} "${text}" is not a real day (expected YYYY-MM-DD)`);
 	return day;
 }
 
+// A field given twice is a mistake worth naming; only the top level is checked, a line at a time.
+function checkRepeatedFields(yaml: string): void {
+	const seen = new Set<string>();
+	for (const [index, line] of yaml.split('\n').entries()) {
+		const key = /^([^\s#:'"][^:]*?):(?:\s|$)/.exec(line)?.[1];
+		if (key === undefined) continue;
+		if (seen.has(key)) throw new ArticleError(`front matter has the field "${key}" twice (line ${index + 2})`);
+		seen.add(key);
+	}
+}
+
 function frontMatter(yaml: string): Record<string, unknown> {
+	checkRepeatedFields(yaml);
 	let data: unknown;
 	try {
-		data = parseYaml(yaml);
+		// Warnings (an unknown tag such as !!js/function, read as a plain string) would be printed by
+		// Node in several lines; the value is used as text, like any other. yaml's own check for
+		// repeated keys is quadratic in their number, so repeats are found here instead.
+		data = parseYaml(yaml, {logLevel: 'error', uniqueKeys: false});
 	} catch (error) {
 		// yaml counts lines from the start of the front matter; the file has the opening "---" first.
 		const {message, linePos} = error as Error & {linePos?: Array<{line: number; col: number}>};
@@ -38,8 +56,10 @@ function frontMatter(yaml: string): Record<string, unknown> {
 function headingText(line: string): string | null {
 	const marks = /^#{1,6}[ \t]/.exec(line);
 	if (!marks) return null;
-	const text = line.slice(marks[0].length).trim().replace(/#+$/, '').trimEnd();
-	return text || null;
+	const text = line.slice(marks[0].length).trim();
+	let end = text.length;
+	while (end > 0 && text[end - 1] === '#') end--;
+	return text.slice(0, end).trimEnd() || null;
 }
 
 // The first sentence stands in for a title when the article has none; long ones are cut at a word.

@@ -117,8 +117,21 @@ export function renderArticle(data: BriefingData): string {
 }
 
 // `ingest`'s line per file: what happened to it and what the article now holds.
+// A title in a one-line report: a file whose first "sentence" runs for megabytes would otherwise
+// print all of it. Cut by code points, so no surrogate pair is split.
+const MAX_TITLE = 120;
+function clipTitle(title: string): string {
+	const start = Array.from(title.slice(0, 2 * MAX_TITLE));
+	return start.length <= MAX_TITLE && title.length <= 2 * MAX_TITLE
+		? title
+		: `${start
+				.slice(0, MAX_TITLE - 1)
+				.join('')
+				.trimEnd()}…`;
+}
+
 export function renderIngestOutcome(file: string, {status, article, actors, events, quotes}: IngestOutcome): string {
 	const counts = [plural(actors, 'actor'), plural(events, 'event'), plural(quotes, 'quote')].join(', ');
 	const date = article.dateAssumed ? `${article.date}, assumed` : article.date;
-	return lines([`${status} ${file}: ${counts} · "${article.title}" (${date})`]);
+	return lines([`${status} ${file}: ${counts} · "${clipTitle(article.title)}" (${date})`]);
 }

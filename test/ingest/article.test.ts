@@ -95,6 +95,26 @@ describe('untrusted text', () => {
 		expect(a.removedControls).toBe(3);
 	});
 
+	it('refuses a date given as a list, and front-matter fields given twice; reads an unknown tag as text, silently', async () => {
+		expect(() => parseArticle('---\ndate: [2024-10-29]\n---\nText.\n', '2000-01-01')).toThrow(
+			'front matter date is a YAML list, not a day (expected YYYY-MM-DD)',
+		);
+		expect(() => parseArticle('---\ntitle: One\nurl: https://example.org/a\ntitle: Two\n---\nText.\n', '2000-01-01')).toThrow(
+			'front matter has the field "title" twice (line 4)',
+		);
+		const warnings: string[] = [];
+		const onWarning = (warning: Error) => warnings.push(warning.message);
+		process.on('warning', onWarning);
+		try {
+			expect(parseArticle('---\ntitle: !!js/function "function () {}"\n---\nText.\n', '2000-01-01').title).toBe('function () {}');
+			// Node emits a warning on a later tick.
+			await new Promise((resolve) => setImmediate(resolve));
+		} finally {
+			process.off('warning', onWarning);
+		}
+		expect(warnings).toEqual([]);
+	});
+
 	it('reads a heading of any length in one pass', () => {
 		// The regex this replaced took minutes on a heading of ten thousand spaces.
 		const a = parseArticle(`# a${' '.repeat(200_000)}b\n\nText.`, '2000-01-01');
