@@ -1,4 +1,6 @@
+import {spawn} from 'node:child_process';
 import {existsSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {briefingFile, emptyBriefing, readBriefing, readFullBriefing, serializeBriefing, updateBriefing} from '../source/store/db.js';
@@ -100,6 +102,23 @@ describe('briefing.json on disk', () => {
 		expect(await updateBriefing(dir, addArticle('a'))).toBe(true);
 		expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
 	});
+
+	// Where /proc tells when a process started (Linux).
+	it.skipIf(!existsSync('/proc/self/stat'))(
+		'takes over a lock whose pid now belongs to another live process, not waiting for it',
+		async () => {
+			const dir = tempDir();
+			// A live process that is not the one that took the lock: its start time differs.
+			const other = spawn('sleep', ['60'], {stdio: 'ignore'});
+			try {
+				writeFileSync(join(dir, LOCK_FILE), `${other.pid} ${hostname()} 1\n`);
+				expect(await updateBriefing(dir, addArticle('a'))).toBe(true);
+				expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+			} finally {
+				other.kill();
+			}
+		},
+	);
 
 	it('leaves notes.json alone', async () => {
 		const dir = tempDir();

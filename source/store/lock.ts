@@ -15,22 +15,45 @@ const STALE_MS = 10_000;
 const EMPTY_STALE_MS = 1_000;
 const GIVE_UP_MS = 30_000;
 
-// What a lock file says: the holder's pid and host, "<pid> <host>\n".
-const lockText = () => `${process.pid} ${hostname()}\n`;
+// When a process started, in clock ticks since boot, from Linux's /proc (null elsewhere): with
+// the pid it names one process, where a pid alone may have been given to another since.
+function startTime(pid: number): string | null {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Field 22; the fields after the command name, which may hold spaces, start at field 3.
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+	} catch {
+		return null;
+	}
+}
+
+// What a lock file says: the holder's pid, host and start time, "<pid> <host> <start>\n" (older
+// briefings wrote "<pid> <host>\n").
+let ownLockText: string | undefined;
+const lockText = () => (ownLockText ??= `${process.pid} ${hostname()} ${startTime(process.pid) ?? '-'}\n`);
 
 function tryCreate(path: string, text: string): boolean {
+	let fd;
 	try {
-		const fd = openSync(path, 'wx', PRIVATE_FILE);
-		try {
-			writeSync(fd, text);
-		} finally {
-			closeSync(fd);
-		}
-		return true;
+		fd = openSync(path, 'wx', PRIVATE_FILE);
 	} catch (error) {
 		if (errorCode(error) === 'EEXIST') return false;
 		throw new StoreError(`${path}: ${describeFsError(error)}`);
 	}
+	try {
+		writeSync(fd, text);
+	} catch (error) {
+		// A full disk: no empty lock is left behind for the next process to wait on.
+		closeSync(fd);
+		try {
+			unlinkSync(path);
+		} catch {
+			// Gone already; the error to report is the write's.
+		}
+		throw new StoreError(`${path}: ${describeFsError(error)}`);
+	}
+	closeSync(fd);
+	return true;
 }
 
 function isAlive(pid: number): boolean {
@@ -57,10 +80,15 @@ function staleContent(path: string): string | null {
 		if (errorCode(error) === 'ENOENT') return null;
 		throw new StoreError(`${path}: ${describeFsError(error)}`);
 	}
-	const match = /^(\d+) (.+)\n$/.exec(text);
+	const match = /^(\d+) (\S+)(?: (\S+))?\n$/.exec(text);
 	if (match && match[2] === hostname()) {
 		const pid = Number(match[1]);
-		return pid === process.pid || !isAlive(pid) ? text : null;
+		if (pid === process.pid || !isAlive(pid)) return text;
+		// Alive, but another process than the one that took the lock (it was killed, and its pid
+		// given to a new process since).
+		const started = match[3];
+		const now = started && started !== '-' ? startTime(pid) : null;
+		return now !== null && now !== started ? text : null;
 	}
 	if (text === '') return age > EMPTY_STALE_MS ? text : null;
 	// From another host or an older briefing: only its age tells.
