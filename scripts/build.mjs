@@ -35,7 +35,8 @@ if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 
 const result = await build({
 	metafile: true,
-	entryPoints: [join(root, 'source/cli.tsx')],
+	// The extraction runs in a worker thread of its own file (source/commands/extractor.ts).
+	entryPoints: [join(root, 'source/cli.tsx'), join(root, 'source/commands/extract-worker.ts')],
 	outdir: join(root, 'dist'),
 	entryNames: '[name]',
 	chunkNames: 'chunks/[name]-[hash]',

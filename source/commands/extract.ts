@@ -2,16 +2,19 @@ import {jsonText, toExtractJson} from '../output/json.js';
 import {renderArticle} from '../output/text.js';
 import {emptyBriefing} from '../store/db.js';
 import {ingestArticle} from '../store/merge.js';
-import {errorMessage, loadExtractor} from './extractor.js';
+import {type Limits, errorMessage, startExtractor} from './extractor.js';
 
 // Shows what `ingest` would store from one file, and writes nothing.
-export async function extractCommand(files: string[], options: {date: string | undefined; json: boolean}): Promise<number> {
+export async function extractCommand(
+	files: string[],
+	options: {date: string | undefined; json: boolean; limits?: Limits},
+): Promise<number> {
 	const [file, ...extra] = files;
 	if (file === undefined || extra.length > 0) throw new Error('extract takes exactly one FILE (see briefing --help)');
-	const extractFile = await loadExtractor(options.date);
+	const extractor = startExtractor(options.date, options.limits);
 	let input;
 	try {
-		input = extractFile(file);
+		input = await extractor.extractFile(file);
 	} catch (error) {
 		throw new Error(`${file}: ${errorMessage(error)}`, {cause: error});
 	}

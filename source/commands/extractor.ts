@@ -1,28 +1,101 @@
+import {Worker} from 'node:worker_threads';
+import {parseIsoDay} from '../ingest/isoDay.js';
+import {plural} from '../output/plural.js';
+import {sanitize} from '../output/sanitize.js';
 import {readArticleFile} from '../store/files.js';
 import {articleKey, type ArticleInput} from '../store/merge.js';
 import type {ExtractFunction} from '../store/rebuild.js';
-import {plural} from '../output/plural.js';
-import {sanitize} from '../output/sanitize.js';
+import type {Extraction} from '../types.js';
+import type {WorkerReply, WorkerRequest} from './extract-worker.js';
 
 export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-// Loading the NLP (compromise, chrono) is most of a command's start-up time, so only the commands
-// that extract import it. Returns a function that reads one file and extracts it into what the
-// store ingests; articles without a date get `date` (--date), else their file's modification day.
-export async function loadExtractor(date: string | undefined): Promise<(file: string) => ArticleInput> {
-	const {extract, parseIsoDay} = await import('../ingest/index.js');
+// What one article may take to extract. Text is untrusted, and extraction is meant to be linear in
+// it, but a budget holds whatever the text: ten megabytes of prose take well under both.
+export type Limits = {seconds: number; megabytes: number};
+export const DEFAULT_LIMITS: Limits = {seconds: 120, megabytes: 2048};
+
+// An article refused for its own sake (over a limit, or not an article): the file is named, the
+// others go on.
+export class ExtractionRefused extends Error {
+	override name = 'ExtractionRefused';
+}
+
+export type Extractor = {extractFile(file: string): Promise<ArticleInput>};
+
+// The NLP (compromise, chrono) runs in a worker thread (extract-worker.ts): the command's own
+// thread stays free to stop an article that goes over its limits, and the worker is then replaced
+// for the next file. Articles without a date get `date` (--date), else their file's modification day.
+export function startExtractor(date: string | undefined, limits: Limits = DEFAULT_LIMITS): Extractor {
 	if (date !== undefined && !parseIsoDay(date)) throw new Error(`--date ${date} is not a real day (expected YYYY-MM-DD)`);
-	return (file) => {
-		const {path, text, modifiedDay} = readArticleFile(file);
-		const extraction = extract(text, {fallbackDate: date ?? modifiedDay});
-		const {removedControls} = extraction.article;
-		// Text was taken out of the reader's article: they are told, though the file is ingested.
-		if (removedControls > 0) process.stderr.write(sanitize(`briefing: ${file}: removed ${plural(removedControls, 'control sequence')}\n`));
-		return {extraction, raw: text, key: articleKey(extraction.article.url, path), path, ingestedAt: new Date().toISOString()};
+	let worker: Worker | null = null;
+	const start = () =>
+		new Worker(new URL('./extract-worker.js', import.meta.url), {
+			resourceLimits: {maxOldGenerationSizeMb: limits.megabytes},
+			stdout: false,
+			stderr: false,
+		});
+	const run = (request: WorkerRequest) =>
+		new Promise<Extraction>((resolve, reject) => {
+			const current = (worker ??= start());
+			let timer: NodeJS.Timeout | undefined;
+			const settle = (outcome: () => void) => {
+				clearTimeout(timer);
+				current.unref();
+				current.off('message', onMessage).off('error', onError).off('exit', onExit);
+				outcome();
+			};
+			// A worker that went over a limit is gone or stopped: the next article gets a new one.
+			const retire = () => {
+				if (worker === current) worker = null;
+				void current.terminate();
+			};
+			const onMessage = (reply: WorkerReply) => {
+				if (reply.kind === 'started') {
+					// Counted from here: loading the NLP is not the article's doing.
+					timer = setTimeout(() => {
+						retire();
+						settle(() =>
+							reject(new ExtractionRefused(`took more than ${limits.seconds} s to extract (the limit; --time-limit SECONDS changes it)`)),
+						);
+					}, limits.seconds * 1000);
+				} else if (reply.kind === 'done') settle(() => resolve(reply.extraction));
+				else if (reply.kind === 'refused') settle(() => reject(new ExtractionRefused(reply.message)));
+				else settle(() => reject(new Error(reply.message)));
+			};
+			const onError = (error: Error & {code?: string}) => {
+				retire();
+				settle(() =>
+					reject(
+						error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+							? new ExtractionRefused(`needed more than ${limits.megabytes} MB to extract (the limit; --memory-limit MB changes it)`)
+							: error,
+					),
+				);
+			};
+			const onExit = (code: number) => {
+				retire();
+				settle(() => reject(new Error(`the extraction stopped (exit code ${code})`)));
+			};
+			current.on('message', onMessage).on('error', onError).on('exit', onExit);
+			// Held only while it works: an idle worker does not keep the command from exiting.
+			current.ref();
+			current.postMessage(request);
+		});
+	return {
+		async extractFile(file) {
+			const {path, text, modifiedDay} = readArticleFile(file);
+			const extraction = await run({text, fallbackDate: date ?? modifiedDay});
+			const {removedControls} = extraction.article;
+			// Text was taken out of the reader's article: they are told, though the file is ingested.
+			if (removedControls > 0)
+				process.stderr.write(sanitize(`briefing: ${file}: removed ${plural(removedControls, 'control sequence')}\n`));
+			return {extraction, raw: text, key: articleKey(extraction.article.url, path), path, ingestedAt: new Date().toISOString()};
+		},
 	};
 }
 
-// The extraction itself, loaded the same lazy way: doctor runs it on the stored article texts.
+// The extraction in this thread: doctor runs it on the stored article texts, which it wrote itself.
 export async function loadExtract(): Promise<ExtractFunction> {
 	const {extract} = await import('../ingest/index.js');
 	return extract;

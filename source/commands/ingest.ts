@@ -3,17 +3,17 @@ import {renderIngestOutcome} from '../output/text.js';
 import {briefingFile, updateBriefing} from '../store/db.js';
 import {ingestArticle, type ArticleInput, type IngestOutcome} from '../store/merge.js';
 import {SCHEMA_VERSION, type FullBriefing} from '../store/schema.js';
-import {errorMessage, loadExtractor} from './extractor.js';
+import {type Limits, errorMessage, startExtractor} from './extractor.js';
 
 // Extracts every file first, then merges them all in one locked read-modify-write. A file that
 // fails is reported and skipped; the others are still ingested. Resolves to the exit code.
-export async function ingest(files: string[], options: {dir: string; date: string | undefined}): Promise<number> {
+export async function ingest(files: string[], options: {dir: string; date: string | undefined; limits?: Limits}): Promise<number> {
 	if (files.length === 0) throw new Error('ingest needs at least one FILE (see briefing --help)');
-	const extractFile = await loadExtractor(options.date);
+	const extractor = startExtractor(options.date, options.limits);
 	const inputs: Array<{file: string; input: ArticleInput}> = [];
 	for (const file of files) {
 		try {
-			inputs.push({file, input: extractFile(file)});
+			inputs.push({file, input: await extractor.extractFile(file)});
 		} catch (error) {
 			process.stderr.write(sanitize(`briefing: ${file}: ${errorMessage(error)}\n`));
 		}

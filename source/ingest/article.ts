@@ -1,7 +1,7 @@
 import {parse as parseYaml} from 'yaml';
 import type {ArticleMeta, Paragraph} from '../types.js';
 import {cleanText} from './clean.js';
-import {parseIsoDay} from './dates.js';
+import {parseIsoDay} from './isoDay.js';
 import {ArticleError} from './errors.js';
 
 // `removedControls`: the escape sequences and bidi controls cleaned out of the file (clean.ts).

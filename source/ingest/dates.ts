@@ -3,13 +3,6 @@ import type {DatePrecision, ResolvedDate} from '../types.js';
 
 const DAY = 86_400_000;
 
-export function parseIsoDay(s: string): string | null {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
-	if (!m) return null;
-	const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-	return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]! ? m[0] : null;
-}
-
 const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 const fromDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 const weekdayOf = (day: number) => new Date(day * DAY).getUTCDay();

@@ -7,7 +7,7 @@ import {attributeQuotes, findQuoteSpans} from './quotes.js';
 
 export {ArticleError} from './errors.js';
 export {decodeArticle} from './decode.js';
-export {parseIsoDay} from './dates.js';
+export {parseIsoDay} from './isoDay.js';
 
 export type ExtractOptions = {
 	// ISO day used when the article itself has no date (the CLI passes --date or the file's mtime).

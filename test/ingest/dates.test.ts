@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {parseIsoDay, resolveSentenceDate} from '../../source/ingest/dates.js';
+import {resolveSentenceDate} from '../../source/ingest/dates.js';
+import {parseIsoDay} from '../../source/ingest/isoDay.js';
 
 // 2023-05-10 is a Wednesday.
 const on = (sentence: string) => resolveSentenceDate(sentence, '2023-05-10');
