@@ -20,17 +20,46 @@ type Term = {text: string; pre: string; post: string; tags: string[]; offset: {s
 function blocks(text: string): Array<{start: number; text: string}> {
 	const out: Array<{start: number; text: string}> = [];
 	let offset = 0;
+	let previous = '';
 	for (const line of text.split('\n')) {
 		const last = out.at(-1);
 		const marker = /^\s*(?:[-*>]|\d+\.)\s+|^\s*#{1,6}\s+/.exec(line)?.[0].length ?? 0;
-		if (last && marker === 0 && /^\s*[a-z]/.test(line) && !/[.!?:"”]\s*$/.test(last.text)) {
+		// Only the line before is tested, not the block so far: that would be quadratic in lines.
+		if (last && marker === 0 && /^\s*[a-z]/.test(line) && !/[.!?:"”]\s*$/.test(previous)) {
 			last.text += ' ' + line;
 		} else {
 			out.push({start: offset + marker, text: line.slice(marker)});
 		}
+		previous = line;
 		offset += line.length + 1;
 	}
 	return out.filter((b) => b.text.trim());
+}
+
+// compromise's sentence splitter and punctuation rules take time that grows faster than the text
+// on long runs of marks without spaces and on long "sentences". It is given pieces of at most this
+// many characters, each cut after a sentence's end where there is one, else at a space.
+const MAX_PIECE = 2000;
+// Four or more of one punctuation mark in a row are no language: the tagger sees one mark and
+// spaces, the same length, so that every offset still points into the article.
+const PUNCTUATION_RUN = /([^\p{L}\p{N}\s])\1{3,}/gu;
+// The last sentence end in a piece: a mark, closing quotes or brackets, then space.
+const SENTENCE_END = /[.!?]["”’)]*\s/g;
+
+function pieces(text: string): Array<{start: number; text: string}> {
+	const masked = text.replace(PUNCTUATION_RUN, (run, mark: string) => mark + ' '.repeat(run.length - mark.length));
+	const out: Array<{start: number; text: string}> = [];
+	let start = 0;
+	while (masked.length - start > MAX_PIECE) {
+		const window = masked.slice(start, start + MAX_PIECE);
+		let cut = 0;
+		for (const end of window.matchAll(SENTENCE_END)) cut = end.index + end[0].length;
+		if (cut < MAX_PIECE / 2) cut = window.lastIndexOf(' ') + 1 || MAX_PIECE;
+		out.push({start, text: masked.slice(start, start + cut)});
+		start += cut;
+	}
+	out.push({start, text: masked.slice(start)});
+	return out;
 }
 
 function tokens(terms: Term[], base: number): Token[] {
@@ -53,7 +82,10 @@ function tokens(terms: Term[], base: number): Token[] {
 
 export function tagSentences(body: string, paragraph: Paragraph): TaggedSentence[] {
 	const sentences: TaggedSentence[] = [];
-	for (const block of blocks(body.slice(paragraph.start, paragraph.end))) {
+	const parts = blocks(body.slice(paragraph.start, paragraph.end)).flatMap((b) =>
+		pieces(b.text).map((piece) => ({start: b.start + piece.start, text: piece.text})),
+	);
+	for (const block of parts) {
 		const base = paragraph.start + block.start;
 		// The lexicon and suffix rules tag well enough for names, verbs and dates; compromise's
 		// post-tagger (pattern sweeps) would cost three times as much for little gain here.

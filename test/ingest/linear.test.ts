@@ -1,0 +1,49 @@
+import nlp from 'compromise';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {parseArticle, splitParagraphs} from '../../source/ingest/article.js';
+import {tagSentences} from '../../source/ingest/nlp.js';
+
+// Text is untrusted: no shape of it may make the tagger's work grow faster than the text. The
+// tagger's cost grows faster than linearly in the length of what it is given at once, so what is
+// counted here is the work handed to it: the pieces, and the characters in them.
+
+const patterns: Record<string, (size: number) => string> = {
+	prose: (size) => 'Ada Vance met Omar Reyes in Lisbon on Monday, and they talked. '.repeat(size / 64),
+	dots: (size) => `A${'.'.repeat(size)}`,
+	'double quotes': (size) => `A${'"'.repeat(size)}`,
+	'one long sentence': (size) => `The ${'cat and the dog '.repeat(size / 16)}slept.`,
+	'hard-wrapped lines': (size) => 'the line goes on\n'.repeat(size / 17),
+	'no spaces at all': (size) => 'x'.repeat(size),
+};
+
+function taggerWork(text: string): {pieces: number; longest: number; characters: number} {
+	const spy = vi.spyOn(nlp, 'tokenize');
+	const {body} = parseArticle(`date 2024-01-01 ${text}`, '2024-01-01');
+	for (const paragraph of splitParagraphs(body)) tagSentences(body, paragraph);
+	const inputs = spy.mock.calls.map(([input]) => String(input));
+	spy.mockRestore();
+	return {pieces: inputs.length, longest: Math.max(0, ...inputs.map((input) => input.length)), characters: inputs.join('').length};
+}
+
+describe('the work given to the tagger', () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	for (const [name, make] of Object.entries(patterns)) {
+		it(`grows with the text, in pieces of bounded size: ${name}`, () => {
+			const small = taggerWork(make(20_000));
+			const large = taggerWork(make(80_000));
+			expect(large.longest).toBeLessThanOrEqual(2000);
+			// Four times the text (give or take a repeat of the pattern): about four times the pieces
+			// and characters.
+			expect(large.pieces).toBeLessThanOrEqual(small.pieces * 4.1 + 1);
+			expect(large.characters).toBeLessThanOrEqual(small.characters * 4.1);
+		});
+	}
+
+	it('masks a run of one mark so the tagger sees one, keeping every offset', () => {
+		const {body} = parseArticle('date 2024-01-01 Ada Vance waited!!!!!!!! Then Omar Reyes came.', '2024-01-01');
+		const sentences = splitParagraphs(body).flatMap((paragraph) => tagSentences(body, paragraph));
+		for (const sentence of sentences) for (const token of sentence.tokens) expect(body.slice(token.start, token.end)).toBe(token.text);
+		expect(sentences.flatMap((sentence) => sentence.tokens.map((token) => token.text))).toContain('Reyes');
+	});
+});
