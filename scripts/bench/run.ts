@@ -7,6 +7,7 @@ import {join} from 'node:path';
 import {generate, writeBriefingDir, type Size} from './generate.js';
 import {cliFigures} from './cli.js';
 import {firstFrameFigures, keyFigures} from './dashboard.js';
+import {hostileChild, hostileFigures} from './hostile.js';
 import {ingestFigures} from './ingest.js';
 import {line, type Figure} from './measure.js';
 import {noteFigure, noteFigures} from './notes.js';
@@ -14,6 +15,11 @@ import {noteFigure, noteFigures} from './notes.js';
 // Run from the repository root (scripts/bench.mjs sets it), since this file runs from a bundle.
 const root = process.cwd();
 const args = process.argv.slice(2);
+// This bundle is also the child process that extracts one hostile article (hostile.ts).
+if (args[0] === '--hostile-child') {
+	hostileChild(args[1]!, Number(args[2]));
+	process.exit(0);
+}
 const option = (name: string) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : undefined;
@@ -21,7 +27,7 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,ingest runs some of the figures (all by default).
+// --only notes,cli,frame,keys,ingest,hostile runs some of the figures (all by default).
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
@@ -42,7 +48,8 @@ const report = (list: Figure[]) => {
 rmSync(work, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
 const dirs = new Map<number, string>();
-for (const events of sizes) {
+// The made-up briefings take a while to write; only the figures on them need them.
+for (const events of ['cli', 'frame', 'keys', 'notes'].some(wanted) ? sizes : []) {
 	const size: Size = {events, actors: 2000, quotes: 5000, notes: 1000};
 	const dir = join(work, String(events));
 	await writeBriefingDir(dir, size, {legacy});
@@ -67,6 +74,9 @@ const articles = existsSync(evalArticles)
 	? readdirSync(evalArticles).map((f) => readFileSync(join(evalArticles, f), 'utf8'))
 	: [readFileSync(join(root, 'data/sample-article.txt'), 'utf8')];
 if (wanted('ingest')) report(await ingestFigures(articles));
+// Sizes in kilobytes; 5 MB of some shapes took minutes before extraction was made linear.
+const hostileSizes = (option('hostile-sizes') ?? '100,1024,5120').split(',').map(Number);
+if (wanted('hostile')) report(hostileFigures(process.argv[1]!, hostileSizes));
 
 writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
 console.log(`wrote ${out}`);
