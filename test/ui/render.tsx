@@ -44,6 +44,16 @@ export async function settle(frames: () => number, deadline = 10_000): Promise<v
 	}
 }
 
+// Polls until `done` holds, for `what`; fails after a deadline only a machine that never gets
+// there reaches.
+export async function waitFor(what: string, done: () => boolean, deadline = 20_000): Promise<void> {
+	const started = Date.now();
+	while (!done()) {
+		if (Date.now() - started > deadline) throw new Error(`timed out after ${deadline} ms waiting for ${what}`);
+		await tick(10);
+	}
+}
+
 afterEach(() => {
 	cleanup();
 });
