@@ -24,7 +24,7 @@ import {useTempDir} from './helpers.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const writer = join(root, 'test', 'fixtures', 'store-writer.mjs');
 
-const CUTS = 200; // kills that must land inside a write
+const CUTS = 200; // kills inside a write that batches go on until (or BOUND_MS)
 const PARALLEL = 5; // writers per batch, all on the same directory
 const KILL_IN = [0, 4]; // the write cut: one of the first few, so that some earlier ones are acknowledged
 const FIRST_WRITE_MS = 10; // how long a write is taken to last before one was seen
