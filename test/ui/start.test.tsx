@@ -79,13 +79,27 @@ describe('a large briefing drawn from its start', () => {
 		expect(app.frame()).toBe(whole.frame());
 	});
 
-	it('keeps a key typed just before the rest is read, and answers the next one on the whole', async () => {
+	it('reads the rest first for End typed before it is read, in the dashboard', async () => {
 		const dir = tempDir();
 		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
 		const reading = paused(readBriefingStart(dir, 45)!);
 		const app = await renderDashboardFrom(dir, reading.start);
-		// The rest is read between Tab and End, while Tab is not drawn yet: End builds on Tab (it moves
-		// the feed, not the actors) and is answered on the whole.
+		await app.press(KEYS.tab);
+		expect(app.frame()).toContain('Feed 1/60');
+		// The rest can be read from now on, but End comes before the dashboard's own reading does:
+		// End reads it, and goes to the last of the 60 events, not of the 45 read so far.
+		await app.pressWith(KEYS.end, reading.resume);
+		expect(app.frame()).toContain('Feed 60/60');
+		expect(app.frame()).toContain('Event 6.9');
+	});
+
+	it('keeps a key typed just before the rest is read and drawn', async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
+		const reading = paused(readBriefingStart(dir, 45)!);
+		const app = await renderDashboardFrom(dir, reading.start);
+		// The rest is read and drawn between Tab and End, before Tab is drawn: End builds on Tab (it
+		// moves the feed, not the actors).
 		await app.typeAsTheRestIsRead(KEYS.tab, KEYS.end, reading.resume);
 		expect(app.frame()).toContain('Feed 60/60');
 		expect(app.frame()).toContain('Event 6.9');
@@ -152,6 +166,13 @@ async function renderDashboardFrom(dir: string, start = readBriefingStart(dir, 4
 				await tick();
 				app.stdin.write(key);
 			}
+			await settled();
+		},
+		// Calls `before`, then types `key` in the same turn of the event loop.
+		async pressWith(key: string, before: () => void) {
+			await tick();
+			before();
+			app.stdin.write(key);
 			await settled();
 		},
 		// Types `first`, lets the rest be read on the next turn, and types `second` on the turn after
