@@ -27,6 +27,33 @@ export const KEYS = {
 
 export const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+// Resolves once the dashboard has stopped drawing: no new frame (counted by `frames`) over 40 ms
+// and then 20 turns of the event loop. Time alone is not enough: React runs an update as tasks of
+// its scheduler, one turn of the event loop each, and a busy machine can leave a process waiting
+// longer than 40 ms between two turns, so that a render still queued looked like none to come.
+// Gives up after `deadline` ms of frames that keep coming.
+export async function settle(frames: () => number, deadline = 10_000): Promise<void> {
+	const started = Date.now();
+	for (;;) {
+		const seen = frames();
+		await tick(40);
+		for (let i = 0; i < 20; i++) await turn();
+		if (frames() === seen || Date.now() - started > deadline) return;
+	}
+}
+
+// Polls until `done` holds, for `what`; fails after a deadline only a machine that never gets
+// there reaches.
+export async function waitFor(what: string, done: () => boolean, deadline = 20_000): Promise<void> {
+	const started = Date.now();
+	while (!done()) {
+		if (Date.now() - started > deadline) throw new Error(`timed out after ${deadline} ms waiting for ${what}`);
+		await tick(10);
+	}
+}
+
 afterEach(() => {
 	cleanup();
 });
@@ -42,17 +69,9 @@ export function resize(stdout: Stdout, columns: number, rows: number): void {
 export async function renderDashboard(data: BriefingData, options: {columns?: number; rows?: number; sample?: boolean; dir?: string} = {}) {
 	const instance = render(<App data={data} sample={options.sample ?? false} dir={options.dir ?? null} theme={{color: false}} />);
 	const frame = () => instance.lastFrame() ?? '';
-	// Ink draws at most 30 frames a second, and a busy machine is slower still: wait until no frame
-	// has come for longer than a frame interval, rather than a fixed time.
-	const settle = async () => {
-		let seen = -1;
-		for (let i = 0; i < 100 && instance.frames.length !== seen; i++) {
-			seen = instance.frames.length;
-			await tick(40);
-		}
-	};
+	const settled = () => settle(() => instance.frames.length);
 	resize(instance.stdout, options.columns ?? 120, options.rows ?? 40);
-	await settle();
+	await settled();
 	return {
 		...instance,
 		frame,
@@ -63,11 +82,11 @@ export async function renderDashboard(data: BriefingData, options: {columns?: nu
 				await tick();
 				instance.stdin.write(key);
 			}
-			await settle();
+			await settled();
 		},
 		async resize(columns: number, rows: number) {
 			resize(instance.stdout, columns, rows);
-			await settle();
+			await settled();
 		},
 	};
 }

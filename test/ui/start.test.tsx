@@ -10,7 +10,7 @@ import {needsWhole} from '../../source/ui/dispatch.js';
 import type {NamedKey} from '../../source/ui/keymap.js';
 import {type UIState, initialState} from '../../source/ui/state.js';
 import {extraction, useTempDir} from '../helpers.js';
-import {KEYS, renderDashboard, tick} from './render.js';
+import {KEYS, renderDashboard, settle, tick} from './render.js';
 
 // A briefing of 60 events in 6 articles, stored as ingest stores it, opened from its first 45
 // events: more than the 40 rows of the terminal, as the dashboard reads more than a screen.
@@ -79,6 +79,32 @@ describe('a large briefing drawn from its start', () => {
 		expect(app.frame()).toBe(whole.frame());
 	});
 
+	it('reads the rest first for End typed before it is read, in the dashboard', async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
+		const reading = paused(readBriefingStart(dir, 45)!);
+		const app = await renderDashboardFrom(dir, reading.start);
+		await app.press(KEYS.tab);
+		expect(app.frame()).toContain('Feed 1/60');
+		// The rest can be read from now on, but End comes before the dashboard's own reading does:
+		// End reads it, and goes to the last of the 60 events, not of the 45 read so far.
+		await app.pressWith(KEYS.end, reading.resume);
+		expect(app.frame()).toContain('Feed 60/60');
+		expect(app.frame()).toContain('Event 6.9');
+	});
+
+	it('keeps a key typed just before the rest is read and drawn', async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
+		const reading = paused(readBriefingStart(dir, 45)!);
+		const app = await renderDashboardFrom(dir, reading.start);
+		// The rest is read and drawn between Tab and End, before Tab is drawn: End builds on Tab (it
+		// moves the feed, not the actors).
+		await app.typeAsTheRestIsRead(KEYS.tab, KEYS.end, reading.resume);
+		expect(app.frame()).toContain('Feed 60/60');
+		expect(app.frame()).toContain('Event 6.9');
+	});
+
 	it('reads the rest at once for a key that needs every event', async () => {
 		const dir = tempDir();
 		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
@@ -128,17 +154,11 @@ function paused(start: BriefingStart) {
 // renderDashboard on the start of the briefing in `dir`.
 async function renderDashboardFrom(dir: string, start = readBriefingStart(dir, 45)!) {
 	const app = render(<App data={start.data} start={start} sample={false} dir={dir} theme={{color: false}} />);
-	const settle = async () => {
-		let seen = -1;
-		for (let i = 0; i < 100 && app.frames.length !== seen; i++) {
-			seen = app.frames.length;
-			await tick(40);
-		}
-	};
+	const settled = () => settle(() => app.frames.length);
 	Object.defineProperty(app.stdout, 'columns', {value: 120, configurable: true});
 	Object.defineProperty(app.stdout, 'rows', {value: 40, configurable: true});
 	app.stdout.emit('resize');
-	await settle();
+	await settled();
 	return {
 		frame: () => app.lastFrame() ?? '',
 		async press(...keys: string[]) {
@@ -146,7 +166,23 @@ async function renderDashboardFrom(dir: string, start = readBriefingStart(dir, 4
 				await tick();
 				app.stdin.write(key);
 			}
-			await settle();
+			await settled();
+		},
+		// Calls `before`, then types `key` in the same turn of the event loop.
+		async pressWith(key: string, before: () => void) {
+			await tick();
+			before();
+			app.stdin.write(key);
+			await settled();
+		},
+		// Types `first`, lets the rest be read on the next turn, and types `second` on the turn after
+		// that read (each turn's microtasks, where React draws a store's change, run in between).
+		async typeAsTheRestIsRead(first: string, second: string, resume: () => void) {
+			await tick();
+			app.stdin.write(first);
+			resume();
+			setImmediate(() => app.stdin.write(second));
+			await settled();
 		},
 	};
 }

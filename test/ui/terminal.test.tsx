@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import type {BriefingData} from '../../source/store/schema.js';
 import {runDashboard} from '../../source/ui/run.js';
 import {ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, takeOverTerminal} from '../../source/ui/terminal.js';
-import {sampleBriefing, tick} from './render.js';
+import {sampleBriefing, waitFor} from './render.js';
 
 // The terminal is given back on every way out. (Signals are tested on a real terminal, in tmux.)
 
@@ -74,7 +74,7 @@ describe('the terminal', () => {
 	it('enters the alternate screen before the first frame and leaves it after q', async () => {
 		const {stdout, stdin, run} = streams();
 		const done = runDashboard({data: sampleBriefing(), sample: true}, run);
-		await tick(50);
+		await waitFor('the first frame', () => stdout.written.length >= 2);
 		expect(stdout.written[0]).toBe(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
 		// The first frame, drawn by rows on the alternate screen.
 		expect(stdout.written[1]).toMatch(/^\x1b\[\?2026h\x1b\[1;1H.*Sample briefing/);

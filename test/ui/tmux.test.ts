@@ -15,14 +15,19 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 // The server's socket lives in the test's temporary directory, so it goes with it.
 const tempRoot = hasTmux ? mkdtempSync(join(tmpdir(), 'briefing-tmux-')) : '';
 const socket = join(tempRoot, 'tmux.sock');
-const session = 'briefing';
+const SIZE = {columns: '120', rows: '40'};
+let session = ''; // each test's own (inSession)
+const TEST_MS = 90_000; // several waits of `until` each
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], {encoding: 'utf8'});
+// For cleaning up: never throws, so that it cannot hide the error of the test it cleans up after.
+const tmuxQuietly = (...args: string[]) => spawnSync('tmux', ['-S', socket, ...args]);
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const alternateOn = () => tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim() === '1';
 const keys = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
 
-async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
+// Generous: a busy machine takes seconds to start node and draw; only a screen that never comes fails.
+async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
 	const start = Date.now();
 	while (!check()) {
 		if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}; the screen:\n${screen()}`);
@@ -43,27 +48,40 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 		execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale']);
 		dir = join(tempRoot, 'none-yet');
 		home = mkdtempSync(join(tempRoot, 'home-'));
-		// A shell of our own on a server of our own: CI would make Ink skip drawing, so it is unset.
+	});
+
+	afterAll(() => {
+		if (hasTmux) tmuxQuietly('kill-server');
+		if (tempRoot) rmSync(tempRoot, {recursive: true, force: true});
+	});
+
+	// Runs `test` in a session of its own, a shell at 120×40, which is killed afterwards whatever
+	// happened, with the briefing in it: a test that fails leaves neither a dashboard running nor
+	// a window size for the next one. A shell of our own on a server of our own (the first session
+	// starts it, with no configuration): CI would make Ink skip drawing, so it is unset.
+	let sessions = 0;
+	const inSession = async (test: () => Promise<void>) => {
+		session = `briefing-${++sessions}`;
 		tmux(
 			'-f',
 			'/dev/null',
 			'new-session',
 			'-d',
 			'-x',
-			'120',
+			SIZE.columns,
 			'-y',
-			'40',
+			SIZE.rows,
 			'-s',
 			session,
 			`env -u CI -u CONTINUOUS_INTEGRATION HOME=${home} PS1='$ ' sh`,
 		);
-		tmux('set-option', '-t', session, 'window-size', 'manual');
-	});
-
-	afterAll(() => {
-		if (hasTmux) spawnSync('tmux', ['-S', socket, 'kill-server']);
-		if (tempRoot) rmSync(tempRoot, {recursive: true, force: true});
-	});
+		try {
+			tmux('set-option', '-t', session, 'window-size', 'manual');
+			await test();
+		} finally {
+			tmuxQuietly('kill-session', '-t', session);
+		}
+	};
 
 	const command = () => `node ${cli} --dir ${dir}`;
 	const start = async () => {
@@ -73,58 +91,81 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 		await until('the dashboard', () => alternateOn() && screen().includes('Feed 1/8'));
 	};
 
-	it('draws the sample at 120×40 on the alternate screen, filters by Zelenskyy, and gives the shell back after q', async () => {
-		await start();
-		let lines = screen().split('\n');
-		expect(lines[0]).toBe(
-			'Sample briefing — ingest your own with: briefing ingest FILE...  │  1 article · 16 actors · 8 events · 2 quotes',
-		);
-		expect(lines[2]).toMatch(/^┏━ ▸ Actors 1\/16 ━+┓╭─ Feed 1\/8 ─+╮╭─ Quotes 1\/2 ─+╮$/);
-		expect(screen()).toContain('At the Pentagon on Tuesday');
-		keys('j', 'j', 'Enter');
-		await until('the filter', shows('Filter: Volodymyr Zelenskyy → 5/8 events, 1/2 quotes'));
-		lines = screen().split('\n');
-		expect(screen()).toMatch(/▸ \[x\] P Volodymyr Zelenskyy +5/);
-		expect(screen()).not.toContain('At the Pentagon on Tuesday');
-		expect(screen()).not.toContain('relatively small number');
-		// Every line fits: the right border of the Quotes pane ends every pane row.
-		for (const line of lines.slice(2, 38)) expect(line).toMatch(/[┓┃┛╮│╯]$/);
-		keys('q');
-		await until('the shell', shellBack);
-		// The screen the shell had before: the command line, then the next prompt.
-		expect(screen().trim().split('\n')).toEqual([`$ ${command()}`, '$']);
-	});
+	it(
+		'draws the sample at 120×40 on the alternate screen, filters by Zelenskyy, and gives the shell back after q',
+		() =>
+			inSession(async () => {
+				await start();
+				let lines = screen().split('\n');
+				expect(lines[0]).toBe(
+					'Sample briefing — ingest your own with: briefing ingest FILE...  │  1 article · 16 actors · 8 events · 2 quotes',
+				);
+				expect(lines[2]).toMatch(/^┏━ ▸ Actors 1\/16 ━+┓╭─ Feed 1\/8 ─+╮╭─ Quotes 1\/2 ─+╮$/);
+				expect(screen()).toContain('At the Pentagon on Tuesday');
+				keys('j', 'j', 'Enter');
+				await until('the filter', shows('Filter: Volodymyr Zelenskyy → 5/8 events, 1/2 quotes'));
+				lines = screen().split('\n');
+				expect(screen()).toMatch(/▸ \[x\] P Volodymyr Zelenskyy +5/);
+				expect(screen()).not.toContain('At the Pentagon on Tuesday');
+				expect(screen()).not.toContain('relatively small number');
+				// Every line fits: the right border of the Quotes pane ends every pane row.
+				for (const line of lines.slice(2, 38)) expect(line).toMatch(/[┓┃┛╮│╯]$/);
+				keys('q');
+				await until('the shell', shellBack);
+				// The screen the shell had before: the command line, then the next prompt.
+				expect(screen().trim().split('\n')).toEqual([`$ ${command()}`, '$']);
+			}),
+		TEST_MS,
+	);
 
-	it('follows a resize to 70×24 with a tab bar, and gives the shell back after Ctrl-C', async () => {
-		await start();
-		tmux('resize-window', '-t', session, '-x', '70', '-y', '24');
-		await until('the tab bar', shows('▸1 Actors 16'));
-		const lines = screen().split('\n');
-		expect(lines[0]).toBe('Sample briefing — ingest your own with: briefing ingest FILE...');
-		expect(lines[3]).toMatch(/▸1 Actors 16 +│ +2 Feed 8 +│ +3 Quotes 2/);
-		keys('z', 'e', 'l', 'Enter', 'Enter', '2');
-		await until('the filtered feed', shows('Feed 1/5'));
-		expect(screen()).not.toContain('Pentagon on Tuesday');
-		keys('C-c');
-		await until('the shell', shellBack);
-		tmux('resize-window', '-t', session, '-x', '120', '-y', '40');
-	});
+	it(
+		'follows a resize to 70×24 with a tab bar, and gives the shell back after Ctrl-C',
+		() =>
+			inSession(async () => {
+				await start();
+				tmux('resize-window', '-t', session, '-x', '70', '-y', '24');
+				try {
+					await until('the tab bar', shows('▸1 Actors 16'));
+					const lines = screen().split('\n');
+					expect(lines[0]).toBe('Sample briefing — ingest your own with: briefing ingest FILE...');
+					expect(lines[3]).toMatch(/▸1 Actors 16 +│ +2 Feed 8 +│ +3 Quotes 2/);
+					keys('z', 'e', 'l', 'Enter', 'Enter', '2');
+					await until('the filtered feed', shows('Feed 1/5'));
+					expect(screen()).not.toContain('Pentagon on Tuesday');
+					keys('C-c');
+					await until('the shell', shellBack);
+				} finally {
+					tmuxQuietly('resize-window', '-t', session, '-x', SIZE.columns, '-y', SIZE.rows);
+				}
+			}),
+		TEST_MS,
+	);
 
-	it('prints the text briefing instead under CI, where Ink would draw nothing', async () => {
-		keys('clear', 'Enter');
-		await until('a clear screen', () => screen().trim() === '$');
-		keys(`CI=true ${command()}`, 'Enter');
-		await until('the text', () => shellBack() && screen().includes('Sullivan and Andriy Yermak'));
-		expect(screen()).toContain('Briefing: 1 article, 16 actors, 8 events, 2 quotes');
-	});
+	it(
+		'prints the text briefing instead under CI, where Ink would draw nothing',
+		() =>
+			inSession(async () => {
+				keys('clear', 'Enter');
+				await until('a clear screen', () => screen().trim() === '$');
+				keys(`CI=true ${command()}`, 'Enter');
+				await until('the text', () => shellBack() && screen().includes('Sullivan and Andriy Yermak'));
+				expect(screen()).toContain('Briefing: 1 article, 16 actors, 8 events, 2 quotes');
+			}),
+		TEST_MS,
+	);
 
-	it('gives the shell back after SIGTERM, exiting 143', async () => {
-		await start();
-		const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
-		const node = execFileSync('pgrep', ['-P', shell], {encoding: 'utf8'}).trim();
-		process.kill(Number(node), 'SIGTERM');
-		await until('the shell', shellBack);
-		keys('echo "exit $?"', 'Enter');
-		await until('the exit status', shows('exit 143'));
-	});
+	it(
+		'gives the shell back after SIGTERM, exiting 143',
+		() =>
+			inSession(async () => {
+				await start();
+				const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
+				const node = execFileSync('pgrep', ['-P', shell], {encoding: 'utf8'}).trim();
+				process.kill(Number(node), 'SIGTERM');
+				await until('the shell', shellBack);
+				keys('echo "exit $?"', 'Enter');
+				await until('the exit status', shows('exit 143'));
+			}),
+		TEST_MS,
+	);
 });
