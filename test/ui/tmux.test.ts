@@ -12,9 +12,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-// The server's socket lives in the test's temporary directory, so it goes with it.
+// Each test's server has its socket in the test's temporary directory, so it goes with it.
 const tempRoot = hasTmux ? mkdtempSync(join(tmpdir(), 'briefing-tmux-')) : '';
-const socket = join(tempRoot, 'tmux.sock');
+let socket = ''; // each test's own (inSession)
 const SIZE = {columns: '120', rows: '40'};
 let session = ''; // each test's own (inSession)
 const TEST_MS = 90_000; // several waits of `until` each
@@ -51,17 +51,18 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 	});
 
 	afterAll(() => {
-		if (hasTmux) tmuxQuietly('kill-server');
 		if (tempRoot) rmSync(tempRoot, {recursive: true, force: true});
 	});
 
-	// Runs `test` in a session of its own, a shell at 120×40, which is killed afterwards whatever
-	// happened, with the briefing in it: a test that fails leaves neither a dashboard running nor
-	// a window size for the next one. A shell of our own on a server of our own (the first session
-	// starts it, with no configuration): CI would make Ink skip drawing, so it is unset.
+	// Runs `test` in a session of its own, a shell at 120×40 on a tmux server of its own (with no
+	// configuration), which is killed afterwards whatever happened, with the briefing in it: a test
+	// that fails leaves neither a dashboard running nor a window size for the next one. (One server
+	// for all would exit with its last session, racing the next test's new session.) CI would make
+	// Ink skip drawing, so it is unset in the shell.
 	let sessions = 0;
 	const inSession = async (test: () => Promise<void>) => {
 		session = `briefing-${++sessions}`;
+		socket = join(tempRoot, `${session}.sock`);
 		tmux(
 			'-f',
 			'/dev/null',
@@ -79,7 +80,7 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 			tmux('set-option', '-t', session, 'window-size', 'manual');
 			await test();
 		} finally {
-			tmuxQuietly('kill-session', '-t', session);
+			tmuxQuietly('kill-server');
 		}
 	};
 
