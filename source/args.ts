@@ -1,4 +1,5 @@
 import meow from 'meow';
+import pkg from '../package.json' with {type: 'json'};
 
 // The command line: checked here against FLAGS and COMMANDS, then parsed by meow. meow's own
 // refusals print several lines and exit with 2 from inside it; briefing's errors are one line naming
@@ -197,6 +198,8 @@ export function parseCommandLine(argv: string[]): Args {
 	const cli = meow({
 		argv,
 		importMeta: import.meta,
+		// Bundled, so that meow need not look for package.json and read it on every start.
+		pkg,
 		flags: FLAGS,
 		allowUnknownFlags: false,
 		autoHelp: false,
@@ -213,7 +216,7 @@ export function parseCommandLine(argv: string[]): Args {
 
 // The help as meow prints it: between blank lines, indented by two spaces.
 export const formatHelp = (help: string): string =>
-	`${meow(help, {importMeta: import.meta, argv: [], description: false, autoHelp: false, autoVersion: false}).help}\n`;
+	`${meow(help, {importMeta: import.meta, pkg, argv: [], description: false, autoHelp: false, autoVersion: false}).help}\n`;
 
 // Wide enough for the help's lines to fit 80 columns once meow has indented them.
 const WIDTH = 76;

@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import pkg from '../package.json' with {type: 'json'};
 import {helpFor, parseCommandLine} from './args.js';
 import {doctorCommand} from './commands/doctor.js';
 import {extractCommand} from './commands/extract.js';
@@ -36,7 +36,6 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	if (flags.version) {
-		const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
 		process.stdout.write(`${pkg.version}\n`);
 		return 0;
 	}
