@@ -1,9 +1,9 @@
 // Bundles source/cli.tsx into dist/main.js, which dist/cli.js (source/bin.ts) loads once it has
 // turned Node's compile cache on. A bundle with production React starts about twice as fast as the
-// same app resolving node_modules at run time. The dashboard (Ink, React, Yoga) is
-// split into dist/chunks/ and loaded by its dynamic import only when the dashboard opens, so the
-// text commands start without it; ink's react-devtools-core import stays in a chunk that only
-// DEV=true loads.
+// same app resolving node_modules at run time. The dashboard (Ink, React, Yoga) is split into
+// dist/chunks/ and loaded by its dynamic import only when the dashboard opens, so the text commands
+// start without it; so are meow and the help, loaded only when there are arguments. ink's
+// react-devtools-core import stays in a chunk that only DEV=true loads.
 import {existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {fileURLToPath} from 'node:url';

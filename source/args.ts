@@ -1,5 +1,4 @@
 import meow from 'meow';
-import pkg from '../package.json' with {type: 'json'};
 
 // The command line: checked here against FLAGS and COMMANDS, then parsed by meow. meow's own
 // refusals print several lines and exit with 2 from inside it; briefing's errors are one line naming
@@ -198,8 +197,6 @@ export function parseCommandLine(argv: string[]): Args {
 	const cli = meow({
 		argv,
 		importMeta: import.meta,
-		// Bundled, so that meow need not look for package.json and read it on every start.
-		pkg,
 		flags: FLAGS,
 		allowUnknownFlags: false,
 		autoHelp: false,
@@ -216,11 +213,12 @@ export function parseCommandLine(argv: string[]): Args {
 
 // The help as meow prints it: between blank lines, indented by two spaces.
 export const formatHelp = (help: string): string =>
-	`${meow(help, {importMeta: import.meta, pkg, argv: [], description: false, autoHelp: false, autoVersion: false}).help}\n`;
+	`${meow(help, {importMeta: import.meta, argv: [], description: false, autoHelp: false, autoVersion: false}).help}\n`;
 
 // Wide enough for the help's lines to fit 80 columns once meow has indented them.
 const WIDTH = 76;
-const LABEL_WIDTH = 18;
+// The commands' column, where it has always been: note edit ID TEXT fits with one space after it.
+const COMMANDS_COLUMN = 18;
 
 function wrap(text: string, width: number): string[] {
 	const lines: string[] = [];
@@ -234,9 +232,9 @@ function wrap(text: string, width: number): string[] {
 	return [...lines, line];
 }
 
-// Labels in one column, what they mean beside them; a label too long for the column has its own line.
-function columns(rows: Array<[string, string[]]>): string[] {
-	const width = Math.max(...rows.map(([label]) => label.length).filter((length) => length <= LABEL_WIDTH)) + 2;
+// Labels in one column, what they mean beside them; a label too long for the column has its own
+// line. The options' column is two past the longest option.
+function columns(rows: Array<[string, string[]]>, width = Math.max(...rows.map(([label]) => label.length)) + 2): string[] {
 	const pad = ' '.repeat(width);
 	return rows.flatMap(([label, paragraphs]) => {
 		const lines = paragraphs.flatMap((paragraph) => wrap(paragraph, WIDTH - 2 - width));
@@ -271,7 +269,7 @@ function generalHelp(): string {
 	});
 	return `
 ${wrap('Turn news articles into a briefing: the actors, a dated feed of events, and the quotes.', WIDTH).join('\n')}
-${section('Usage', ['  $ briefing [command] [options]'])}${section('Commands', columns(commands))}${section('Options', columns(options))}${section(
+${section('Usage', ['  $ briefing [command] [options]'])}${section('Commands', columns(commands, COMMANDS_COLUMN))}${section('Options', columns(options))}${section(
 		'Examples',
 		shown.flatMap((command) => command.examples.map((example) => `  $ briefing ${example}`)),
 	)}`;

@@ -1,5 +1,5 @@
-import pkg from '../package.json' with {type: 'json'};
-import {helpFor, parseCommandLine} from './args.js';
+import {readFileSync} from 'node:fs';
+import type {Args} from './args.js';
 import {doctorCommand} from './commands/doctor.js';
 import {extractCommand} from './commands/extract.js';
 import {dashboard} from './commands/dashboard.js';
@@ -24,21 +24,37 @@ const fail = (message: string) => {
 // rather than fail somewhere inside them.
 const MIN_NODE = 22;
 
+// A command line to run: help has been printed by then.
+type ToRun = Omit<Args, 'command'> & {command: Exclude<Args['command'], 'help'>};
+
+// `briefing` alone, the dashboard: the command line has nothing to read.
+const BARE: ToRun = {command: undefined, args: [], flags: {json: false, fix: false, help: false, version: false}};
+
 async function main(): Promise<number> {
 	const major = Number(process.versions.node.split('.')[0]);
 	if (major < MIN_NODE)
 		throw new Error(
 			`needs Node ${MIN_NODE} or newer; this is Node ${process.versions.node} (npm start and npm test use the Node 24 that npm install brings)`,
 		);
-	const {command, args, flags} = parseCommandLine(process.argv.slice(2));
+	const argv = process.argv.slice(2);
+	// meow and the help are loaded only for a command line to read, so the dashboard opened as
+	// `briefing` starts without them.
+	if (argv.length === 0) return run(BARE);
+	const {parseCommandLine, helpFor} = await import('./args.js');
+	const {command, args, flags} = parseCommandLine(argv);
 	if (flags.help || command === 'help') {
 		process.stdout.write(helpFor({command, args}));
 		return 0;
 	}
 	if (flags.version) {
+		const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
 		process.stdout.write(`${pkg.version}\n`);
 		return 0;
 	}
+	return run({command, args, flags});
+}
+
+async function run({command, args, flags}: ToRun): Promise<number> {
 	const dir = resolveBriefingDir(flags.dir);
 	const dataDir = new URL('../data/', import.meta.url);
 

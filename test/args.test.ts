@@ -72,7 +72,7 @@ describe('the command line', () => {
 			expect(own).toContain('-h, --help');
 		}
 		expect(general).not.toContain('sample-rebuild');
-		expect(helpFor({command: 'ingest', args: []})).toMatch(/--date YYYY-MM-DD {2}The date of articles that give none/);
+		expect(helpFor({command: 'ingest', args: []})).toMatch(/--date YYYY-MM-DD +The date of articles that give none/);
 		expect(helpFor({command: 'ingest', args: []})).not.toContain('--json');
 		expect(() => helpFor({command: 'help', args: ['nosuch']})).toThrow(/^unknown command "nosuch" \(see briefing --help\)$/);
 		expect(() => helpFor({command: 'help', args: ['ingest', 'notes']})).toThrow(/^help takes one COMMAND at most /);
