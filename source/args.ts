@@ -183,7 +183,7 @@ function checkOptions(argv: string[]): void {
 	}
 }
 
-// Flags that only make sense for some commands are refused elsewhere rather than ignored.
+// A flag that only makes sense for some commands is refused by the others rather than ignored.
 function checkFlagsApply(command: Command, flags: Args['flags']): void {
 	for (const flag of Object.keys(FLAGS) as Flag[]) {
 		if (flag in COMMON_OPTIONS || flags[flag] === undefined || flags[flag] === false || flag in command.options) continue;
@@ -250,6 +250,8 @@ const optionLabel = (flag: Flag): string => {
 	return `${'shortFlag' in spec ? `-${spec.shortFlag}, ` : ''}--${flag}${'value' in spec ? ` ${spec.value}` : ''}`;
 };
 
+const optionRow = ([flag, meaning]: [string, string]): [string, string[]] => [optionLabel(flag as Flag), [capitalized(meaning)]];
+
 const section = (title: string, lines: string[]) => (lines.length > 0 ? `\n${title}\n${lines.join('\n')}\n` : '');
 
 function generalHelp(): string {
@@ -259,7 +261,7 @@ function generalHelp(): string {
 	);
 	// A flag that only some commands take says, for each meaning, which commands give it that one.
 	const options = (Object.keys(FLAGS) as Flag[]).map((flag): [string, string[]] => {
-		if (flag in COMMON_OPTIONS) return [optionLabel(flag), [capitalized(COMMON_OPTIONS[flag as keyof typeof COMMON_OPTIONS])]];
+		if (flag in COMMON_OPTIONS) return optionRow([flag, COMMON_OPTIONS[flag as keyof typeof COMMON_OPTIONS]]);
 		const meanings = new Map<string, string[]>();
 		for (const command of shown) {
 			const meaning = command.options[flag as CommandFlag];
@@ -277,19 +279,12 @@ ${section('Usage', ['  $ briefing [command] [options]'])}${section('Commands', c
 
 function commandHelp(command: Command): string {
 	const usage = (args: string) => `  $ briefing ${[command.name, args, '[options]'].filter(Boolean).join(' ')}`;
-	const [only] = command.forms;
-	const own = Object.entries(command.options).map(([flag, meaning]): [string, string[]] => [
-		optionLabel(flag as Flag),
-		[capitalized(meaning)],
-	]);
-	const common = Object.entries(COMMON_OPTIONS).map(([flag, meaning]): [string, string[]] => [
-		optionLabel(flag as Flag),
-		[capitalized(meaning)],
-	]);
-	return `${command.forms.length === 1 ? `\n${wrap(only!.summary, WIDTH).join('\n')}\n` : ''}${section(
+	const single = command.forms.length === 1 ? command.forms[0] : undefined;
+	const options = Object.entries({...command.options, ...COMMON_OPTIONS}).map(optionRow);
+	return `${single ? `\n${wrap(single.summary, WIDTH).join('\n')}\n` : ''}${section(
 		'Usage',
-		command.forms.length === 1 ? [usage(only!.args)] : command.forms.flatMap(({args, summary}) => [usage(args), `    ${summary}`]),
-	)}${section('Options', columns([...own, ...common]))}${section(
+		single ? [usage(single.args)] : command.forms.flatMap(({args, summary}) => [usage(args), `    ${summary}`]),
+	)}${section('Options', columns(options))}${section(
 		'Examples',
 		command.examples.map((example) => `  $ briefing ${example}`),
 	)}`;
