@@ -98,6 +98,8 @@ describe('briefing CLI', () => {
 			],
 			['a bad --date', () => ['ingest', '--date', '2024-02-30', seed], /--date 2024-02-30 is not a real day/],
 			['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
+			['help on an unknown command', () => ['help', 'nosuch'], /^briefing: unknown command "nosuch" \(see briefing --help\)$/],
+			['a short flag other than -h and -v', () => ['events', '-j'], /^briefing: unknown option -j \(see briefing --help\)$/],
 			['an unknown flag', () => ['events', '--frobnicate'], /unknown option --frobnicate/],
 			['a flag for another command', () => ['actors', '--actor', 'x'], /--actor does not apply to the actors command/],
 			['extract without a file', () => ['extract'], /extract takes exactly one FILE/],
@@ -249,6 +251,47 @@ describe('briefing CLI', () => {
 		expect(help.stdout).toContain('Usage');
 		const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 		expect(run(['--version']).stdout.trim()).toBe(version);
+	});
+
+	it('has -h and -v, and help for each command: briefing COMMAND --help or briefing help COMMAND', () => {
+		const general = run(['--help']);
+		expect(run(['-h'])).toEqual(general);
+		expect(run(['help'])).toEqual(general);
+		expect(general.stdout).toMatch(/^\n {2}Turn news articles into a briefing/);
+		expect(general.stdout).toMatch(/\n {4}help \[COMMAND\] +Print this help/);
+		expect(general.stdout).toMatch(/\n {4}-h, --help +Print this help\n/);
+		expect(general.stdout).toMatch(/\n {4}-v, --version +Print the version\n/);
+		expect(general.stdout.endsWith('\n\n')).toBe(true);
+
+		const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+		expect(run(['-v'])).toEqual({status: 0, stdout: `${version}\n`, stderr: ''});
+
+		const ingest = run(['ingest', '--help']);
+		expect([ingest.status, ingest.stderr]).toEqual([0, '']);
+		expect(ingest.stdout).toMatch(/^\n {2}Extract articles and add them to the briefing/);
+		expect(ingest.stdout).toContain('\n  Usage\n    $ briefing ingest FILE... [options]\n');
+		expect(ingest.stdout).toMatch(/\n {4}--date YYYY-MM-DD +The date of articles that give none/);
+		expect(ingest.stdout).toContain('\n  Examples\n    $ briefing ingest articles/*.md\n');
+		expect(ingest.stdout).not.toContain('--json');
+		expect(ingest.stdout).not.toContain('Commands');
+		expect(run(['help', 'ingest'])).toEqual(ingest);
+		expect(run(['ingest', '-h'])).toEqual(ingest);
+
+		const notes = run(['help', 'notes']);
+		expect([notes.status, notes.stderr]).toEqual([0, '']);
+		expect(notes.stdout).toContain('$ briefing notes [options]');
+		expect(notes.stdout).toMatch(/\n {4}--actor NAME +Only those of actors with this name or alias/);
+		expect(notes.stdout).toMatch(/\n {4}--json +Print JSON instead of text/);
+		expect(notes.stdout).toContain('$ briefing notes --actor zelenskyy');
+		expect(run(['notes', '--help'])).toEqual(notes);
+
+		for (const command of ['extract', 'actors', 'events', 'quotes', 'note', 'doctor']) {
+			const own = run(['help', command]);
+			expect([own.status, own.stderr], command).toEqual([0, '']);
+			expect(own.stdout, command).toContain(`$ briefing ${command} `);
+			expect(own.stdout, command).not.toBe(general.stdout);
+			expect(run([command, '--help']), command).toEqual(own);
+		}
 	});
 
 	it('data/sample-briefing.json is up to date (if not: npm run sample)', () => {

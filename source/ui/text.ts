@@ -30,7 +30,7 @@ export function clean(text: string): string {
 // string-width): printable ASCII, which most article text is, Latin, general punctuation such as
 // — “ ” …, box drawing and the dashboard's own marks (› ▸ ✎). Text of nothing else is measured and
 // cut by its length; anything else goes through string-width, a grapheme at a time.
-// scripts/ink-patches.mjs gives Ink's string-width the same shortcut.
+// scripts/bundle-patches.mjs gives Ink's string-width the same shortcut.
 const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u203a\u2500-\u259f\u25b8\u270e]*$/;
 
 export const width = (text: string): number => (ONE_COLUMN.test(text) ? text.length : stringWidth(text));

@@ -1,10 +1,11 @@
-// Patches of Ink 6.8 and its string-width, applied while bundling (esbuild onLoad), each measured
-// with --cpu-prof on the dashboard. Ink rebuilds every frame from nothing: its Output makes new
-// caches of tokenised lines and character widths for each frame, and each text node's width is
-// measured twice, so a key that changes two rows of a 120×40 screen still tokenises and measures
-// every character on it (about 17 of the 26 ms a `j` took at 10,000 events). The patches keep those
-// results from frame to frame, bounded, and widen string-width's fast path. The build fails if the
-// source no longer has the lines a patch replaces.
+// Patches of Ink 6.8, its string-width and meow 14, applied while bundling (esbuild onLoad), each
+// measured with --cpu-prof. Ink rebuilds every frame from nothing: its Output makes new caches of
+// tokenised lines and character widths for each frame, and each text node's width is measured
+// twice, so a key that changes two rows of a 120×40 screen still tokenises and measures every
+// character on it (about 17 of the 26 ms a `j` took at 10,000 events). The patches keep those
+// results from frame to frame, bounded, and widen string-width's fast path; meow's spares every
+// start work whose result briefing never reads. The build fails if the source no longer has the
+// lines a patch replaces.
 import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import {dirname} from 'node:path';
@@ -48,10 +49,19 @@ function keptOutputCaches() {
 		appended:
 			'\nconst ONE_COLUMN = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u2010-\\u2027\\u203A\\u2500-\\u259F\\u25B8\\u270E]*$/;\n',
 	},
+	{
+		// meow's bundle of its dependencies runs normalize-package-data as it loads, which builds
+		// the SPDX license corrections and semver's regular expressions: 8 ms of every start, for a
+		// function meow calls only when its result's pkg is read, which briefing never does. The
+		// promisify(execFile) whose result nothing keeps loads node:child_process for the text commands.
+		file: /[\\/]meow[\\/]build[\\/]dependencies\.js$/,
+		from: 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);\npromisify(execFile);',
+		to: 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+	},
 ];
 
-export const inkPatches = {
-	name: 'ink-patches',
+export const bundlePatches = {
+	name: 'bundle-patches',
 	setup(build) {
 		for (const {file, only, from, to, prepended = '', appended = ''} of patches) {
 			build.onLoad({filter: file}, async ({path}) => {
@@ -60,7 +70,7 @@ export const inkPatches = {
 				const source = await readFile(path, 'utf8');
 				if (!source.includes(from))
 					throw new Error(
-						`ink-patches: ${path} no longer contains ${JSON.stringify(from.trim())}; check the patch against this Ink version`,
+						`bundle-patches: ${path} no longer contains ${JSON.stringify(from.trim())}; check the patch against this version`,
 					);
 				return {contents: prepended + source.replace(from, to) + appended, loader: 'js', resolveDir: dirname(path)};
 			});
