@@ -13,11 +13,17 @@ export const FLAGS = {
 	quote: {type: 'string', value: 'ID'},
 	json: {type: 'boolean', default: false},
 	fix: {type: 'boolean', default: false},
+	timeLimit: {type: 'string', value: 'SECONDS'},
+	memoryLimit: {type: 'string', value: 'MB'},
 	version: {type: 'boolean', default: false, shortFlag: 'v'},
 	help: {type: 'boolean', default: false, shortFlag: 'h'},
 } as const;
 
 type Flag = keyof typeof FLAGS;
+
+// meow's flags are camelCase, typed as kebab-case: --time-limit is timeLimit.
+const spelled = (flag: Flag) => `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+const flagNamed = (option: string) => option.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 type StringFlag = {[K in Flag]: (typeof FLAGS)[K]['type'] extends 'string' ? K : never}[Flag];
 
 // Every command takes these.
@@ -43,6 +49,8 @@ type Command = {
 };
 
 const DATE = "the date of articles that give none (default: the file's modification day)";
+const TIME_LIMIT = 'the most time one article may take to extract: one that takes more is refused (default: 120)';
+const MEMORY_LIMIT = 'the most memory one article may take to extract (default: 2048)';
 const JSON_OUTPUT = 'print JSON instead of text';
 const ACTOR_FILTER = 'only those of actors with this name or alias';
 
@@ -63,13 +71,13 @@ export const COMMANDS = [
 	{
 		name: 'ingest',
 		forms: [{args: 'FILE...', summary: 'Extract articles and add them to the briefing (again: update them)'}],
-		options: {date: DATE},
+		options: {date: DATE, timeLimit: TIME_LIMIT, memoryLimit: MEMORY_LIMIT},
 		examples: ['ingest articles/*.md', 'ingest notes.txt --date 2024-10-29'],
 	},
 	{
 		name: 'extract',
 		forms: [{args: 'FILE', summary: 'Show what ingest would store from FILE, without storing anything'}],
-		options: {date: DATE, json: JSON_OUTPUT},
+		options: {date: DATE, json: JSON_OUTPUT, timeLimit: TIME_LIMIT, memoryLimit: MEMORY_LIMIT},
 		examples: ['extract article.md --json'],
 	},
 	{
@@ -167,18 +175,19 @@ function checkOptions(argv: string[]): void {
 		if (arg === '--') return;
 		if (!arg.startsWith('-') || arg === '-') continue;
 		const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
-		const spelled = equals < 0 ? arg : arg.slice(0, equals);
-		const name = spelled.startsWith('--') ? spelled.slice(2) : SHORT_FLAGS.get(spelled);
+		const option = equals < 0 ? arg : arg.slice(0, equals);
+		// Only the kebab-case spelling: meow would also take --timeLimit.
+		const name = option.startsWith('--') ? (/[A-Z]/.test(option) ? undefined : flagNamed(option.slice(2))) : SHORT_FLAGS.get(option);
 		if (name === undefined || !Object.hasOwn(FLAGS, name)) throw new Error(`unknown option ${arg} ${SEE_HELP}`);
 		const flag = name as Flag;
 		if (FLAGS[flag].type === 'boolean') {
-			if (equals >= 0) throw new Error(`--${flag} takes no value ${SEE_HELP}`);
+			if (equals >= 0) throw new Error(`${spelled(flag)} takes no value ${SEE_HELP}`);
 		} else {
 			// Like meow, a value that looks like an option is not taken as one.
 			const value = equals >= 0 ? arg.slice(equals + 1) : argv[++i];
-			if (value === undefined || value === '' || (equals < 0 && value.startsWith('-'))) throw new Error(`--${flag} needs a value`);
+			if (value === undefined || value === '' || (equals < 0 && value.startsWith('-'))) throw new Error(`${spelled(flag)} needs a value`);
 		}
-		if (given.has(flag)) throw new Error(`--${flag} can be given only once ${SEE_HELP}`);
+		if (given.has(flag)) throw new Error(`${spelled(flag)} can be given only once ${SEE_HELP}`);
 		given.add(flag);
 	}
 }
@@ -188,7 +197,7 @@ function checkFlagsApply(command: Command, flags: Args['flags']): void {
 	for (const flag of Object.keys(FLAGS) as Flag[]) {
 		if (flag in COMMON_OPTIONS || flags[flag] === undefined || flags[flag] === false || flag in command.options) continue;
 		const what = command.name ? `the ${command.name} command` : 'the briefing';
-		throw new Error(`--${flag} does not apply to ${what} ${SEE_HELP}`);
+		throw new Error(`${spelled(flag)} does not apply to ${what} ${SEE_HELP}`);
 	}
 }
 
@@ -205,8 +214,8 @@ export function parseCommandLine(argv: string[]): Args {
 	});
 	const [name, ...args] = cli.input;
 	const command = findCommand(name);
-	const {dir, date, actor, event, quote, json, fix, help, version} = cli.flags;
-	const flags = {dir, date, actor, event, quote, json, fix, help, version};
+	const {dir, date, actor, event, quote, json, fix, timeLimit, memoryLimit, help, version} = cli.flags;
+	const flags = {dir, date, actor, event, quote, json, fix, timeLimit, memoryLimit, help, version};
 	if (!help && !version) checkFlagsApply(command, flags);
 	return {command: command.name as CommandName, args, flags};
 }
@@ -247,7 +256,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 const optionLabel = (flag: Flag): string => {
 	const spec = FLAGS[flag];
-	return `${'shortFlag' in spec ? `-${spec.shortFlag}, ` : ''}--${flag}${'value' in spec ? ` ${spec.value}` : ''}`;
+	return `${'shortFlag' in spec ? `-${spec.shortFlag}, ` : ''}${spelled(flag)}${'value' in spec ? ` ${spec.value}` : ''}`;
 };
 
 const optionRow = ([flag, meaning]: [string, string]): [string, string[]] => [optionLabel(flag as Flag), [capitalized(meaning)]];

@@ -3,7 +3,7 @@ import type {Args} from './args.js';
 import {doctorCommand} from './commands/doctor.js';
 import {extractCommand} from './commands/extract.js';
 import {dashboard} from './commands/dashboard.js';
-import {errorMessage} from './commands/extractor.js';
+import {DEFAULT_LIMITS, type Limits, errorMessage} from './commands/extractor.js';
 import {ingest} from './commands/ingest.js';
 import {noteCommand, notesCommand} from './commands/notes.js';
 import {rebuildSample} from './commands/sample.js';
@@ -54,15 +54,27 @@ async function main(): Promise<number> {
 	return run({command, args, flags});
 }
 
+function positive(value: string | undefined, flag: string, unit: string, fallback: number): number {
+	if (value === undefined) return fallback;
+	const number = Number(value);
+	if (!Number.isFinite(number) || number <= 0) throw new Error(`${flag} ${value} is not a number of ${unit} above 0`);
+	return number;
+}
+
+const limitsOf = (flags: ToRun['flags']): Limits => ({
+	seconds: positive(flags.timeLimit, '--time-limit', 'seconds', DEFAULT_LIMITS.seconds),
+	megabytes: Math.ceil(positive(flags.memoryLimit, '--memory-limit', 'megabytes', DEFAULT_LIMITS.megabytes)),
+});
+
 async function run({command, args, flags}: ToRun): Promise<number> {
 	const dir = resolveBriefingDir(flags.dir);
 	const dataDir = new URL('../data/', import.meta.url);
 
 	switch (command) {
 		case 'ingest':
-			return ingest(args, {dir, date: flags.date});
+			return ingest(args, {dir, date: flags.date, limits: limitsOf(flags)});
 		case 'extract':
-			return extractCommand(args, {date: flags.date, json: flags.json});
+			return extractCommand(args, {date: flags.date, json: flags.json, limits: limitsOf(flags)});
 		case undefined:
 		case 'actors':
 		case 'events':

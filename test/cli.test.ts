@@ -188,6 +188,26 @@ describe('briefing CLI', () => {
 		expect(run(['events', '--dir', dir]).stdout).toMatch(/Ada Vance met Omar Reyes[^]*They signed a trade deal\./);
 	});
 
+	it('refuses an article over the memory budget in one line, and ingests the others', () => {
+		const dir = tempDir();
+		const big = join(dir, 'big.txt');
+		const prose = 'Ada Vance met Omar Reyes in Lisbon on Monday. "We will sign it," Vance said, and the talks went on. ';
+		writeFileSync(big, `date 2024-11-04 ${prose.repeat(30_000)}`);
+		const result = run(['ingest', big, seed, '--memory-limit', '64', '--dir', dir]);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toBe(`briefing: ${big}: needed more than 64 MB to extract (the limit; --memory-limit MB changes it)\n`);
+		expect(result.stdout).toMatch(/^added .*sample-article\.txt: /);
+		expect((JSON.parse(run(['--json', '--dir', dir]).stdout) as {articles: unknown[]}).articles).toHaveLength(1);
+		expect(run(['ingest', seed, '--time-limit', '0', '--dir', dir])).toMatchObject({
+			status: 1,
+			stderr: 'briefing: --time-limit 0 is not a number of seconds above 0\n',
+		});
+		expect(run(['events', '--memory-limit', '64', '--dir', dir])).toMatchObject({
+			status: 1,
+			stderr: expect.stringContaining('--memory-limit does not apply to the events command'),
+		});
+	});
+
 	it('finds events by an actor alias in any case', () => {
 		const dir = tempDir();
 		run(['ingest', seed, '--dir', dir]);
