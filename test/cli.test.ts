@@ -188,6 +188,22 @@ describe('briefing CLI', () => {
 		expect(run(['events', '--dir', dir]).stdout).toMatch(/Ada Vance met Omar Reyes[^]*They signed a trade deal\./);
 	});
 
+	it('names the file that could not be written when a write is over the size a process may write', () => {
+		const dir = tempDir();
+		const file = join(dir, 'long.txt');
+		writeFileSync(file, `date 2024-11-04 Ada Vance spoke in Lisbon. ${'x'.repeat(3000)}\n`);
+		// ulimit -f counts blocks of 512 bytes: the article's text, kept in articles/, is larger.
+		const result = spawnSync('sh', ['-c', 'ulimit -f 2 && exec "$@"', 'sh', process.execPath, cli, 'ingest', file, '--dir', dir], {
+			encoding: 'utf8',
+			env: cliEnv(dir),
+		});
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatch(
+			new RegExp(`^briefing: ${join(dir, 'articles')}/a-[\\w-]+\\.txt: would be larger than this process may write \\(ulimit -f\\)\\n$`),
+		);
+		expect(existsSync(join(dir, 'briefing.json'))).toBe(false);
+	});
+
 	it('refuses an article over the memory budget in one line, and ingests the others', () => {
 		const dir = tempDir();
 		const big = join(dir, 'big.txt');

@@ -3,7 +3,7 @@ import {mkdir, readdir, unlink} from 'node:fs/promises';
 import {join} from 'node:path';
 import {PRIVATE_DIR, syncDirectory, writeFileDurably} from './durable.js';
 import type {StoredArticle} from './schema.js';
-import {errorCode} from './errors.js';
+import {StoreError, describeFsError, errorCode} from './errors.js';
 
 // Article texts live in articles/, one file each, beside briefing.json, which holds everything the
 // dashboard and the commands read on every start. The texts are a third of a briefing's bytes and
@@ -49,12 +49,17 @@ export async function writeBodies(dir: string, articles: readonly StoredArticle[
 	const carried = articles.filter((article) => article.body !== undefined);
 	if (carried.length === 0) return;
 	const folder = join(dir, ARTICLES_DIR);
-	await mkdir(folder, {recursive: true, mode: PRIVATE_DIR});
+	// Named in the error, rather than briefing.json, which is left as it was.
+	const failed = (path: string) => (error: unknown) => {
+		throw new StoreError(`${path}: ${describeFsError(error)}`);
+	};
+	await mkdir(folder, {recursive: true, mode: PRIVATE_DIR}).catch(failed(folder));
 	const existing = new Set(await names(dir));
 	let wrote = false;
 	for (const article of carried) {
 		if (existing.has(bodyFileName(article))) continue;
-		await writeFileDurably(join(folder, bodyFileName(article)), article.body!, {syncDir: false});
+		const file = join(folder, bodyFileName(article));
+		await writeFileDurably(file, article.body!, {syncDir: false}).catch(failed(file));
 		wrote = true;
 	}
 	if (wrote) await syncDirectory(folder);

@@ -245,6 +245,7 @@ export async function updateBriefing(
 			}
 			await writeBriefing(db, dir, after);
 		} catch (error) {
+			if (error instanceof StoreError) throw error;
 			throw new StoreError(`${briefingFile(dir)}: ${describeFsError(error)}`);
 		}
 		return true;

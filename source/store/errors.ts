@@ -40,6 +40,10 @@ export function describeFsError(error: unknown): string {
 			return 'is on a read-only file system';
 		case 'ENOSPC':
 			return 'no space left on the device';
+		case 'EFBIG':
+			return 'would be larger than this process may write (ulimit -f)';
+		case 'EDQUOT':
+			return 'the disk quota is used up';
 		case 'ERR_STRING_TOO_LONG':
 			return TOO_LARGE;
 		default:
