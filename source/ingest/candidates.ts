@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type {ActorKind, Span} from '../types.js';
 import {lookupCountry, type CountryHit} from './countries.js';
-import {CONNECTORS, CORPORATE_WORDS, GROUP_WORDS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
+import {CONNECTORS, CORPORATE_WORDS, GROUP_WORDS, MEASURE_WORDS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
 import {within} from './normalize.js';
 import {
@@ -61,16 +61,19 @@ function isCommonWord(word: string, stats: WordStats): boolean {
 	return stats.lowercase.has(w) || (tag !== undefined && !/Name|Person|Place|Country|City|Region|Organization/.test(tag));
 }
 
+// Capitalised words that name no one: sentence openers, weekdays, and money or measures
+// ("US$ 40 million", "16:08 UTC", "2 GHz").
+const notName = (t: Token) => NOT_NAMES.has(lower(t)) || MEASURE_WORDS.has(lower(t)) || t.tags.has('Currency') || /[$€£¥]/.test(t.text);
+
 // Words of these kinds never begin a name, whatever follows: "Five Panamanian players".
 const FUNCTION_TAGS = ['Value', 'Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'QuestionWord', 'Adverb'];
 
 function canStartName(t: Token, next: Token | undefined, initial: boolean, stats: WordStats): boolean {
-	if (!isCapitalised(t) || NOT_NAMES.has(lower(t)) || t.text === 'I' || isContraction(t)) return false;
+	if (!isCapitalised(t) || notName(t) || t.text === 'I' || isContraction(t)) return false;
 	if (!initial || isRole(t)) return true;
 	// "Finance Minister Clara Odum", "Air France" at the start of a sentence: the first word of a
 	// longer name (what is not a name is dropped later).
-	const joined =
-		next && isCapitalised(next) && !NOT_NAMES.has(lower(next)) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
+	const joined = next && isCapitalised(next) && !notName(next) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
 	if (joined && (isRole(next) || NAME_TAGS.some((tag) => next.tags.has(tag)) || !WORD_TAGS.some((tag) => t.tags.has(tag)))) return true;
 	// A capital at the start of a sentence proves nothing: the word must look like a name anyway.
 	const word = bare(t.text);
@@ -117,7 +120,7 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 		while (!endsName(toks[j]!)) {
 			const next = toks[j + 1];
 			if (!next || startsAfresh(next) || inQuote(next.start) !== inQuote(first.start)) break;
-			if (isCapitalised(next) && !NOT_NAMES.has(lower(next)) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) {
+			if (isCapitalised(next) && !notName(next) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) {
 				span.push(next);
 				j++;
 				continue;
@@ -134,7 +137,7 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 				isCapitalised(after) &&
 				!endsName(next) &&
 				!startsAfresh(after) &&
-				!NOT_NAMES.has(lower(after)) &&
+				!notName(after) &&
 				joins(next, span, toks.slice(j + 2))
 			) {
 				span.push(next, after);
@@ -169,6 +172,14 @@ function roleBefore(sentence: TaggedSentence, first: Token): Token[] {
 	return role;
 }
 
+// A title word that compromise knows as part of an organisation's name ("General Motors"), or that
+// only a plural common noun follows ("General Dynamics"), names a company, not a person's rank.
+function inCompanyName(role: Token, rest: Token[]): boolean {
+	if (role.tags.has('Organization') && rest[0]?.tags.has('Organization')) return true;
+	const only = rest.length === 1 ? rest[0]! : undefined;
+	return only !== undefined && only.tags.has('Plural') && !NAME_TAGS.some((tag) => only.tags.has(tag));
+}
+
 // `qualified`: what is left of a span after a country ("Malaysia Tourism").
 type Piece = {tokens: Token[]; role: Token[]; surface: Token[]; qualified?: boolean} | {country: CountryHit; tokens: Token[]};
 
@@ -188,7 +199,7 @@ function pieces(body: string, span: Token[], roleWords: Token[]): Piece[] {
 	if (tokens.length === 0) return out;
 	let lastRole = -1;
 	tokens.forEach((t, i) => {
-		if (isRole(t) && !ORG_WORDS.has(lower(t))) lastRole = i;
+		if (isRole(t) && !ORG_WORDS.has(lower(t)) && !inCompanyName(t, tokens.slice(i + 1))) lastRole = i;
 	});
 	if (lastRole < 0) {
 		out.push({tokens, role: roleWords, surface: [...roleWords, ...span], qualified: tokens !== span});

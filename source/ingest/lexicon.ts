@@ -85,5 +85,13 @@ export const NOT_NAMES = new Set(
 	mr mrs ms dr`.split(/\s+/),
 );
 
+// Capitalised abbreviations of measures: time zones after a clock time, units, currency codes
+// compromise does not tag as money.
+export const MEASURE_WORDS = new Set(
+	`utc gmt est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst aest aedt
+	ghz mhz khz hz gb mb kb tb mph kph km kg mm cm kw kwh mw gw
+	usd eur gbp jpy aud cad chf cny rmb hkd inr rub nzd sek nok dkk krw brl mxn zar sgd`.split(/\s+/),
+);
+
 export const SPEECH_VERBS =
 	/\b(said|says|say|saying|told|tells|tell|wrote|writes|write|added|adds|commented|comments|noted|notes|stated|states|explained|explains|asked|asks|tweeted|tweets|posted|posts|announced|announces|declared|declares|claimed|claims|insisted|insists|warned|warns|reasoned|argued|argues|replied|replies|responded|responds|continued|continues|recalled|recalls|described|describes|called|calls|acknowledged|admitted|added|concluded|observed|remarked|urged|denied|denies|according to|(?:in|issued) a statement|statement)\b/i;
