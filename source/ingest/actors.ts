@@ -54,6 +54,11 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 		seen.index(actor, alias);
 		byCandidate.set(c, actor);
 	}
+	// A country only ever named as a modifier ("Irish airline Ryanair") is not an actor of the story.
+	const named = new Set<Building>();
+	for (const [c, actor] of byCandidate) if (!c.modifier) named.add(actor);
+	for (const [c, actor] of byCandidate) if (actor.code && !named.has(actor)) byCandidate.delete(c);
+	actors.splice(0, actors.length, ...actors.filter((a) => !a.code || named.has(a)));
 	const keys = new Set<string>();
 	for (const actor of actors) {
 		let key = `${actor.kind}:${slug(actor.name)}`;

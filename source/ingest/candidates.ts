@@ -1,7 +1,17 @@
 import nlp from 'compromise';
 import type {ActorKind, Span} from '../types.js';
 import {lookupCountry, type CountryHit} from './countries.js';
-import {CONNECTORS, CORPORATE_WORDS, GROUP_WORDS, MEASURE_WORDS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
+import {
+	CONNECTORS,
+	CORPORATE_WORDS,
+	GROUP_WORDS,
+	MEASURE_WORDS,
+	NOT_NAMES,
+	ORG_WORDS,
+	PLACE_WORDS,
+	ROLE_WORDS,
+	STATE_WORDS,
+} from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
 import {within} from './normalize.js';
 import {
@@ -31,6 +41,7 @@ export type Candidate = {
 	country?: CountryHit;
 	afterThe: boolean;
 	weak: boolean; // a word that names an actor only when it points back at one ("the North")
+	modifier?: boolean; // a country qualifying the noun after it: "Irish airline", "US law"
 	bracketed?: Candidate; // the name it defines or is defined by: "Italian Episcopal Conference (CEI)"
 	start: number;
 	end: number;
@@ -161,6 +172,15 @@ function countryPrefix(body: string, tokens: Token[]): {hit: CountryHit; length:
 		if (hit) return {hit, length: n};
 	}
 	return undefined;
+}
+
+// A demonym directly before a noun or another name qualifies it ("Irish low-cost airline",
+// "US manufacturer", "British FTSE") rather than naming the country as a participant.
+// Its government or forces are the country acting, though: "the Romanian government bought".
+function qualifies(country: Token, next: Token | undefined): boolean {
+	if (!next || endsName(country) || /[-–—]/.test(country.post) || STATE_WORDS.has(lower(next))) return false;
+	if (isCapitalised(next)) return true;
+	return /^\p{Ll}/u.test(next.text) && (next.tags.has('Noun') || next.tags.has('Adjective')) && !next.tags.has('Verb');
 }
 
 // Lower-case role words just before a name: "spokesman Major General Pat Ryder", "Swedish captain".
@@ -313,7 +333,9 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 					// A capital used as a place ("In Washington, ...") is where, not who.
 					if (piece.country.via === 'capital' && (locative || dateline)) continue;
 					const text = textOf(body, piece.tokens);
+					const following = sentence.tokens[sentence.tokens.indexOf(piece.tokens.at(-1)!) + 1];
 					out.push({
+						modifier: piece.country.via === 'demonym' && qualifies(piece.tokens.at(-1)!, following),
 						...base,
 						name: piece.country.name,
 						tokens: piece.country.name.split(' '),

@@ -85,6 +85,12 @@ export const NOT_NAMES = new Set(
 	mr mrs ms dr`.split(/\s+/),
 );
 
+// Nouns through which a country acts: "the Romanian government", "Kenyan troops".
+export const STATE_WORDS = new Set(
+	`government governments authorities officials administration military army navy forces troops police
+	leadership regime parliament ministry`.split(/\s+/),
+);
+
 // Capitalised abbreviations of measures: time zones after a clock time, units, currency codes
 // compromise does not tag as money.
 export const MEASURE_WORDS = new Set(

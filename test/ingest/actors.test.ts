@@ -20,4 +20,12 @@ describe('actor detection and kinds', () => {
 		const r = run('Tarvik Mining paid AU$ 12 million (US$ 9 million), or $5 (USD) a share, at 09:30 UTC for a 3 GHz chip.');
 		expect(r.names).toEqual(['Tarvik Mining']);
 	});
+
+	it('drops a country named only by a demonym qualifying a noun, unless its government acts', () => {
+		const r = run('Norwegian ferry firm Fjordline ordered two ships. The Danish government objected.');
+		expect(r.names).not.toContain('Norway');
+		expect(r.kinds['Denmark']).toBe('country');
+		const named = run('Norwegian ferry firm Fjordline ordered two ships from Norway.');
+		expect(named.kinds['Norway']).toBe('country');
+	});
 });
