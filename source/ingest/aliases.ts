@@ -6,7 +6,8 @@ import type {ExtractedActor} from '../types.js';
 
 // Alias merging within an article: which actor seen so far a candidate name refers to.
 
-export type Building = ExtractedActor & {tokens: string[]; code?: string; lastSeen: number};
+// `guessed`: nothing in its names so far said its kind (candidates.ts classify).
+export type Building = ExtractedActor & {tokens: string[]; code?: string; lastSeen: number; guessed?: boolean};
 
 const initials = (tokens: string[]) =>
 	tokens
@@ -182,7 +183,7 @@ export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Build
 	if (c.kind === 'person' || (!c.personEvidence && c.kind !== 'place')) {
 		// A surname (or the end of a longer name) is the most recently seen person it ends; a first
 		// name alone ("Yoon") is the one person it begins.
-		const bySurname = mostRecent(actors.filter((a) => a.kind === 'person' && endsWith(a.tokens, c.tokens)));
+		const bySurname = mostRecent(actors.filter((a) => (a.kind === 'person' || a.guessed) && endsWith(a.tokens, c.tokens)));
 		if (bySurname) return bySurname;
 		// A single name that is the first or a middle name of exactly one person ("Yoon" of Yoon Suk
 		// Yeol, "Lula" of Luiz Inácio Lula da Silva).

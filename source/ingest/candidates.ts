@@ -7,6 +7,7 @@ import {
 	GROUP_WORDS,
 	MEASURE_WORDS,
 	NOT_NAMES,
+	ORG_DESCRIPTORS,
 	ORG_WORDS,
 	PLACE_WORDS,
 	ROLE_WORDS,
@@ -41,6 +42,8 @@ export type Candidate = {
 	country?: CountryHit;
 	afterThe: boolean;
 	weak: boolean; // a word that names an actor only when it points back at one ("the North")
+	guessed?: boolean; // kind not given by the name itself: context may settle it
+	cue?: 'person' | 'organization' | null; // what the context says it is
 	modifier?: boolean; // a country qualifying the noun after it: "Irish airline", "US law"
 	bracketed?: Candidate; // the name it defines or is defined by: "Italian Episcopal Conference (CEI)"
 	start: number;
@@ -108,6 +111,8 @@ function joins(connector: Token, span: Token[], rest: Token[]): boolean {
 		// "Apple Inc. and Microsoft Corp.": two complete names, not one.
 		if (ORG_WORDS.has(last) || CORPORATE_WORDS.has(last)) return false;
 		if (span.some((t, i) => ORG_WORDS.has(lower(t)) && span[i + 1] && lower(span[i + 1]!) === 'of')) return true;
+		// "Banco de Lisboa and Vantor Holdings": a name with its head word already is complete.
+		if (span.some((t) => ORG_WORDS.has(lower(t)))) return false;
 		const run = [];
 		for (const t of rest) {
 			if (!isCapitalised(t)) break;
@@ -203,13 +208,22 @@ function inCompanyName(role: Token, rest: Token[]): boolean {
 // `qualified`: what is left of a span after a country ("Malaysia Tourism").
 type Piece = {tokens: Token[]; role: Token[]; surface: Token[]; qualified?: boolean} | {country: CountryHit; tokens: Token[]};
 
+// "Jordan Bardella", "Chad Okoro": a country's name that is also a first name, followed by a name
+// that is no title or organisation, is a person's first name.
+function opensPersonName(tokens: Token[], length: number): boolean {
+	const rest = tokens.slice(length);
+	const first = tokens[0]!;
+	if (length !== 1 || rest.length === 0 || rest.length > 2 || !(first.tags.has('FirstName') || first.tags.has('Person'))) return false;
+	return !rest.some((t) => isRole(t) || ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t)) || lookupCountry(bare(t.text)));
+}
+
 // Splits a span into what it names: a leading country ("Ukrainian"), a role ("President"), and the
 // name proper; a role ending in "of X" ("Co-founder of Google") names X.
 function pieces(body: string, span: Token[], roleWords: Token[]): Piece[] {
 	const out: Piece[] = [];
 	let tokens = span;
 	const prefix = countryPrefix(body, tokens);
-	if (prefix) {
+	if (prefix && !opensPersonName(tokens, prefix.length)) {
 		const rest = tokens.slice(prefix.length);
 		if (rest.length === 0 || !rest.some((t) => ORG_WORDS.has(lower(t)))) {
 			out.push({country: prefix.hit, tokens: tokens.slice(0, prefix.length)});
@@ -252,16 +266,32 @@ function splitTrailingPerson(tokens: Token[]): [Token[], Token[]] | undefined {
 	return undefined;
 }
 
-function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: ActorKind; personEvidence: boolean} {
+// "Marine Le Pen", "Kevin De Bruyne": a particle between two capitalised names marks a person's
+// name, unless the name has an organisation's head word ("Banco de Portugal").
+const PARTICLES = new Set(['le', 'la', 'de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'du', 'bin', 'ibn', 'al', 'dos', 'das']);
+function hasParticle(tokens: Token[]): boolean {
+	if (tokens.length < 3 || tokens.some((t) => ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t)))) return false;
+	return tokens.slice(1, -1).some((t) => PARTICLES.has(lower(t))) && isCapitalised(tokens[0]!) && isCapitalised(tokens.at(-1)!);
+}
+
+function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: ActorKind; personEvidence: boolean; guessed?: boolean} {
 	const words = tokens.map(lower).filter((w) => !CONNECTORS.has(w));
 	const last = words.at(-1) ?? '';
 	const tagged = (tag: string) => tokens.some((t) => t.tags.has(tag));
+	// A first name opens a person's name and a surname closes it: "Martin" ends "Lockheed Martin".
+	const [first, end] = [tokens[0]!, tokens.at(-1)!];
 	const personEvidence =
-		hasRole || tagged('FirstName') || tagged('LastName') || tagged('Honorific') || (tagged('Person') && !tagged('Organization'));
+		hasRole ||
+		first.tags.has('FirstName') ||
+		end.tags.has('LastName') ||
+		tagged('Honorific') ||
+		(first.tags.has('Person') && !tagged('Organization')) ||
+		hasParticle(tokens);
 	if ((tokens.length === 1 && isAcronym(tokens[0]!.text)) || tokens.some((t) => t.text.includes('&')))
 		return {kind: 'organization', personEvidence: false};
-	const linked = tokens.some((t) => ['of', 'on', 'for'].includes(lower(t)));
-	if (ORG_WORDS.has(last) || (words.some((w) => ORG_WORDS.has(w)) && linked)) return {kind: 'organization', personEvidence: false};
+	const linked = tokens.some((t) => ['of', 'on', 'for', 'de', 'di', 'du', 'del', 'della', 'des'].includes(lower(t)));
+	if (ORG_WORDS.has(last) || (tokens.length > 1 && CORPORATE_WORDS.has(last)) || (words.some((w) => ORG_WORDS.has(w)) && linked))
+		return {kind: 'organization', personEvidence: false};
 	// "Greenpeace Brazil", "Air France": a name ending in a country is a national body or a company.
 	if (!hasRole && tokens.length > 1 && lookupCountry(bare(tokens.at(-1)!.text))?.via === 'name')
 		return {kind: 'organization', personEvidence: false};
@@ -273,8 +303,26 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 	const placeTagged = (t: Token) => t.tags.has('Place') || t.tags.has('City') || t.tags.has('Region');
 	if (tokens.every(placeTagged) || (tokens.length === 1 && placeTagged(tokens[0]!))) return {kind: 'place', personEvidence: false};
 	const nameLike = tokens.every((t) => CONNECTORS.has(lower(t)) || !isCommonWord(bare(t.text), stats));
-	if (tokens.length >= 2 && tokens.length <= 4 && nameLike) return {kind: 'person', personEvidence: false};
-	return {kind: 'organization', personEvidence: false};
+	// Nothing in the name itself says which: a guess that the context may overturn (actors.ts).
+	if (tokens.length >= 2 && tokens.length <= 4 && nameLike) return {kind: 'person', personEvidence: false, guessed: true};
+	return {kind: 'organization', personEvidence: false, guessed: true};
+}
+
+// What the words around a name say it is, when the name itself does not: a person is "he" or
+// "his" after it, an organisation "its"; a lower-case noun before it may say what it is
+// ("airline Aer Lingus", "contractor Halvorsen Vance").
+function contextKind(sentence: TaggedSentence, first: Token, last: Token): 'person' | 'organization' | null {
+	const toks = sentence.tokens;
+	const before = toks[toks.indexOf(first) - 1];
+	if (before && ORG_DESCRIPTORS.has(lower(before))) return 'organization';
+	for (let i = toks.indexOf(last) + 1; i < toks.length && i <= toks.indexOf(last) + 12; i++) {
+		const t = toks[i]!;
+		if (isCapitalised(t) || /[;:]/.test(toks[i - 1]!.post)) break;
+		const word = lower(t);
+		if (word === 'its' || word === 'itself') return 'organization';
+		if (['he', 'his', 'him', 'himself', 'she', 'her', 'hers', 'herself'].includes(word)) return 'person';
+	}
+	return null;
 }
 
 // Words that are capitalised without naming an actor: "Muslims", "Republican", "Police", "Group G",
@@ -369,7 +417,7 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 					)
 						continue;
 					const described = part.role.length === 0 && !isAcronym(part.tokens[0]!.text) ? appositive(body, part.tokens.at(-1)!.end) : null;
-					const {kind, personEvidence} = classify(part.tokens, part.role.length > 0 || described !== null, stats);
+					const {kind, personEvidence, guessed} = classify(part.tokens, part.role.length > 0 || described !== null, stats);
 					// Inside a quotation only a full name with a person's marks is trusted.
 					if (quoted && !(kind === 'person' && personEvidence && part.tokens.length > 1)) continue;
 					const name = textOf(body, part.tokens);
@@ -381,6 +429,8 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 						personEvidence,
 						weak: weak || (part.tokens.length === 1 && ORG_WORDS.has(bare(lower(part.tokens[0]!)))),
 						role: part.role.length > 0 ? textOf(body, part.role) : described,
+						guessed: guessed === true,
+						cue: guessed ? contextKind(sentence, part.tokens[0]!, part.tokens.at(-1)!) : null,
 						surface: textOf(body, part.surface),
 						start: part.tokens[0]!.start,
 						end: part.tokens.at(-1)!.end,

@@ -28,7 +28,15 @@ export const ORG_WORDS = new Set(
 	ministry movement municipality museum navy network news office organisation organization parliament party
 	police post press service services senate society school schools team times tribune union university
 	administration alliance assembly coalition command consortium cooperative council chamber fair festival
-	programme program project squad administration`.split(/\s+/),
+	programme program project squad administration
+	planetarium observatory library hospital clinic laboratory laboratories labs academy seminary zoo aquarium
+	gallery theatre theater orchestra choir exchange airline airlines airways motors systems technologies
+	holdings industries pharmaceuticals insurance bancorp trust commission tribunal directorate secretariat
+	universitet universität universitat université universidad università universiteit universidade
+	hochschule institut instituto istituto museo musée museet museu ministère ministerio ministero ministerium
+	banco banca banque comune commune gemeente partido partito parti partei fundación fondazione fondation
+	stiftung gruppe groupe grupo gruppo sociedad società société gesellschaft verein compagnie compañía
+	compagnia consejo consiglio conseil agence agencia agenzia agentur plc llc gmbh`.split(/\s+/),
 );
 
 // Words a company's full name adds to the name it is known by: "Belo Sun Mining", "Lufthansa Group".
@@ -83,6 +91,13 @@ export const NOT_NAMES = new Set(
 	monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 	august september october november december today yesterday tomorrow tonight
 	mr mrs ms dr`.split(/\s+/),
+);
+
+// Lower-case nouns that say the name after them is an organisation's: "airline Aer Lingus".
+export const ORG_DESCRIPTORS = new Set(
+	`company firm airline carrier automaker carmaker manufacturer maker contractor retailer insurer lender
+	broadcaster publisher conglomerate giant startup start-up supplier chain operator brand label studio
+	developer plant subsidiary division unit outlet newspaper magazine agency charity`.split(/\s+/),
 );
 
 // Nouns through which a country acts: "the Romanian government", "Kenyan troops".

@@ -28,4 +28,30 @@ describe('actor detection and kinds', () => {
 		const named = run('Norwegian ferry firm Fjordline ordered two ships from Norway.');
 		expect(named.kinds['Norway']).toBe('country');
 	});
+
+	it('takes an organisation head word, English or foreign, for an organisation', () => {
+		const r = run('Scientists at Tromsø Universitet and the Keller Planetarium joined Banco de Lisboa and Vantor Holdings.');
+		for (const name of ['Tromsø Universitet', 'Keller Planetarium', 'Banco de Lisboa', 'Vantor Holdings'])
+			expect(r.kinds[name]).toBe('organization');
+	});
+
+	it('reads a particle between names as a person, and a first name only where it opens the name', () => {
+		const r = run('Odile Le Brun met Pieter van Aalst. Dravo Martin said its bid had won.');
+		expect(r.kinds['Odile Le Brun']).toBe('person');
+		expect(r.kinds['Pieter van Aalst']).toBe('person');
+		expect(r.kinds['Dravo Martin']).toBe('organization');
+	});
+
+	it("does not take a country that opens a person's name for the country", () => {
+		const r = run('Jordan Kessling spoke in Amman.');
+		expect(r.kinds['Jordan Kessling']).toBe('person');
+		expect(r.names).not.toContain('Jordan');
+	});
+
+	it('lets the context settle a kind the name leaves open', () => {
+		const r = run('Talvane Rusk said his plan would work. The carrier Norvik Sund cut fares. Quellan Brix raised its prices.');
+		expect(r.kinds['Talvane Rusk']).toBe('person');
+		expect(r.kinds['Norvik Sund']).toBe('organization');
+		expect(r.kinds['Quellan Brix']).toBe('organization');
+	});
 });
