@@ -2,11 +2,13 @@ import nlp from 'compromise';
 import type {ActorKind, Span} from '../types.js';
 import {lookupCountry, type CountryHit} from './countries.js';
 import {
+	COMMON_ACRONYMS,
 	CONNECTORS,
 	CORPORATE_WORDS,
 	GROUP_WORDS,
 	MEASURE_WORDS,
 	NOT_NAMES,
+	NUMBERED_WORDS,
 	ORG_DESCRIPTORS,
 	ORG_WORDS,
 	PLACE_WORDS,
@@ -73,6 +75,19 @@ function isCommonWord(word: string, stats: WordStats): boolean {
 	const w = word.toLowerCase();
 	const tag = lexicon[w];
 	return stats.lowercase.has(w) || (tag !== undefined && !/Name|Person|Place|Country|City|Region|Organization/.test(tag));
+}
+
+// Where a span stops naming an actor and starts naming a thing. A model code names a product, maker
+// included ("Airbus A380", "A330-300E"): the maker is an actor where it is named on its own. A
+// numbered thing ("Chapter 11", "Air France Flight 447") leaves its operator before it.
+function thingStart(span: Token[], sentenceTokens: Token[]): number {
+	for (let i = 0; i < span.length; i++) {
+		const t = span[i]!;
+		if (/^\p{Lu}{1,2}-?\d{3,}/u.test(t.text)) return 0;
+		const next = sentenceTokens[sentenceTokens.indexOf(t) + 1];
+		if (NUMBERED_WORDS.has(lower(t)) && next && /^\d/.test(next.text)) return i;
+	}
+	return span.length;
 }
 
 // Capitalised words that name no one: sentence openers, weekdays, and money or measures
@@ -332,6 +347,8 @@ function isNotAnActor(tokens: Token[], stats: WordStats): boolean {
 	if (tokens.length > 1) return /^\p{Lu}$/u.test(last.text);
 	const t = tokens[0]!;
 	const word = bare(t.text);
+	// "5,000 VIP guests", "a TV deal": abbreviations that are common nouns ("PC World" is a name).
+	if (COMMON_ACRONYMS.has(word.toLowerCase())) return true;
 	if (isAcronym(word) && !/-/.test(word)) return false;
 	if (/^\p{Lu}-\p{Lu}|-\d+$|-\p{Ll}+$/u.test(word) || /^\p{Lu}\.?$/u.test(word)) return true;
 	if (['Demonym', 'Adjective'].some((tag) => t.tags.has(tag))) return true;
@@ -364,7 +381,8 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 		for (const span of spans(sentence, stats, inQuote)) {
 			let leading = 0;
 			while (leading < span.length - 1 && NOT_NAMES.has(lower(span[leading]!))) leading++;
-			const trimmed = span.slice(leading);
+			const trimmed = span.slice(leading, thingStart(span, sentence.tokens));
+			if (trimmed.length === 0) continue;
 			const index = sentence.tokens.indexOf(trimmed[0]!);
 			const before = sentence.tokens[index - 1];
 			const afterThe = before !== undefined && lower(before) === 'the';

@@ -42,7 +42,7 @@ export const ORG_WORDS = new Set(
 // Words a company's full name adds to the name it is known by: "Belo Sun Mining", "Lufthansa Group".
 export const CORPORATE_WORDS = new Set(
 	`inc inc. corp corp. corporation co co. company ltd ltd. limited plc llc ag sa nv gmbh se holdings holding group
-	mining energy resources airlines airways motors industries technologies systems pharmaceuticals
+	mining energy resources airlines airways motor motors industries technologies systems pharmaceuticals
 	international`.split(/\s+/),
 );
 
@@ -88,6 +88,7 @@ export const NOT_NAMES = new Set(
 	but and or so yet if when while after before since during despite although though because as at by for from in
 	into of on to with without about above below under over between among through also just only even then
 	image images photo photos video source file credit caption update updated breaking exclusive related read
+	spring summer autumn winter
 	monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 	august september october november december today yesterday tomorrow tonight
 	mr mrs ms dr`.split(/\s+/),
@@ -104,6 +105,18 @@ export const ORG_DESCRIPTORS = new Set(
 export const STATE_WORDS = new Set(
 	`government governments authorities officials administration military army navy forces troops police
 	leadership regime parliament ministry`.split(/\s+/),
+);
+
+// Nouns that a number follows to name a thing, not an actor: "Chapter 11", "Flight 447".
+export const NUMBERED_WORDS = new Set(
+	`chapter article section title rule page volume figure table room route highway interstate gate flight
+	platform terminal pier stage phase round act level model series version`.split(/\s+/),
+);
+
+// Abbreviations that are common nouns of business and technology writing, not names.
+export const COMMON_ACRONYMS = new Set(
+	`tv pc vip html url pdf usb lcd led hd dvd cd gps sms mp3 ipo gdp cpi faq atm sim api
+	dna hiv aids ai vr ok pr hr suv hq rsvp asap aka eta`.split(/\s+/),
 );
 
 // Capitalised abbreviations of measures: time zones after a clock time, units, currency codes

@@ -54,4 +54,21 @@ describe('actor detection and kinds', () => {
 		expect(r.kinds['Norvik Sund']).toBe('organization');
 		expect(r.kinds['Quellan Brix']).toBe('organization');
 	});
+
+	it('makes no actor of a product with a model code, nor of a numbered thing, keeping its operator', () => {
+		const r = run(
+			'Kestrel Aero delivered the first Kestrel K550 to Norvik Air. Norvik Air Flight 212 landed; Torvan filed for Chapter 11.',
+		);
+		expect(r.names.sort()).toEqual(['Kestrel Aero', 'Norvik Air', 'Torvan']);
+	});
+
+	it('makes no actor of a common-noun abbreviation or a season, but keeps one inside a name', () => {
+		const r = run('The Spring sale drew 300 VIP guests and a TV crew from PC Planet.');
+		expect(r.names).toEqual(['PC Planet']);
+	});
+
+	it('merges a company named without "Motor Company"', () => {
+		const r = run('Halden Motor Company cut jobs. Halden said sales fell.');
+		expect(r.names).toEqual(['Halden Motor Company']);
+	});
 });
