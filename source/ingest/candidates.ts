@@ -23,6 +23,7 @@ import {
 	isAcronym,
 	isCapitalised,
 	isContraction,
+	isPossessive,
 	isRole,
 	LOCATIVE,
 	lower,
@@ -148,7 +149,7 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 		if (!canStartName(first, toks[i + 1], initial, stats)) continue;
 		const span = [first];
 		let j = i;
-		while (!endsName(toks[j]!)) {
+		while (!endsName(toks[j]!) || (isPossessive(toks[j]!) && !toks[j]!.post.trim() && /^\d+$/.test(toks[j + 1]?.text ?? ''))) {
 			const next = toks[j + 1];
 			if (!next || startsAfresh(next) || inQuote(next.start) !== inQuote(first.start)) break;
 			if (isCapitalised(next) && !notName(next) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) {
@@ -156,8 +157,15 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 				j++;
 				continue;
 			}
-			// "Internet Explorer 6", "Launch Pad 39A"; not a score ("Panama 3 – 0").
-			if (span.length >= 2 && /^\d+\p{Lu}?$/u.test(next.text) && !/^\s*[–—-]/.test(next.post)) {
+			// "Internet Explorer 6", "Launch Pad 39A", an index ("FTSE 100", "Standard & Poor's 500"); not
+			// a score ("Panama 3 – 0") nor a year ("Boeing's 2009 results").
+			const indexed = (isAcronym(first.text) && !COMMON_ACRONYMS.has(lower(first)) && span.length === 1) || isPossessive(toks[j]!);
+			if (
+				(span.length >= 2 || indexed) &&
+				/^\d+\p{Lu}?$/u.test(next.text) &&
+				!/^(?:1[89]|20)\d\d$/.test(next.text) &&
+				!/^\s*[–—-]/.test(next.post)
+			) {
 				span.push(next);
 				j++;
 				break;

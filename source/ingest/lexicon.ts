@@ -115,7 +115,7 @@ export const NUMBERED_WORDS = new Set(
 
 // Abbreviations that are common nouns of business and technology writing, not names.
 export const COMMON_ACRONYMS = new Set(
-	`tv pc vip html url pdf usb lcd led hd dvd cd gps sms mp3 ipo gdp cpi faq atm sim api
+	`tv os pc vip html url pdf usb lcd led hd dvd cd gps sms mp3 ipo gdp cpi faq atm sim api
 	dna hiv aids ai vr ok pr hr suv hq rsvp asap aka eta`.split(/\s+/),
 );
 

@@ -71,4 +71,9 @@ describe('actor detection and kinds', () => {
 		const r = run('Halden Motor Company cut jobs. Halden said sales fell.');
 		expect(r.names).toEqual(['Halden Motor Company']);
 	});
+
+	it('keeps the number of an index with its name, but not a year after a possessive', () => {
+		const r = run("The QXI 250 rose while the Barlow & Finch's 400 index fell. Halden's 2009 results were weak.");
+		expect(r.names.sort()).toEqual(["Barlow & Finch's 400", 'Halden', 'QXI 250']);
+	});
 });
