@@ -1,3 +1,4 @@
+import {lookupCountry} from './countries.js';
 import {CORPORATE_WORDS, ORG_WORDS} from './lexicon.js';
 import type {Candidate} from './candidates.js';
 import {fold, sameWord} from './normalize.js';
@@ -97,6 +98,10 @@ function put(map: Map<string, Set<Building>>, key: string, actor: Building): voi
 	set.add(actor);
 }
 
+// `long` is `short` with a country before it: "U.S. Air Force" and "Air Force".
+const countryBefore = (long: string[], short: string[]) =>
+	endsWith(long, short) && lookupCountry(long.slice(0, long.length - short.length).join(' ')) !== undefined;
+
 // The part of an organisation's name before "of": "Supreme Court" of "Supreme Court of Cassation".
 const headOf = (tokens: string[]) => (tokens.includes('of') ? tokens.slice(0, tokens.indexOf('of')) : tokens);
 // "Municipality of Livorno" → "Livorno"; "Church of Scientology" → "Scientology".
@@ -147,6 +152,20 @@ export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Build
 			),
 		);
 		if (shortForm) return shortForm;
+	}
+	// "Air Force" and "U.S. Air Force", "Aer Lingus" and "Aer Lingus Group PLC": one organisation
+	// named with or without its country or its corporate words, whichever comes first.
+	if (c.kind === 'organization' && c.tokens.length > 1) {
+		const same = only(
+			actors.filter(
+				(a) =>
+					(a.kind === 'organization' || a.guessed) &&
+					(countryBefore(a.tokens, c.tokens) ||
+						countryBefore(c.tokens, a.tokens) ||
+						(startsWith(c.tokens, a.tokens) && c.tokens.slice(a.tokens.length).every((t) => CORPORATE_WORDS.has(t.toLowerCase())))),
+			),
+		);
+		if (same) return same;
 	}
 	// "Belo Sun" for "Belo Sun Mining": a company named without its corporate or trade word.
 	if (!c.personEvidence) {

@@ -76,4 +76,12 @@ describe('actor detection and kinds', () => {
 		const r = run("The QXI 250 rose while the Barlow & Finch's 400 index fell. Halden's 2009 results were weak.");
 		expect(r.names.sort()).toEqual(["Barlow & Finch's 400", 'Halden', 'QXI 250']);
 	});
+
+	it('merges an organisation named with and without its country or corporate words', () => {
+		const r = run(
+			'The Coast Guard searched the bay. The Kenyan Coast Guard said little. Sundra Vale grew. Sundra Vale Group PLC reported.',
+		);
+		expect(r.actors.filter((a) => a.name.includes('Coast Guard'))).toHaveLength(1);
+		expect(r.actors.filter((a) => a.name.includes('Sundra'))).toHaveLength(1);
+	});
 });
