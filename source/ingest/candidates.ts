@@ -108,6 +108,11 @@ function canStartName(t: Token, next: Token | undefined, initial: boolean, stats
 	// A capital at the start of a sentence proves nothing: the word must look like a name anyway.
 	const word = bare(t.text);
 	if (stats.midCapital.has(word) || lookupCountry(word)) return true;
+	// compromise guesses some common nouns are organisations' words ("Stock markets fell"): at the
+	// start of a sentence that guess alone, for a word neither its lexicon nor the article's
+	// mid-sentence capitals know, is no name ("Ford has…" is in the lexicon).
+	const guessedOrganization = t.tags.has('Organization') && lexicon[word.toLowerCase()] === undefined;
+	if (guessedOrganization && !t.tags.has('Person') && !t.tags.has('Place') && !(next && isCapitalised(next))) return false;
 	if (stats.lowercase.has(word.toLowerCase()) || WORD_TAGS.some((tag) => t.tags.has(tag))) return false;
 	return NAME_TAGS.some((tag) => t.tags.has(tag)) || !t.tags.has('Plural');
 }

@@ -84,4 +84,10 @@ describe('actor detection and kinds', () => {
 		expect(r.actors.filter((a) => a.name.includes('Coast Guard'))).toHaveLength(1);
 		expect(r.actors.filter((a) => a.name.includes('Sundra'))).toHaveLength(1);
 	});
+
+	it('makes no name of a sentence-initial common noun that compromise only guesses is an organisation', () => {
+		const r = run('Stock markets fell in Oslo. Ford has cut jobs.');
+		expect(r.names).not.toContain('Stock');
+		expect(r.names).toContain('Ford');
+	});
 });
