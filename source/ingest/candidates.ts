@@ -95,11 +95,21 @@ function thingStart(span: Token[], sentenceTokens: Token[]): number {
 // ("US$ 40 million", "16:08 UTC", "2 GHz").
 const notName = (t: Token) => NOT_NAMES.has(lower(t)) || MEASURE_WORDS.has(lower(t)) || t.tags.has('Currency') || /[$€£¥]/.test(t.text);
 
+// "iPhone Developer Program": a name written with a small first letter opens a longer name (alone
+// it is most often a product's).
+const isCamelName = (t: Token) => /^\p{Ll}{1,2}\p{Lu}\p{Ll}/u.test(t.text);
+
 // Words of these kinds never begin a name, whatever follows: "Five Panamanian players".
 const FUNCTION_TAGS = ['Value', 'Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'QuestionWord', 'Adverb'];
 
 function canStartName(t: Token, next: Token | undefined, initial: boolean, stats: WordStats): boolean {
-	if (!isCapitalised(t) || notName(t) || t.text === 'I' || isContraction(t)) return false;
+	if (
+		!(isCapitalised(t) || (isCamelName(t) && next !== undefined && isCapitalised(next) && !endsName(t) && !startsAfresh(next))) ||
+		notName(t) ||
+		t.text === 'I' ||
+		isContraction(t)
+	)
+		return false;
 	if (!initial || isRole(t)) return true;
 	// "Finance Minister Clara Odum", "Air France" at the start of a sentence: the first word of a
 	// longer name (what is not a name is dropped later).
@@ -167,7 +177,7 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 			const indexed = (isAcronym(first.text) && !COMMON_ACRONYMS.has(lower(first)) && span.length === 1) || isPossessive(toks[j]!);
 			if (
 				(span.length >= 2 || indexed) &&
-				/^\d+\p{Lu}?$/u.test(next.text) &&
+				/^\d+(?:\.\d+)*\p{Lu}?$/u.test(next.text) &&
 				!/^(?:1[89]|20)\d\d$/.test(next.text) &&
 				!/^\s*[–—-]/.test(next.post)
 			) {

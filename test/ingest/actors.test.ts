@@ -90,4 +90,9 @@ describe('actor detection and kinds', () => {
 		expect(r.names).not.toContain('Stock');
 		expect(r.names).toContain('Ford');
 	});
+
+	it('opens a longer name with a small-letter name, keeps a version number, and drops such a word alone', () => {
+		const r = run('Members of the zPhone Builder Club got Tarvo Suite 2.4.1 and a zPhone.');
+		expect(r.names.sort()).toEqual(['Tarvo Suite 2.4.1', 'zPhone Builder Club']);
+	});
 });
