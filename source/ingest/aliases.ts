@@ -135,6 +135,15 @@ export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Build
 				.filter((a) => a.kind === 'organization' && a.tokens.length > 1 && initials(a.tokens) === acronymKey(c.name)),
 		);
 		if (byInitials) return byInitials;
+		// "USAF" for "Air Force": a country's two-letter code before the initials of its body's name.
+		const code = acronymKey(c.name).slice(0, 2);
+		const rest = acronymKey(c.name).slice(2);
+		if (rest.length >= 2 && lookupCountry(code)) {
+			const national = only(
+				seen.withInitials(rest).filter((a) => a.kind === 'organization' && a.tokens.length > 1 && initials(a.tokens) === rest),
+			);
+			if (national) return national;
+		}
 	}
 	if (c.kind === 'organization' && c.tokens.length > 1) {
 		const acronym = only(

@@ -95,4 +95,10 @@ describe('actor detection and kinds', () => {
 		const r = run('Members of the zPhone Builder Club got Tarvo Suite 2.4.1 and a zPhone.');
 		expect(r.names.sort()).toEqual(['Tarvo Suite 2.4.1', 'zPhone Builder Club']);
 	});
+
+	it("reads an acronym of a country code and a body's initials as that body", () => {
+		const r = run('The Coast Guard searched the bay on Monday. The USCG said the search would go on.');
+		expect(r.names).toEqual(['Coast Guard']);
+		expect(r.actors[0]!.aliases).toContain('USCG');
+	});
 });
