@@ -155,6 +155,19 @@ function joins(connector: Token, span: Token[], rest: Token[]): boolean {
 	return true;
 }
 
+// "Halvorsen's Marine Systems": after a possessive, a name ending in an organisation's head word is
+// a unit of the owner, and the owner is part of its name.
+function ownedUnit(toks: Token[], start: number): boolean {
+	for (let k = start; k < toks.length && k < start + 5; k++) {
+		const t = toks[k]!;
+		if (!isCapitalised(t) || notName(t) || isRole(t) || (k === start && t.tags.has('FirstName'))) return false;
+		if (endsName(t)) return ORG_WORDS.has(bare(lower(t))) || CORPORATE_WORDS.has(bare(lower(t)));
+		const next = toks[k + 1];
+		if (!next || !isCapitalised(next)) return ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t));
+	}
+	return false;
+}
+
 function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: number) => boolean): Token[][] {
 	const toks = sentence.tokens;
 	const out: Token[][] = [];
@@ -164,7 +177,10 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 		if (!canStartName(first, toks[i + 1], initial, stats)) continue;
 		const span = [first];
 		let j = i;
-		while (!endsName(toks[j]!) || (isPossessive(toks[j]!) && !toks[j]!.post.trim() && /^\d+$/.test(toks[j + 1]?.text ?? ''))) {
+		while (
+			!endsName(toks[j]!) ||
+			(isPossessive(toks[j]!) && !toks[j]!.post.trim() && (/^\d+$/.test(toks[j + 1]?.text ?? '') || ownedUnit(toks, j + 1)))
+		) {
 			const next = toks[j + 1];
 			if (!next || startsAfresh(next) || inQuote(next.start) !== inQuote(first.start)) break;
 			if (isCapitalised(next) && !notName(next) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) {

@@ -101,4 +101,10 @@ describe('actor detection and kinds', () => {
 		expect(r.names).toEqual(['Coast Guard']);
 		expect(r.actors[0]!.aliases).toContain('USCG');
 	});
+
+	it("names an owner's unit with its owner, but not the owner's people", () => {
+		const r = run("Engineers at Halvorsen's Marine Systems met Halvorsen's Anna Berg.");
+		expect(r.kinds["Halvorsen's Marine Systems"]).toBe('organization');
+		expect(r.kinds['Anna Berg']).toBe('person');
+	});
 });
