@@ -6,6 +6,7 @@ import {
 	CONNECTORS,
 	CORPORATE_WORDS,
 	GROUP_WORDS,
+	HEAD_FIRST_ORG_WORDS,
 	MEASURE_WORDS,
 	NOT_NAMES,
 	NUMBERED_WORDS,
@@ -340,11 +341,18 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 		end.tags.has('LastName') ||
 		tagged('Honorific') ||
 		(first.tags.has('Person') && !tagged('Organization')) ||
-		hasParticle(tokens);
+		hasParticle(tokens) ||
+		// "Park Joo-ho", "Hau Lung-bin": a family name and a given name of two short syllables.
+		(tokens.length === 2 && /^\p{Lu}\p{Ll}{1,3}-\p{L}\p{Ll}{1,3}$/u.test(end.text));
 	if ((tokens.length === 1 && isAcronym(tokens[0]!.text)) || tokens.some((t) => t.text.includes('&')))
 		return {kind: 'organization', personEvidence: false};
 	const linked = tokens.some((t) => ['of', 'on', 'for', 'de', 'di', 'du', 'del', 'della', 'des'].includes(lower(t)));
-	if (ORG_WORDS.has(last) || (tokens.length > 1 && CORPORATE_WORDS.has(last)) || (words.some((w) => ORG_WORDS.has(w)) && linked))
+	if (
+		ORG_WORDS.has(last) ||
+		(tokens.length > 1 && CORPORATE_WORDS.has(last)) ||
+		(tokens.length > 1 && HEAD_FIRST_ORG_WORDS.has(words[0]!)) ||
+		(words.some((w) => ORG_WORDS.has(w)) && linked)
+	)
 		return {kind: 'organization', personEvidence: false};
 	// "Greenpeace Brazil", "Air France": a name ending in a country is a national body or a company.
 	if (!hasRole && tokens.length > 1 && lookupCountry(bare(tokens.at(-1)!.text))?.via === 'name')

@@ -20,6 +20,16 @@ export const ROLE_WORDS = new Set(
 	president-elect minister-president maj maj. gen gen. lt lt. col col. sgt sgt. capt capt. gov gov. sen sen. rep rep.`.split(/\s+/),
 );
 
+// Organisation head words of languages that put the head first: "Banco Lisboa", "Movimento Azzurro".
+export const HEAD_FIRST_ORG_WORDS = new Set(
+	`universitet universität universitat université universidad università universiteit universidade
+	hochschule institut instituto istituto museo musée museet museu ministère ministerio ministero ministerium
+	banco banca banque comune commune gemeente partido partito parti partei fundación fondazione fondation
+	stiftung gruppe groupe grupo gruppo sociedad società société gesellschaft verein compagnie compañía
+	compagnia consejo consiglio conseil agence agencia agenzia agentur movimento movimiento mouvement bewegung
+	unión unione`.split(/\s+/),
+);
+
 // Last words that make a capitalised span an organisation.
 export const ORG_WORDS = new Set(
 	`agency army association authority bank board bureau cabinet center centre church club college commission
@@ -32,11 +42,9 @@ export const ORG_WORDS = new Set(
 	planetarium observatory library hospital clinic laboratory laboratories labs academy seminary zoo aquarium
 	gallery theatre theater orchestra choir exchange airline airlines airways motors systems technologies
 	holdings industries pharmaceuticals insurance bancorp trust commission tribunal directorate secretariat
-	universitet universität universitat université universidad università universiteit universidade
-	hochschule institut instituto istituto museo musée museet museu ministère ministerio ministero ministerium
-	banco banca banque comune commune gemeente partido partito parti partei fundación fondazione fondation
-	stiftung gruppe groupe grupo gruppo sociedad società société gesellschaft verein compagnie compañía
-	compagnia consejo consiglio conseil agence agencia agenzia agentur plc llc gmbh`.split(/\s+/),
+	org plc llc gmbh`
+		.split(/\s+/)
+		.concat([...HEAD_FIRST_ORG_WORDS]),
 );
 
 // Words a company's full name adds to the name it is known by: "Belo Sun Mining", "Lufthansa Group".

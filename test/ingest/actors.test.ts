@@ -107,4 +107,12 @@ describe('actor detection and kinds', () => {
 		expect(r.kinds["Halvorsen's Marine Systems"]).toBe('organization');
 		expect(r.kinds['Anna Berg']).toBe('person');
 	});
+
+	it('reads a head-first foreign organisation, an "Org", and a Korean-style given name', () => {
+		const r = run('Movimento Azzurro and the Tide Org backed Choi Min-ho, who met Lee Dae-su in Busan.');
+		expect(r.kinds['Movimento Azzurro']).toBe('organization');
+		expect(r.kinds['Tide Org']).toBe('organization');
+		expect(r.kinds['Choi Min-ho']).toBe('person');
+		expect(r.kinds['Lee Dae-su']).toBe('person');
+	});
 });
