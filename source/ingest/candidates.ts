@@ -83,10 +83,11 @@ function isCommonWord(word: string, stats: WordStats): boolean {
 // included ("Airbus A380", "A330-300E"): the maker is an actor where it is named on its own. A
 // numbered thing ("Chapter 11", "Air France Flight 447") leaves its operator before it.
 function thingStart(span: Token[], sentenceTokens: Token[]): number {
+	const offset = sentenceTokens.indexOf(span[0]!);
 	for (let i = 0; i < span.length; i++) {
 		const t = span[i]!;
 		if (/^\p{Lu}{1,2}-?\d{3,}/u.test(t.text)) return 0;
-		const next = sentenceTokens[sentenceTokens.indexOf(t) + 1];
+		const next = sentenceTokens[offset + i + 1];
 		if (NUMBERED_WORDS.has(lower(t)) && next && /^\d/.test(next.text)) return i;
 	}
 	return span.length;
@@ -377,7 +378,8 @@ function contextKind(sentence: TaggedSentence, first: Token, last: Token): 'pers
 	const toks = sentence.tokens;
 	const before = toks[toks.indexOf(first) - 1];
 	if (before && ORG_DESCRIPTORS.has(lower(before))) return 'organization';
-	for (let i = toks.indexOf(last) + 1; i < toks.length && i <= toks.indexOf(last) + 12; i++) {
+	const end = toks.indexOf(last);
+	for (let i = end + 1; i < toks.length && i <= end + 12; i++) {
 		const t = toks[i]!;
 		if (isCapitalised(t) || /[;:]/.test(toks[i - 1]!.post)) break;
 		const word = lower(t);
