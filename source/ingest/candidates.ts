@@ -181,7 +181,7 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 		let j = i;
 		while (
 			!endsName(toks[j]!) ||
-			(isPossessive(toks[j]!) && !toks[j]!.post.trim() && (/^\d+$/.test(toks[j + 1]?.text ?? '') || ownedUnit(toks, j + 1)))
+			(isPossessive(toks[j]!) && /^['’]?$/.test(toks[j]!.post.trim()) && (/^\d+$/.test(toks[j + 1]?.text ?? '') || ownedUnit(toks, j + 1)))
 		) {
 			const next = toks[j + 1];
 			if (!next || startsAfresh(next) || inQuote(next.start) !== inQuote(first.start)) break;

@@ -106,6 +106,7 @@ describe('actor detection and kinds', () => {
 		const r = run("Engineers at Halvorsen's Marine Systems met Halvorsen's Anna Berg.");
 		expect(r.kinds["Halvorsen's Marine Systems"]).toBe('organization');
 		expect(r.kinds['Anna Berg']).toBe('person');
+		expect(run("Parts came from Kastellos' Marine Systems in Oslo.").names).toEqual(["Kastellos' Marine Systems"]);
 	});
 
 	it('reads a head-first foreign organisation, an "Org", and a Korean-style given name', () => {
