@@ -14,6 +14,7 @@ import {
 	ORG_WORDS,
 	PLACE_WORDS,
 	ROLE_WORDS,
+	SPEECH_VERBS,
 	STATE_WORDS,
 } from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
@@ -417,9 +418,10 @@ const APPOSITIVE = new RegExp(
 	'u',
 );
 
+// ", a Romanian official said Friday" is a new clause with its own speaker, not an appositive.
 function appositive(body: string, end: number): string | null {
 	const m = APPOSITIVE.exec(body.slice(end, end + 120));
-	return m ? m[1]!.trim() : null;
+	return m && !SPEECH_VERBS.test(m[1]!) ? m[1]!.trim() : null;
 }
 
 export function candidates(body: string, sentences: TaggedSentence[], quotes: Span[]): Candidate[] {

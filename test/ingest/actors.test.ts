@@ -116,4 +116,10 @@ describe('actor detection and kinds', () => {
 		expect(r.kinds['Choi Min-ho']).toBe('person');
 		expect(r.kinds['Lee Dae-su']).toBe('person');
 	});
+
+	it('takes no role from a clause with its own speech verb after a name', () => {
+		const r = run('Halden bought the assembly plant Tarvik Dunmore, a Norwegian official said on Monday.');
+		expect(r.kinds['Tarvik Dunmore']).toBe('organization');
+		expect(r.actors.find((a) => a.name === 'Tarvik Dunmore')!.role).toBeNull();
+	});
 });
