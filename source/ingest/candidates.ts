@@ -13,6 +13,7 @@ import {
 	ORG_DESCRIPTORS,
 	ORG_WORDS,
 	PLACE_WORDS,
+	PRODUCT_NOUNS,
 	ROLE_WORDS,
 	SPEECH_VERBS,
 	STATE_WORDS,
@@ -97,6 +98,22 @@ function thingStart(span: Token[], sentenceTokens: Token[]): number {
 // Capitalised words that name no one: sentence openers, weekdays, and money or measures
 // ("US$ 40 million", "16:08 UTC", "2 GHz").
 const notName = (t: Token) => NOT_NAMES.has(lower(t)) || MEASURE_WORDS.has(lower(t)) || t.tags.has('Currency') || /[$€£¥]/.test(t.text);
+
+// "the Strata Nine laptops", "Velo OS operating system": a name before a noun for a kind of product
+// is the product's, and names an actor only if it names one elsewhere ("Kestrel jets").
+function namesProduct(sentence: TaggedSentence, last: Token): boolean {
+	if (endsName(last)) return false;
+	const toks = sentence.tokens;
+	const at = toks.indexOf(last);
+	const next = toks[at + 1];
+	if (!next || !/^\p{Ll}/u.test(next.text)) return false;
+	const word = bare(lower(next));
+	return (
+		PRODUCT_NOUNS.has(word) ||
+		PRODUCT_NOUNS.has(word.replace(/s$/, '')) ||
+		(word === 'operating' && lower(toks[at + 2] ?? next) === 'system')
+	);
+}
 
 // "iPhone Developer Program": a name written with a small first letter opens a longer name (alone
 // it is most often a product's).
@@ -496,7 +513,10 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 						tokens: name.split(/\s+/),
 						kind,
 						personEvidence,
-						weak: weak || (part.tokens.length === 1 && ORG_WORDS.has(bare(lower(part.tokens[0]!)))),
+						weak:
+							weak ||
+							(part.tokens.length === 1 && ORG_WORDS.has(bare(lower(part.tokens[0]!)))) ||
+							(part.role.length === 0 && namesProduct(sentence, part.tokens.at(-1)!)),
 						role: part.role.length > 0 ? textOf(body, part.role) : described,
 						guessed: guessed === true,
 						cue: guessed ? contextKind(sentence, part.tokens[0]!, part.tokens.at(-1)!) : null,

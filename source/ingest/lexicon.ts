@@ -109,6 +109,13 @@ export const ORG_DESCRIPTORS = new Set(
 	developer plant subsidiary division unit outlet newspaper magazine agency charity`.split(/\s+/),
 );
 
+// Kinds of product: a name just before one names the product ("the Strata Nine laptop").
+export const PRODUCT_NOUNS = new Set(
+	`laptop notebook computer desktop tablet phone smartphone handset processor chip console device browser
+	software app vehicle car truck suv sedan model jet airliner aircraft plane helicopter engine drug vaccine
+	camera player`.split(/\s+/),
+);
+
 // Nouns through which a country acts: "the Romanian government", "Kenyan troops".
 export const STATE_WORDS = new Set(
 	`government governments authorities officials administration military army navy forces troops police

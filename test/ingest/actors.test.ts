@@ -122,4 +122,9 @@ describe('actor detection and kinds', () => {
 		expect(r.kinds['Tarvik Dunmore']).toBe('organization');
 		expect(r.actors.find((a) => a.name === 'Tarvik Dunmore')!.role).toBeNull();
 	});
+
+	it('makes no actor of a name before a kind of product, unless it names an actor elsewhere', () => {
+		const r = run('Kestrel Aero showed Strata Nine laptops and the Velo OS operating system. Kestrel Aero jets flew.');
+		expect(r.names).toEqual(['Kestrel Aero']);
+	});
 });
