@@ -2,7 +2,7 @@ import type {ActorMention, ExtractedActor, Span} from '../types.js';
 import {match, Seen, type Building} from './aliases.js';
 import {candidates, type Candidate} from './candidates.js';
 import type {TaggedSentence} from './nlp.js';
-import {slug} from './normalize.js';
+import {sameWord, slug} from './normalize.js';
 import {roleMentions} from './roles.js';
 import {isAcronym} from './tokens.js';
 
@@ -12,6 +12,29 @@ export type ActorIndex = {
 	actors: ExtractedActor[];
 	mentions: Mention[]; // in text order
 };
+
+// An actor whose every name left its kind a guess takes the kind its context says most often:
+// "he"/"his" or "its" after it, a noun before it, and the way the text shortens it, a surname alone
+// for a person ("Okafor" of "Bisi Okafor"), the first word for a company ("Halvorsen" of
+// "Halvorsen Vance").
+function settleGuessedKinds(byCandidate: Map<Candidate, Building>): void {
+	const votes = new Map<Building, {person: number; organization: number; strong: boolean}>();
+	for (const [c, actor] of byCandidate) {
+		if (actor.kind !== 'person' && actor.kind !== 'organization') continue;
+		let v = votes.get(actor);
+		if (!v) votes.set(actor, (v = {person: 0, organization: 0, strong: false}));
+		if (!c.guessed) v.strong = true;
+		if (c.cue) v[c.cue]++;
+		if (c.tokens.length === 1 && actor.tokens.length > 1 && c.name !== actor.name) {
+			if (sameWord(c.name, actor.tokens.at(-1)!)) v.person++;
+			else if (sameWord(c.name, actor.tokens[0]!)) v.organization++;
+		}
+	}
+	for (const [actor, v] of votes) {
+		if (v.strong || v.person === v.organization) continue;
+		actor.kind = v.person > v.organization ? 'person' : 'organization';
+	}
+}
 
 export function findActors(body: string, sentences: TaggedSentence[], quotes: Span[]): ActorIndex {
 	const all = candidates(body, sentences, quotes);
@@ -36,6 +59,7 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 				tokens: c.tokens,
 				code: c.country?.code,
 				lastSeen: c.start,
+				guessed: c.guessed,
 			};
 			seen.add(actor);
 			seen.index(actor, c.name);
@@ -46,6 +70,7 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 			actor.kind = c.kind;
 		}
 		if (actor.kind !== 'person' && c.kind === 'person' && c.personEvidence) actor.kind = 'person';
+		if (!c.guessed) actor.guessed = false;
 		actor.role ??= c.role;
 		actor.lastSeen = Math.max(actor.lastSeen, c.start);
 		const alias = c.country && !actor.code ? c.surface : c.name;
@@ -54,6 +79,12 @@ export function findActors(body: string, sentences: TaggedSentence[], quotes: Sp
 		seen.index(actor, alias);
 		byCandidate.set(c, actor);
 	}
+	settleGuessedKinds(byCandidate);
+	// A country only ever named as a modifier ("Irish airline Ryanair") is not an actor of the story.
+	const named = new Set<Building>();
+	for (const [c, actor] of byCandidate) if (!c.modifier) named.add(actor);
+	for (const [c, actor] of byCandidate) if (actor.code && !named.has(actor)) byCandidate.delete(c);
+	actors.splice(0, actors.length, ...actors.filter((a) => !a.code || named.has(a)));
 	const keys = new Set<string>();
 	for (const actor of actors) {
 		let key = `${actor.kind}:${slug(actor.name)}`;

@@ -1,3 +1,4 @@
+import {lookupCountry} from './countries.js';
 import {CORPORATE_WORDS, ORG_WORDS} from './lexicon.js';
 import type {Candidate} from './candidates.js';
 import {fold, sameWord} from './normalize.js';
@@ -6,7 +7,8 @@ import type {ExtractedActor} from '../types.js';
 
 // Alias merging within an article: which actor seen so far a candidate name refers to.
 
-export type Building = ExtractedActor & {tokens: string[]; code?: string; lastSeen: number};
+// `guessed`: nothing in its names so far said its kind (candidates.ts classify).
+export type Building = ExtractedActor & {tokens: string[]; code?: string; lastSeen: number; guessed?: boolean};
 
 const initials = (tokens: string[]) =>
 	tokens
@@ -96,6 +98,10 @@ function put(map: Map<string, Set<Building>>, key: string, actor: Building): voi
 	set.add(actor);
 }
 
+// `long` is `short` with a country before it: "U.S. Air Force" and "Air Force".
+const countryBefore = (long: string[], short: string[]) =>
+	endsWith(long, short) && lookupCountry(long.slice(0, long.length - short.length).join(' ')) !== undefined;
+
 // The part of an organisation's name before "of": "Supreme Court" of "Supreme Court of Cassation".
 const headOf = (tokens: string[]) => (tokens.includes('of') ? tokens.slice(0, tokens.indexOf('of')) : tokens);
 // "Municipality of Livorno" → "Livorno"; "Church of Scientology" → "Scientology".
@@ -129,6 +135,15 @@ export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Build
 				.filter((a) => a.kind === 'organization' && a.tokens.length > 1 && initials(a.tokens) === acronymKey(c.name)),
 		);
 		if (byInitials) return byInitials;
+		// "USAF" for "Air Force": a country's two-letter code before the initials of its body's name.
+		const code = acronymKey(c.name).slice(0, 2);
+		const rest = acronymKey(c.name).slice(2);
+		if (rest.length >= 2 && lookupCountry(code)) {
+			const national = only(
+				seen.withInitials(rest).filter((a) => a.kind === 'organization' && a.tokens.length > 1 && initials(a.tokens) === rest),
+			);
+			if (national) return national;
+		}
 	}
 	if (c.kind === 'organization' && c.tokens.length > 1) {
 		const acronym = only(
@@ -146,6 +161,20 @@ export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Build
 			),
 		);
 		if (shortForm) return shortForm;
+	}
+	// "Air Force" and "U.S. Air Force", "Aer Lingus" and "Aer Lingus Group PLC": one organisation
+	// named with or without its country or its corporate words, whichever comes first.
+	if (c.kind === 'organization' && c.tokens.length > 1) {
+		const same = only(
+			actors.filter(
+				(a) =>
+					(a.kind === 'organization' || a.guessed) &&
+					(countryBefore(a.tokens, c.tokens) ||
+						countryBefore(c.tokens, a.tokens) ||
+						(startsWith(c.tokens, a.tokens) && c.tokens.slice(a.tokens.length).every((t) => CORPORATE_WORDS.has(t.toLowerCase())))),
+			),
+		);
+		if (same) return same;
 	}
 	// "Belo Sun" for "Belo Sun Mining": a company named without its corporate or trade word.
 	if (!c.personEvidence) {
@@ -182,7 +211,7 @@ export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Build
 	if (c.kind === 'person' || (!c.personEvidence && c.kind !== 'place')) {
 		// A surname (or the end of a longer name) is the most recently seen person it ends; a first
 		// name alone ("Yoon") is the one person it begins.
-		const bySurname = mostRecent(actors.filter((a) => a.kind === 'person' && endsWith(a.tokens, c.tokens)));
+		const bySurname = mostRecent(actors.filter((a) => (a.kind === 'person' || a.guessed) && endsWith(a.tokens, c.tokens)));
 		if (bySurname) return bySurname;
 		// A single name that is the first or a middle name of exactly one person ("Yoon" of Yoon Suk
 		// Yeol, "Lula" of Luiz Inácio Lula da Silva).

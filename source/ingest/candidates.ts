@@ -1,7 +1,23 @@
 import nlp from 'compromise';
 import type {ActorKind, Span} from '../types.js';
 import {lookupCountry, type CountryHit} from './countries.js';
-import {CONNECTORS, CORPORATE_WORDS, GROUP_WORDS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_WORDS} from './lexicon.js';
+import {
+	COMMON_ACRONYMS,
+	CONNECTORS,
+	CORPORATE_WORDS,
+	GROUP_WORDS,
+	HEAD_FIRST_ORG_WORDS,
+	MEASURE_WORDS,
+	NOT_NAMES,
+	NUMBERED_WORDS,
+	ORG_DESCRIPTORS,
+	ORG_WORDS,
+	PLACE_WORDS,
+	PRODUCT_NOUNS,
+	ROLE_WORDS,
+	SPEECH_VERBS,
+	STATE_WORDS,
+} from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
 import {within} from './normalize.js';
 import {
@@ -10,6 +26,7 @@ import {
 	isAcronym,
 	isCapitalised,
 	isContraction,
+	isPossessive,
 	isRole,
 	LOCATIVE,
 	lower,
@@ -31,6 +48,9 @@ export type Candidate = {
 	country?: CountryHit;
 	afterThe: boolean;
 	weak: boolean; // a word that names an actor only when it points back at one ("the North")
+	guessed?: boolean; // kind not given by the name itself: context may settle it
+	cue?: 'person' | 'organization' | null; // what the context says it is
+	modifier?: boolean; // a country qualifying the noun after it: "Irish airline", "US law"
 	bracketed?: Candidate; // the name it defines or is defined by: "Italian Episcopal Conference (CEI)"
 	start: number;
 	end: number;
@@ -61,20 +81,68 @@ function isCommonWord(word: string, stats: WordStats): boolean {
 	return stats.lowercase.has(w) || (tag !== undefined && !/Name|Person|Place|Country|City|Region|Organization/.test(tag));
 }
 
+// Where a span stops naming an actor and starts naming a thing. A model code names a product, maker
+// included ("Airbus A380", "A330-300E"): the maker is an actor where it is named on its own. A
+// numbered thing ("Chapter 11", "Air France Flight 447") leaves its operator before it.
+function thingStart(span: Token[], sentenceTokens: Token[]): number {
+	const offset = sentenceTokens.indexOf(span[0]!);
+	for (let i = 0; i < span.length; i++) {
+		const t = span[i]!;
+		if (/^\p{Lu}{1,2}-?\d{3,}/u.test(t.text)) return 0;
+		const next = sentenceTokens[offset + i + 1];
+		if (NUMBERED_WORDS.has(lower(t)) && next && /^\d/.test(next.text)) return i;
+	}
+	return span.length;
+}
+
+// Capitalised words that name no one: sentence openers, weekdays, and money or measures
+// ("US$ 40 million", "16:08 UTC", "2 GHz").
+const notName = (t: Token) => NOT_NAMES.has(lower(t)) || MEASURE_WORDS.has(lower(t)) || t.tags.has('Currency') || /[$€£¥]/.test(t.text);
+
+// "the Strata Nine laptops", "Velo OS operating system": a name before a noun for a kind of product
+// is the product's, and names an actor only if it names one elsewhere ("Kestrel jets").
+function namesProduct(sentence: TaggedSentence, last: Token): boolean {
+	if (endsName(last)) return false;
+	const toks = sentence.tokens;
+	const at = toks.indexOf(last);
+	const next = toks[at + 1];
+	if (!next || !/^\p{Ll}/u.test(next.text)) return false;
+	const word = bare(lower(next));
+	return (
+		PRODUCT_NOUNS.has(word) ||
+		PRODUCT_NOUNS.has(word.replace(/s$/, '')) ||
+		(word === 'operating' && lower(toks[at + 2] ?? next) === 'system')
+	);
+}
+
+// "iPhone Developer Program": a name written with a small first letter opens a longer name (alone
+// it is most often a product's).
+const isCamelName = (t: Token) => /^\p{Ll}{1,2}\p{Lu}\p{Ll}/u.test(t.text);
+
 // Words of these kinds never begin a name, whatever follows: "Five Panamanian players".
 const FUNCTION_TAGS = ['Value', 'Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'QuestionWord', 'Adverb'];
 
 function canStartName(t: Token, next: Token | undefined, initial: boolean, stats: WordStats): boolean {
-	if (!isCapitalised(t) || NOT_NAMES.has(lower(t)) || t.text === 'I' || isContraction(t)) return false;
+	if (
+		!(isCapitalised(t) || (isCamelName(t) && next !== undefined && isCapitalised(next) && !endsName(t) && !startsAfresh(next))) ||
+		notName(t) ||
+		t.text === 'I' ||
+		isContraction(t)
+	)
+		return false;
 	if (!initial || isRole(t)) return true;
 	// "Finance Minister Clara Odum", "Air France" at the start of a sentence: the first word of a
 	// longer name (what is not a name is dropped later).
-	const joined =
-		next && isCapitalised(next) && !NOT_NAMES.has(lower(next)) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
+	const joined = next && isCapitalised(next) && !notName(next) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
 	if (joined && (isRole(next) || NAME_TAGS.some((tag) => next.tags.has(tag)) || !WORD_TAGS.some((tag) => t.tags.has(tag)))) return true;
 	// A capital at the start of a sentence proves nothing: the word must look like a name anyway.
 	const word = bare(t.text);
 	if (stats.midCapital.has(word) || lookupCountry(word)) return true;
+	// compromise guesses some common nouns are organisations' words ("Stock markets fell"): at the
+	// start of a sentence that guess alone, for a word neither its lexicon nor the article's
+	// mid-sentence capitals know, is no name ("Ford has…" is in the lexicon).
+	const guessedOrganization = t.tags.has('Organization') && lexicon[word.toLowerCase()] === undefined;
+	if (guessedOrganization && !t.tags.has('Person') && !t.tags.has('Place') && !(next && isCapitalised(next))) return false;
 	if (stats.lowercase.has(word.toLowerCase()) || WORD_TAGS.some((tag) => t.tags.has(tag))) return false;
 	return NAME_TAGS.some((tag) => t.tags.has(tag)) || !t.tags.has('Plural');
 }
@@ -94,6 +162,8 @@ function joins(connector: Token, span: Token[], rest: Token[]): boolean {
 		// "Apple Inc. and Microsoft Corp.": two complete names, not one.
 		if (ORG_WORDS.has(last) || CORPORATE_WORDS.has(last)) return false;
 		if (span.some((t, i) => ORG_WORDS.has(lower(t)) && span[i + 1] && lower(span[i + 1]!) === 'of')) return true;
+		// "Banco de Lisboa and Vantor Holdings": a name with its head word already is complete.
+		if (span.some((t) => ORG_WORDS.has(lower(t)))) return false;
 		const run = [];
 		for (const t of rest) {
 			if (!isCapitalised(t)) break;
@@ -105,6 +175,19 @@ function joins(connector: Token, span: Token[], rest: Token[]): boolean {
 	return true;
 }
 
+// "Halvorsen's Marine Systems": after a possessive, a name ending in an organisation's head word is
+// a unit of the owner, and the owner is part of its name.
+function ownedUnit(toks: Token[], start: number): boolean {
+	for (let k = start; k < toks.length && k < start + 5; k++) {
+		const t = toks[k]!;
+		if (!isCapitalised(t) || notName(t) || isRole(t) || (k === start && t.tags.has('FirstName'))) return false;
+		if (endsName(t)) return ORG_WORDS.has(bare(lower(t))) || CORPORATE_WORDS.has(bare(lower(t)));
+		const next = toks[k + 1];
+		if (!next || !isCapitalised(next)) return ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t));
+	}
+	return false;
+}
+
 function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: number) => boolean): Token[][] {
 	const toks = sentence.tokens;
 	const out: Token[][] = [];
@@ -114,16 +197,26 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 		if (!canStartName(first, toks[i + 1], initial, stats)) continue;
 		const span = [first];
 		let j = i;
-		while (!endsName(toks[j]!)) {
+		while (
+			!endsName(toks[j]!) ||
+			(isPossessive(toks[j]!) && /^['’]?$/.test(toks[j]!.post.trim()) && (/^\d+$/.test(toks[j + 1]?.text ?? '') || ownedUnit(toks, j + 1)))
+		) {
 			const next = toks[j + 1];
 			if (!next || startsAfresh(next) || inQuote(next.start) !== inQuote(first.start)) break;
-			if (isCapitalised(next) && !NOT_NAMES.has(lower(next)) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) {
+			if (isCapitalised(next) && !notName(next) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) {
 				span.push(next);
 				j++;
 				continue;
 			}
-			// "Internet Explorer 6", "Launch Pad 39A"; not a score ("Panama 3 – 0").
-			if (span.length >= 2 && /^\d+\p{Lu}?$/u.test(next.text) && !/^\s*[–—-]/.test(next.post)) {
+			// "Internet Explorer 6", "Launch Pad 39A", an index ("FTSE 100", "Standard & Poor's 500"); not
+			// a score ("Panama 3 – 0") nor a year ("Boeing's 2009 results").
+			const indexed = (isAcronym(first.text) && !COMMON_ACRONYMS.has(lower(first)) && span.length === 1) || isPossessive(toks[j]!);
+			if (
+				(span.length >= 2 || indexed) &&
+				/^\d+(?:\.\d+)*\p{Lu}?$/u.test(next.text) &&
+				!/^(?:1[89]|20)\d\d$/.test(next.text) &&
+				!/^\s*[–—-]/.test(next.post)
+			) {
 				span.push(next);
 				j++;
 				break;
@@ -134,7 +227,7 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 				isCapitalised(after) &&
 				!endsName(next) &&
 				!startsAfresh(after) &&
-				!NOT_NAMES.has(lower(after)) &&
+				!notName(after) &&
 				joins(next, span, toks.slice(j + 2))
 			) {
 				span.push(next, after);
@@ -160,6 +253,15 @@ function countryPrefix(body: string, tokens: Token[]): {hit: CountryHit; length:
 	return undefined;
 }
 
+// A demonym directly before a noun or another name qualifies it ("Irish low-cost airline",
+// "US manufacturer", "British FTSE") rather than naming the country as a participant.
+// Its government or forces are the country acting, though: "the Romanian government bought".
+function qualifies(country: Token, next: Token | undefined): boolean {
+	if (!next || endsName(country) || /[-–—]/.test(country.post) || STATE_WORDS.has(lower(next))) return false;
+	if (isCapitalised(next)) return true;
+	return /^\p{Ll}/u.test(next.text) && (next.tags.has('Noun') || next.tags.has('Adjective')) && !next.tags.has('Verb');
+}
+
 // Lower-case role words just before a name: "spokesman Major General Pat Ryder", "Swedish captain".
 function roleBefore(sentence: TaggedSentence, first: Token): Token[] {
 	const toks = sentence.tokens;
@@ -169,8 +271,25 @@ function roleBefore(sentence: TaggedSentence, first: Token): Token[] {
 	return role;
 }
 
+// A title word that compromise knows as part of an organisation's name ("General Motors"), or that
+// only a plural common noun follows ("General Dynamics"), names a company, not a person's rank.
+function inCompanyName(role: Token, rest: Token[]): boolean {
+	if (role.tags.has('Organization') && rest[0]?.tags.has('Organization')) return true;
+	const only = rest.length === 1 ? rest[0]! : undefined;
+	return only !== undefined && only.tags.has('Plural') && !NAME_TAGS.some((tag) => only.tags.has(tag));
+}
+
 // `qualified`: what is left of a span after a country ("Malaysia Tourism").
 type Piece = {tokens: Token[]; role: Token[]; surface: Token[]; qualified?: boolean} | {country: CountryHit; tokens: Token[]};
+
+// "Jordan Bardella", "Chad Okoro": a country's name that is also a first name, followed by a name
+// that is no title or organisation, is a person's first name.
+function opensPersonName(tokens: Token[], length: number): boolean {
+	const rest = tokens.slice(length);
+	const first = tokens[0]!;
+	if (length !== 1 || rest.length === 0 || rest.length > 2 || !(first.tags.has('FirstName') || first.tags.has('Person'))) return false;
+	return !rest.some((t) => isRole(t) || ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t)) || lookupCountry(bare(t.text)));
+}
 
 // Splits a span into what it names: a leading country ("Ukrainian"), a role ("President"), and the
 // name proper; a role ending in "of X" ("Co-founder of Google") names X.
@@ -178,7 +297,7 @@ function pieces(body: string, span: Token[], roleWords: Token[]): Piece[] {
 	const out: Piece[] = [];
 	let tokens = span;
 	const prefix = countryPrefix(body, tokens);
-	if (prefix) {
+	if (prefix && !opensPersonName(tokens, prefix.length)) {
 		const rest = tokens.slice(prefix.length);
 		if (rest.length === 0 || !rest.some((t) => ORG_WORDS.has(lower(t)))) {
 			out.push({country: prefix.hit, tokens: tokens.slice(0, prefix.length)});
@@ -188,7 +307,7 @@ function pieces(body: string, span: Token[], roleWords: Token[]): Piece[] {
 	if (tokens.length === 0) return out;
 	let lastRole = -1;
 	tokens.forEach((t, i) => {
-		if (isRole(t) && !ORG_WORDS.has(lower(t))) lastRole = i;
+		if (isRole(t) && !ORG_WORDS.has(lower(t)) && !inCompanyName(t, tokens.slice(i + 1))) lastRole = i;
 	});
 	if (lastRole < 0) {
 		out.push({tokens, role: roleWords, surface: [...roleWords, ...span], qualified: tokens !== span});
@@ -221,16 +340,39 @@ function splitTrailingPerson(tokens: Token[]): [Token[], Token[]] | undefined {
 	return undefined;
 }
 
-function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: ActorKind; personEvidence: boolean} {
+// "Marine Le Pen", "Kevin De Bruyne": a particle between two capitalised names marks a person's
+// name, unless the name has an organisation's head word ("Banco de Portugal").
+const PARTICLES = new Set(['le', 'la', 'de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'du', 'bin', 'ibn', 'al', 'dos', 'das']);
+function hasParticle(tokens: Token[]): boolean {
+	if (tokens.length < 3 || tokens.some((t) => ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t)))) return false;
+	return tokens.slice(1, -1).some((t) => PARTICLES.has(lower(t))) && isCapitalised(tokens[0]!) && isCapitalised(tokens.at(-1)!);
+}
+
+function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: ActorKind; personEvidence: boolean; guessed?: boolean} {
 	const words = tokens.map(lower).filter((w) => !CONNECTORS.has(w));
 	const last = words.at(-1) ?? '';
 	const tagged = (tag: string) => tokens.some((t) => t.tags.has(tag));
+	// A first name opens a person's name and a surname closes it: "Martin" ends "Lockheed Martin".
+	const [first, end] = [tokens[0]!, tokens.at(-1)!];
 	const personEvidence =
-		hasRole || tagged('FirstName') || tagged('LastName') || tagged('Honorific') || (tagged('Person') && !tagged('Organization'));
+		hasRole ||
+		first.tags.has('FirstName') ||
+		end.tags.has('LastName') ||
+		tagged('Honorific') ||
+		(first.tags.has('Person') && !tagged('Organization')) ||
+		hasParticle(tokens) ||
+		// "Park Joo-ho", "Hau Lung-bin": a family name and a given name of two short syllables.
+		(tokens.length === 2 && /^\p{Lu}\p{Ll}{1,3}-\p{L}\p{Ll}{1,3}$/u.test(end.text));
 	if ((tokens.length === 1 && isAcronym(tokens[0]!.text)) || tokens.some((t) => t.text.includes('&')))
 		return {kind: 'organization', personEvidence: false};
-	const linked = tokens.some((t) => ['of', 'on', 'for'].includes(lower(t)));
-	if (ORG_WORDS.has(last) || (words.some((w) => ORG_WORDS.has(w)) && linked)) return {kind: 'organization', personEvidence: false};
+	const linked = tokens.some((t) => ['of', 'on', 'for', 'de', 'di', 'du', 'del', 'della', 'des'].includes(lower(t)));
+	if (
+		ORG_WORDS.has(last) ||
+		(tokens.length > 1 && CORPORATE_WORDS.has(last)) ||
+		(tokens.length > 1 && HEAD_FIRST_ORG_WORDS.has(words[0]!)) ||
+		(words.some((w) => ORG_WORDS.has(w)) && linked)
+	)
+		return {kind: 'organization', personEvidence: false};
 	// "Greenpeace Brazil", "Air France": a name ending in a country is a national body or a company.
 	if (!hasRole && tokens.length > 1 && lookupCountry(bare(tokens.at(-1)!.text))?.via === 'name')
 		return {kind: 'organization', personEvidence: false};
@@ -242,8 +384,27 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 	const placeTagged = (t: Token) => t.tags.has('Place') || t.tags.has('City') || t.tags.has('Region');
 	if (tokens.every(placeTagged) || (tokens.length === 1 && placeTagged(tokens[0]!))) return {kind: 'place', personEvidence: false};
 	const nameLike = tokens.every((t) => CONNECTORS.has(lower(t)) || !isCommonWord(bare(t.text), stats));
-	if (tokens.length >= 2 && tokens.length <= 4 && nameLike) return {kind: 'person', personEvidence: false};
-	return {kind: 'organization', personEvidence: false};
+	// Nothing in the name itself says which: a guess that the context may overturn (actors.ts).
+	if (tokens.length >= 2 && tokens.length <= 4 && nameLike) return {kind: 'person', personEvidence: false, guessed: true};
+	return {kind: 'organization', personEvidence: false, guessed: true};
+}
+
+// What the words around a name say it is, when the name itself does not: a person is "he" or
+// "his" after it, an organisation "its"; a lower-case noun before it may say what it is
+// ("airline Aer Lingus", "contractor Halvorsen Vance").
+function contextKind(sentence: TaggedSentence, first: Token, last: Token): 'person' | 'organization' | null {
+	const toks = sentence.tokens;
+	const before = toks[toks.indexOf(first) - 1];
+	if (before && ORG_DESCRIPTORS.has(lower(before))) return 'organization';
+	const end = toks.indexOf(last);
+	for (let i = end + 1; i < toks.length && i <= end + 12; i++) {
+		const t = toks[i]!;
+		if (isCapitalised(t) || /[;:]/.test(toks[i - 1]!.post)) break;
+		const word = lower(t);
+		if (word === 'its' || word === 'itself') return 'organization';
+		if (['he', 'his', 'him', 'himself', 'she', 'her', 'hers', 'herself'].includes(word)) return 'person';
+	}
+	return null;
 }
 
 // Words that are capitalised without naming an actor: "Muslims", "Republican", "Police", "Group G",
@@ -253,6 +414,8 @@ function isNotAnActor(tokens: Token[], stats: WordStats): boolean {
 	if (tokens.length > 1) return /^\p{Lu}$/u.test(last.text);
 	const t = tokens[0]!;
 	const word = bare(t.text);
+	// "5,000 VIP guests", "a TV deal": abbreviations that are common nouns ("PC World" is a name).
+	if (COMMON_ACRONYMS.has(word.toLowerCase())) return true;
 	if (isAcronym(word) && !/-/.test(word)) return false;
 	if (/^\p{Lu}-\p{Lu}|-\d+$|-\p{Ll}+$/u.test(word) || /^\p{Lu}\.?$/u.test(word)) return true;
 	if (['Demonym', 'Adjective'].some((tag) => t.tags.has(tag))) return true;
@@ -272,9 +435,10 @@ const APPOSITIVE = new RegExp(
 	'u',
 );
 
+// ", a Romanian official said Friday" is a new clause with its own speaker, not an appositive.
 function appositive(body: string, end: number): string | null {
 	const m = APPOSITIVE.exec(body.slice(end, end + 120));
-	return m ? m[1]!.trim() : null;
+	return m && !SPEECH_VERBS.test(m[1]!) ? m[1]!.trim() : null;
 }
 
 export function candidates(body: string, sentences: TaggedSentence[], quotes: Span[]): Candidate[] {
@@ -285,7 +449,8 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 		for (const span of spans(sentence, stats, inQuote)) {
 			let leading = 0;
 			while (leading < span.length - 1 && NOT_NAMES.has(lower(span[leading]!))) leading++;
-			const trimmed = span.slice(leading);
+			const trimmed = span.slice(leading, thingStart(span, sentence.tokens));
+			if (trimmed.length === 0) continue;
 			const index = sentence.tokens.indexOf(trimmed[0]!);
 			const before = sentence.tokens[index - 1];
 			const afterThe = before !== undefined && lower(before) === 'the';
@@ -302,7 +467,9 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 					// A capital used as a place ("In Washington, ...") is where, not who.
 					if (piece.country.via === 'capital' && (locative || dateline)) continue;
 					const text = textOf(body, piece.tokens);
+					const following = sentence.tokens[sentence.tokens.indexOf(piece.tokens.at(-1)!) + 1];
 					out.push({
+						modifier: piece.country.via === 'demonym' && qualifies(piece.tokens.at(-1)!, following),
 						...base,
 						name: piece.country.name,
 						tokens: piece.country.name.split(' '),
@@ -336,7 +503,7 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 					)
 						continue;
 					const described = part.role.length === 0 && !isAcronym(part.tokens[0]!.text) ? appositive(body, part.tokens.at(-1)!.end) : null;
-					const {kind, personEvidence} = classify(part.tokens, part.role.length > 0 || described !== null, stats);
+					const {kind, personEvidence, guessed} = classify(part.tokens, part.role.length > 0 || described !== null, stats);
 					// Inside a quotation only a full name with a person's marks is trusted.
 					if (quoted && !(kind === 'person' && personEvidence && part.tokens.length > 1)) continue;
 					const name = textOf(body, part.tokens);
@@ -346,8 +513,13 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 						tokens: name.split(/\s+/),
 						kind,
 						personEvidence,
-						weak: weak || (part.tokens.length === 1 && ORG_WORDS.has(bare(lower(part.tokens[0]!)))),
+						weak:
+							weak ||
+							(part.tokens.length === 1 && ORG_WORDS.has(bare(lower(part.tokens[0]!)))) ||
+							(part.role.length === 0 && namesProduct(sentence, part.tokens.at(-1)!)),
 						role: part.role.length > 0 ? textOf(body, part.role) : described,
+						guessed: guessed === true,
+						cue: guessed ? contextKind(sentence, part.tokens[0]!, part.tokens.at(-1)!) : null,
 						surface: textOf(body, part.surface),
 						start: part.tokens[0]!.start,
 						end: part.tokens.at(-1)!.end,

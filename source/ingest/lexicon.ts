@@ -20,6 +20,16 @@ export const ROLE_WORDS = new Set(
 	president-elect minister-president maj maj. gen gen. lt lt. col col. sgt sgt. capt capt. gov gov. sen sen. rep rep.`.split(/\s+/),
 );
 
+// Organisation head words of languages that put the head first: "Banco Lisboa", "Movimento Azzurro".
+export const HEAD_FIRST_ORG_WORDS = new Set(
+	`universitet universität universitat université universidad università universiteit universidade
+	hochschule institut instituto istituto museo musée museet museu ministère ministerio ministero ministerium
+	banco banca banque comune commune gemeente partido partito parti partei fundación fondazione fondation
+	stiftung gruppe groupe grupo gruppo sociedad società société gesellschaft verein compagnie compañía
+	compagnia consejo consiglio conseil agence agencia agenzia agentur movimento movimiento mouvement bewegung
+	unión unione`.split(/\s+/),
+);
+
 // Last words that make a capitalised span an organisation.
 export const ORG_WORDS = new Set(
 	`agency army association authority bank board bureau cabinet center centre church club college commission
@@ -28,13 +38,19 @@ export const ORG_WORDS = new Set(
 	ministry movement municipality museum navy network news office organisation organization parliament party
 	police post press service services senate society school schools team times tribune union university
 	administration alliance assembly coalition command consortium cooperative council chamber fair festival
-	programme program project squad administration`.split(/\s+/),
+	programme program project squad administration
+	planetarium observatory library hospital clinic laboratory laboratories labs academy seminary zoo aquarium
+	gallery theatre theater orchestra choir exchange airline airlines airways motors systems technologies
+	holdings industries pharmaceuticals insurance bancorp trust commission tribunal directorate secretariat
+	org plc llc gmbh`
+		.split(/\s+/)
+		.concat([...HEAD_FIRST_ORG_WORDS]),
 );
 
 // Words a company's full name adds to the name it is known by: "Belo Sun Mining", "Lufthansa Group".
 export const CORPORATE_WORDS = new Set(
 	`inc inc. corp corp. corporation co co. company ltd ltd. limited plc llc ag sa nv gmbh se holdings holding group
-	mining energy resources airlines airways motors industries technologies systems pharmaceuticals
+	mining energy resources airlines airways motor motors industries technologies systems pharmaceuticals
 	international`.split(/\s+/),
 );
 
@@ -80,9 +96,50 @@ export const NOT_NAMES = new Set(
 	but and or so yet if when while after before since during despite although though because as at by for from in
 	into of on to with without about above below under over between among through also just only even then
 	image images photo photos video source file credit caption update updated breaking exclusive related read
+	spring summer autumn winter
 	monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 	august september october november december today yesterday tomorrow tonight
 	mr mrs ms dr`.split(/\s+/),
+);
+
+// Lower-case nouns that say the name after them is an organisation's: "airline Aer Lingus".
+export const ORG_DESCRIPTORS = new Set(
+	`company firm airline carrier automaker carmaker manufacturer maker contractor retailer insurer lender
+	broadcaster publisher conglomerate giant startup start-up supplier chain operator brand label studio
+	developer plant subsidiary division unit outlet newspaper magazine agency charity`.split(/\s+/),
+);
+
+// Kinds of product: a name just before one names the product ("the Strata Nine laptop").
+export const PRODUCT_NOUNS = new Set(
+	`laptop notebook computer desktop tablet phone smartphone handset processor chip console device browser
+	software app vehicle car truck suv sedan model jet airliner aircraft plane helicopter engine drug vaccine
+	camera player`.split(/\s+/),
+);
+
+// Nouns through which a country acts: "the Romanian government", "Kenyan troops".
+export const STATE_WORDS = new Set(
+	`government governments authorities officials administration military army navy forces troops police
+	leadership regime parliament ministry`.split(/\s+/),
+);
+
+// Nouns that a number follows to name a thing, not an actor: "Chapter 11", "Flight 447".
+export const NUMBERED_WORDS = new Set(
+	`chapter article section title rule page volume figure table room route highway interstate gate flight
+	platform terminal pier stage phase round act level model series version`.split(/\s+/),
+);
+
+// Abbreviations that are common nouns of business and technology writing, not names.
+export const COMMON_ACRONYMS = new Set(
+	`tv os pc vip html url pdf usb lcd led hd dvd cd gps sms mp3 ipo gdp cpi faq atm sim api
+	dna hiv aids ai vr ok pr hr suv hq rsvp asap aka eta`.split(/\s+/),
+);
+
+// Capitalised abbreviations of measures: time zones after a clock time, units, currency codes
+// compromise does not tag as money.
+export const MEASURE_WORDS = new Set(
+	`utc gmt est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst aest aedt
+	ghz mhz khz hz gb mb kb tb mph kph km kg mm cm kw kwh mw gw
+	usd eur gbp jpy aud cad chf cny rmb hkd inr rub nzd sek nok dkk krw brl mxn zar sgd`.split(/\s+/),
 );
 
 export const SPEECH_VERBS =

@@ -1,0 +1,130 @@
+import {describe, expect, it} from 'vitest';
+import {extract} from '../../source/ingest/index.js';
+
+// Sentences written for these tests; none comes from the evaluation set.
+function run(body: string) {
+	const result = extract(`date 2023-05-10 ${body}`, {fallbackDate: '2000-01-01'});
+	const kinds = Object.fromEntries(result.actors.map((a) => [a.name, a.kind]));
+	return {...result, kinds, names: result.actors.map((a) => a.name)};
+}
+
+describe('actor detection and kinds', () => {
+	it('reads a title word inside a company name as the name, not a rank', () => {
+		const r = run('General Motors cut jobs in Ohio. General Dynamics won the tender. General Anna Holt objected.');
+		expect(r.kinds['General Motors']).toBe('organization');
+		expect(r.kinds['General Dynamics']).toBe('organization');
+		expect(r.actors.find((a) => a.name === 'Anna Holt')).toMatchObject({kind: 'person', role: 'General'});
+	});
+
+	it('makes no actors of money, currency codes, time zones or units', () => {
+		const r = run('Tarvik Mining paid AU$ 12 million (US$ 9 million), or $5 (USD) a share, at 09:30 UTC for a 3 GHz chip.');
+		expect(r.names).toEqual(['Tarvik Mining']);
+	});
+
+	it('drops a country named only by a demonym qualifying a noun, unless its government acts', () => {
+		const r = run('Norwegian ferry firm Fjordline ordered two ships. The Danish government objected.');
+		expect(r.names).not.toContain('Norway');
+		expect(r.kinds['Denmark']).toBe('country');
+		const named = run('Norwegian ferry firm Fjordline ordered two ships from Norway.');
+		expect(named.kinds['Norway']).toBe('country');
+	});
+
+	it('takes an organisation head word, English or foreign, for an organisation', () => {
+		const r = run('Scientists at Tromsø Universitet and the Keller Planetarium joined Banco de Lisboa and Vantor Holdings.');
+		for (const name of ['Tromsø Universitet', 'Keller Planetarium', 'Banco de Lisboa', 'Vantor Holdings'])
+			expect(r.kinds[name]).toBe('organization');
+	});
+
+	it('reads a particle between names as a person, and a first name only where it opens the name', () => {
+		const r = run('Odile Le Brun met Pieter van Aalst. Dravo Martin said its bid had won.');
+		expect(r.kinds['Odile Le Brun']).toBe('person');
+		expect(r.kinds['Pieter van Aalst']).toBe('person');
+		expect(r.kinds['Dravo Martin']).toBe('organization');
+	});
+
+	it("does not take a country that opens a person's name for the country", () => {
+		const r = run('Jordan Kessling spoke in Amman.');
+		expect(r.kinds['Jordan Kessling']).toBe('person');
+		expect(r.names).not.toContain('Jordan');
+	});
+
+	it('lets the context settle a kind the name leaves open', () => {
+		const r = run('Talvane Rusk said his plan would work. The carrier Norvik Sund cut fares. Quellan Brix raised its prices.');
+		expect(r.kinds['Talvane Rusk']).toBe('person');
+		expect(r.kinds['Norvik Sund']).toBe('organization');
+		expect(r.kinds['Quellan Brix']).toBe('organization');
+	});
+
+	it('makes no actor of a product with a model code, nor of a numbered thing, keeping its operator', () => {
+		const r = run(
+			'Kestrel Aero delivered the first Kestrel K550 to Norvik Air. Norvik Air Flight 212 landed; Torvan filed for Chapter 11.',
+		);
+		expect(r.names.sort()).toEqual(['Kestrel Aero', 'Norvik Air', 'Torvan']);
+	});
+
+	it('makes no actor of a common-noun abbreviation or a season, but keeps one inside a name', () => {
+		const r = run('The Spring sale drew 300 VIP guests and a TV crew from PC Planet.');
+		expect(r.names).toEqual(['PC Planet']);
+	});
+
+	it('merges a company named without "Motor Company"', () => {
+		const r = run('Halden Motor Company cut jobs. Halden said sales fell.');
+		expect(r.names).toEqual(['Halden Motor Company']);
+	});
+
+	it('keeps the number of an index with its name, but not a year after a possessive', () => {
+		const r = run("The QXI 250 rose while the Barlow & Finch's 400 index fell. Halden's 2009 results were weak.");
+		expect(r.names.sort()).toEqual(["Barlow & Finch's 400", 'Halden', 'QXI 250']);
+	});
+
+	it('merges an organisation named with and without its country or corporate words', () => {
+		const r = run(
+			'The Coast Guard searched the bay. The Kenyan Coast Guard said little. Sundra Vale grew. Sundra Vale Group PLC reported.',
+		);
+		expect(r.actors.filter((a) => a.name.includes('Coast Guard'))).toHaveLength(1);
+		expect(r.actors.filter((a) => a.name.includes('Sundra'))).toHaveLength(1);
+	});
+
+	it('makes no name of a sentence-initial common noun that compromise only guesses is an organisation', () => {
+		const r = run('Stock markets fell in Oslo. Ford has cut jobs.');
+		expect(r.names).not.toContain('Stock');
+		expect(r.names).toContain('Ford');
+	});
+
+	it('opens a longer name with a small-letter name, keeps a version number, and drops such a word alone', () => {
+		const r = run('Members of the zPhone Builder Club got Tarvo Suite 2.4.1 and a zPhone.');
+		expect(r.names.sort()).toEqual(['Tarvo Suite 2.4.1', 'zPhone Builder Club']);
+	});
+
+	it("reads an acronym of a country code and a body's initials as that body", () => {
+		const r = run('The Coast Guard searched the bay on Monday. The USCG said the search would go on.');
+		expect(r.names).toEqual(['Coast Guard']);
+		expect(r.actors[0]!.aliases).toContain('USCG');
+	});
+
+	it("names an owner's unit with its owner, but not the owner's people", () => {
+		const r = run("Engineers at Halvorsen's Marine Systems met Halvorsen's Anna Berg.");
+		expect(r.kinds["Halvorsen's Marine Systems"]).toBe('organization');
+		expect(r.kinds['Anna Berg']).toBe('person');
+		expect(run("Parts came from Kastellos' Marine Systems in Oslo.").names).toEqual(["Kastellos' Marine Systems"]);
+	});
+
+	it('reads a head-first foreign organisation, an "Org", and a Korean-style given name', () => {
+		const r = run('Movimento Azzurro and the Tide Org backed Choi Min-ho, who met Lee Dae-su in Busan.');
+		expect(r.kinds['Movimento Azzurro']).toBe('organization');
+		expect(r.kinds['Tide Org']).toBe('organization');
+		expect(r.kinds['Choi Min-ho']).toBe('person');
+		expect(r.kinds['Lee Dae-su']).toBe('person');
+	});
+
+	it('takes no role from a clause with its own speech verb after a name', () => {
+		const r = run('Halden bought the assembly plant Tarvik Dunmore, a Norwegian official said on Monday.');
+		expect(r.kinds['Tarvik Dunmore']).toBe('organization');
+		expect(r.actors.find((a) => a.name === 'Tarvik Dunmore')!.role).toBeNull();
+	});
+
+	it('makes no actor of a name before a kind of product, unless it names an actor elsewhere', () => {
+		const r = run('Kestrel Aero showed Strata Nine laptops and the Velo OS operating system. Kestrel Aero jets flew.');
+		expect(r.names).toEqual(['Kestrel Aero']);
+	});
+});
