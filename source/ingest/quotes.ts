@@ -1,8 +1,9 @@
 import type {Paragraph, Span} from '../types.js';
 import type {Mention} from './actors.js';
-import {SPEECH_VERBS} from './lexicon.js';
 import type {TaggedSentence} from './nlp.js';
 import {spanAfter, within} from './normalize.js';
+import {speechVerbs} from './speech.js';
+import {canBeSubject} from './subjects.js';
 
 export type QuoteSpan = Span & {
 	text: string;
@@ -127,34 +128,46 @@ function lastPersonBefore(ctx: Context, offset: number): string | null {
 	return null;
 }
 
+// Between a name and its verb, what does not end the clause: brackets, party designations
+// ("(D-Wis.)", ", R-Ky.,") and abbreviations' full stops.
+const aside = (text: string) =>
+	text
+		.replace(/\([^()]*\)/g, ' ')
+		.replace(/\b[DRI]-\p{Lu}[\p{L}.]*/gu, ' ')
+		.replace(/\b\p{Lu}\p{Ll}{0,3}\./gu, ' ');
+
 // The speaker named in one sentence of narration: "X said", "said X", "according to X",
 // "X wrote on Telegram"; "he said" is the most recent person. People win over organisations
-// standing between the speaker and the verb ("Gomez, Panama coach, said").
+// standing between the speaker and the verb ("Gomez, Panama coach, said"), and names that cannot
+// be the verb's subject (subjects.ts) are passed over.
 function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string | null {
 	const text = narration(ctx, sentence);
-	const verbs = [...text.matchAll(new RegExp(SPEECH_VERBS.source, 'gi'))];
+	const all = speechVerbs(sentence.tokens, (offset) => within(ctx.spans, offset));
+	// A verb of saying is the better guide than a phrase that attributes without one.
+	const verbs = all.some((v) => v.kind === 'verb') ? all.filter((v) => v.kind === 'verb') : all;
 	if (verbs.length === 0) return null;
-	const verb = verbs.reduce((best, v) =>
-		Math.abs(v.index + sentence.start - near) < Math.abs(best.index + sentence.start - near) ? v : best,
-	);
-	const verbStart = sentence.start + verb.index;
-	const verbEnd = verbStart + verb[0].length;
+	const verb = verbs.reduce((best, v) => (Math.abs(v.start - near) < Math.abs(best.start - near) ? v : best));
+	const verbStart = verb.start;
+	const verbEnd = verb.end;
+	const verbIndex = verbStart - sentence.start;
 	const here = ctx.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && outsideQuotes(ctx, m));
-	if (/^according to$/i.test(verb[0])) {
+	if (verb.kind === 'source') {
 		const after = here.find((m) => m.start >= verbEnd);
 		if (after) return after.actor;
 	}
-	const before = here.filter((m) => m.end <= verbStart && !/[.;]/.test(ctx.body.slice(m.end, verbStart).replace(/\b\p{Lu}\./gu, '')));
+	const before = here.filter(
+		(m) => m.end <= verbStart && !/[.;]/.test(aside(ctx.body.slice(m.end, verbStart))) && canBeSubject(sentence, m, verbStart),
+	);
 	const people = before.filter((m) => ctx.kindOf(m.actor) === 'person');
 	const choice = (people.length > 0 ? people : before).at(-1);
 	const between = choice ? ctx.body.slice(choice.end, verbStart) : '';
-	if (PRONOUN.test(text.slice(0, verb.index)) && (!choice || /\b(he|she)\b/i.test(between))) return lastPersonBefore(ctx, verbStart);
+	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return lastPersonBefore(ctx, verbStart);
 	// "He warned that … and said …": a pronoun subject at the start of the sentence.
 	if (!choice && /^\W*(he|she)\b/i.test(text)) return lastPersonBefore(ctx, sentence.start);
 	if (choice && !/["“”]/.test(between)) return choice.actor;
-	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40);
+	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40 && canBeSubject(sentence, m, verbStart));
 	if (after) return after.actor;
-	if (PRONOUN_AFTER.test(text.slice(verb.index + verb[0].length))) return lastPersonBefore(ctx, verbStart);
+	if (PRONOUN_AFTER.test(text.slice(verbEnd - sentence.start))) return lastPersonBefore(ctx, verbStart);
 	return null;
 }
 
@@ -179,8 +192,20 @@ function isSpeech(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefin
 	if (n < 2) return false;
 	if (n <= 8 && isTitle(q.text)) return false;
 	const partial = sentence !== undefined && !q.continued && ctx.body.slice(sentence.start, q.start).replace(/["“]/g, '').trim() !== '';
-	if (partial && n <= 4 && !SPEECH_VERBS.test(narration(ctx, sentence))) return false;
+	if (partial && n <= 4 && speechVerbs(sentence.tokens, (offset) => within(ctx.spans, offset)).length === 0) return false;
 	return true;
+}
+
+// A dash byline: a quotation followed by a dash and the speaker's name, alone at the end of its
+// line: "“We will rebuild.” ― Tom Ferris".
+const DASH = /^["”’']?[\s,.]*(?:[—―–]|--)[^\S\n]*/;
+
+function byline(ctx: Context, q: QuoteSpan): string | null {
+	const dash = DASH.exec(ctx.body.slice(q.end, q.end + 12));
+	if (!dash) return null;
+	const at = q.end + dash[0].length;
+	const m = ctx.mentions.find((x) => x.start === at);
+	return m && /^[.,]?[^\S\n]*(?:\n|$)/.test(ctx.body.slice(m.end, m.end + 4)) ? m.actor : null;
 }
 
 export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[]): Attribution[] {
@@ -191,7 +216,7 @@ export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[])
 		const index = sentenceAt(full, q.start);
 		const sentence = full.sentences[index];
 		if (!isSpeech(full, q, sentence)) continue;
-		let speaker: string | null = null;
+		let speaker = byline(full, q);
 		const endIndex = sentenceAt(full, Math.max(q.start, q.end - 1));
 		for (const i of new Set([index, endIndex])) {
 			const s = full.sentences[i];

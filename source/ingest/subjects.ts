@@ -1,0 +1,44 @@
+import type {Mention} from './actors.js';
+import type {TaggedSentence, Token} from './nlp.js';
+import {isCapitalised, isPossessive, isRole} from './tokens.js';
+
+// Whether a name in a sentence can be the subject of a verb of saying, from the words around it:
+// a name that qualifies a noun ("a Trump surrogate", "MSNBC host Chris Matthews", "a White House
+// statement"), unless it owns it ("Cornyn's statement said"), or is the object of a verb or a preposition
+// ("the raid that killed Osama bin Laden", "the attorney general of Oklahoma") is not who speaks;
+// the verb of saying itself (at verbStart) may stand before its subject.
+
+// Words a subject's noun phrase may hold before the name: titles, adjectives, numbers, other names.
+const inNounPhrase = (t: Token) =>
+	isCapitalised(t) || isRole(t) || ['Adjective', 'Value', 'Noun'].some((tag) => t.tags.has(tag)) || /^(?:a|an|the)$/i.test(t.text);
+
+export function canBeSubject(sentence: TaggedSentence, m: Mention, verbStart: number): boolean {
+	const tokens = sentence.tokens;
+	const first = tokens.findIndex((t) => t.start >= m.start);
+	let last = first;
+	while (tokens[last + 1] && tokens[last + 1]!.end <= m.end) last++;
+	if (first < 0) return true;
+	const end = tokens[last]!;
+	const next = tokens[last + 1];
+	if (
+		next &&
+		!end.post.trim() &&
+		!isPossessive(end) &&
+		/^\p{Ll}/u.test(next.text) &&
+		next.tags.has('Noun') &&
+		!next.tags.has('Verb') &&
+		!next.tags.has('Pronoun')
+	)
+		return false;
+	for (let i = first - 1; i >= 0; i--) {
+		const t = tokens[i]!;
+		if (t.start === verbStart) return true; // "said MSNBC host Chris Matthews"
+		// A comma or a clause's conjunction before the noun phrase: nothing governs it.
+		if (/[,;:(—–]/.test(t.post) || t.tags.has('Conjunction')) return true;
+		if (t.tags.has('Preposition') || /^to$/i.test(t.text) || (t.tags.has('Verb') && !isCapitalised(t))) return false;
+		// "Governor of Washington Chris Gregoire": the preposition governs the name before this one.
+		if (isCapitalised(t) && !isRole(t) && !t.tags.has('Verb')) return true;
+		if (!inNounPhrase(t)) return true;
+	}
+	return true;
+}

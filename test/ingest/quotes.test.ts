@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest';
+import {extract} from '../../source/ingest/index.js';
+
+// Sentences written for these tests; none comes from the evaluation sets.
+function speakers(body: string) {
+	const result = extract(`date 2023-05-10 ${body}`, {fallbackDate: '2000-01-01'});
+	const name = (key: string | null) => result.actors.find((a) => a.key === key)?.name ?? null;
+	return result.quotes.map((q) => [q.text, name(q.speaker)]);
+}
+
+describe('speakers of quotes', () => {
+	it('knows every inflection of the verbs of saying, and past forms the tagger reads as adjectives', () => {
+		expect(speakers('Mayor Ivo Stern posted a photo, tweeting, "The bridge is open again."')).toEqual([
+			['The bridge is open again.', 'Ivo Stern'],
+		]);
+		expect(speakers('The Harbour Gazette noted that the ferry had become a "floating museum for tourists".')).toEqual([
+			['floating museum for tourists', 'Harbour Gazette'],
+		]);
+		expect(speakers('Councillor Ruth Kane branded the budget "a gift to developers".')).toEqual([['a gift to developers', 'Ruth Kane']]);
+	});
+
+	it('passes over names that qualify a noun or are the object of a verb or a preposition', () => {
+		expect(speakers('Lena Ortiz, a senior Greenfield Party strategist, said, "We need more volunteers."')).toEqual([
+			['We need more volunteers.', 'Lena Ortiz'],
+		]);
+		expect(speakers('Omar Haddad praised the raid that caught Viktor Sorel and said it was "a fine day for justice".')).toEqual([
+			['a fine day for justice', 'Omar Haddad'],
+		]);
+		expect(speakers('"We will win the county," said Harbour Radio host Dana Price.')).toEqual([['We will win the county', 'Dana Price']]);
+	});
+
+	it('reads through a party designation between a name and its verb', () => {
+		expect(speakers('"The vote is a sham," Rep. Alma Ruiz (D-Ore.) said on Monday.')).toEqual([['The vote is a sham', 'Alma Ruiz']]);
+		expect(speakers('"We have the votes," Senator Carl Weber, R-Mont., said.')).toEqual([['We have the votes', 'Carl Weber']]);
+	});
+
+	it('takes the name after a dash at the end of a quotation’s line as its speaker', () => {
+		expect(speakers('“The river is rising faster than last year.” ― Tomas Berg\n“We need sandbags now.” — Alma Ruiz.')).toEqual([
+			['The river is rising faster than last year.', 'Tomas Berg'],
+			['We need sandbags now.', 'Alma Ruiz'],
+		]);
+	});
+});
