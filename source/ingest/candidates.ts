@@ -88,6 +88,10 @@ function joins(connector: Token, span: Token[], rest: Token[]): boolean {
 	if (/^\d+$/.test(word)) return true;
 	if (!CONNECTORS.has(word)) return false;
 	if (word === 'on') return /^(council|committee|commission)$/.test(lower(span.at(-1)!));
+	// "Senator Ada Holm of Vermont", "Eli Marsh for the Courier": a person's full name ends before them.
+	const name = span.slice(span.findIndex((t) => !isRole(t)));
+	if ((word === 'of' || word === 'for') && name.length >= 2 && name[0]!.tags.has('FirstName') && !name.some((t) => ORG_WORDS.has(lower(t))))
+		return false;
 	if (word === '&') return true; // "Procter & Gamble", "Evergreen Aviation & Space Museum"
 	if (word === 'and') {
 		const last = lower(span.at(-1)!).replace(/\.$/, '');
@@ -284,7 +288,9 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 	sentences.forEach((sentence, sentenceIndex) => {
 		for (const span of spans(sentence, stats, inQuote)) {
 			let leading = 0;
-			while (leading < span.length - 1 && NOT_NAMES.has(lower(span[leading]!))) leading++;
+			// A party or faith before a person's name is what they are, not their name: "Democrat Ann Lee".
+			const affiliation = (i: number) => GROUP_WORDS.has(lower(span[i]!)) && span[i + 1]!.tags.has('FirstName');
+			while (leading < span.length - 1 && (NOT_NAMES.has(lower(span[leading]!)) || affiliation(leading))) leading++;
 			const trimmed = span.slice(leading);
 			const index = sentence.tokens.indexOf(trimmed[0]!);
 			const before = sentence.tokens[index - 1];

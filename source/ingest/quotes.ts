@@ -189,11 +189,14 @@ const sentenceAt = (ctx: Context, offset: number) => {
 // short quotes (scare quotes) only next to a verb of saying.
 function isSpeech(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefined): boolean {
 	const n = words(q.text).length;
-	if (n < 2) return false;
-	if (n <= 8 && isTitle(q.text)) return false;
+	if (n === 0 || (n <= 8 && isTitle(q.text))) return false;
 	const partial = sentence !== undefined && !q.continued && ctx.body.slice(sentence.start, q.start).replace(/["“]/g, '').trim() !== '';
-	if (partial && n <= 4 && speechVerbs(sentence.tokens, (offset) => within(ctx.spans, offset)).length === 0) return false;
-	return true;
+	if (n === 1 && !partial) return false;
+	if (!partial || n > 4) return true;
+	const verbs = speechVerbs(sentence.tokens, (offset) => within(ctx.spans, offset));
+	// One quoted word is someone's word when it is reported ("said the plan was "reckless""), a
+	// quoted term when it labels ("called the plan "reckless"").
+	return n === 1 ? verbs.some((v) => v.kind === 'verb' && !v.labels) : verbs.length > 0;
 }
 
 // A dash byline: a quotation followed by a dash and the speaker's name, alone at the end of its

@@ -32,12 +32,14 @@ function forms(lemma: string): {ambiguous: string[]; past: string[]} {
 }
 
 const LEMMAS = [...REGULAR, ...Object.keys(IRREGULAR)].map(forms);
+// Verbs that give a thing a name rather than report words: "called the plan "reckless"".
+const LABELLING = new Set(['call', 'brand', 'label', 'describe'].flatMap((lemma) => Object.values(forms(lemma)).flat()));
 const AMBIGUOUS = new Set(LEMMAS.flatMap((f) => f.ambiguous));
 const PAST = new Set(LEMMAS.flatMap((f) => f.past));
 
 // `verb`: a verb of saying; `statement`: "in a statement", whose subject comes first like a verb's;
 // `source`: "according to", "in the words of", whose speaker follows.
-export type SpeechVerb = {start: number; end: number; kind: 'verb' | 'statement' | 'source'};
+export type SpeechVerb = {start: number; end: number; kind: 'verb' | 'statement' | 'source'; labels?: boolean};
 
 // The speech verbs of a sentence outside its quotations, in order. A word that can also be a noun
 // ("claims", "report", "warning") counts only where the tagger reads it as a verb.
@@ -47,7 +49,8 @@ export function speechVerbs(tokens: readonly Token[], quoted: (offset: number) =
 		if (quoted(t.start)) return;
 		const word = t.text.toLowerCase();
 		const next = tokens[i + 1]?.text.toLowerCase();
-		if (PAST.has(word) || (AMBIGUOUS.has(word) && t.tags.has('Verb'))) out.push({start: t.start, end: t.end, kind: 'verb'});
+		if (PAST.has(word) || (AMBIGUOUS.has(word) && t.tags.has('Verb')))
+			out.push({start: t.start, end: t.end, kind: 'verb', labels: LABELLING.has(word)});
 		else if (word === 'statement') out.push({start: t.start, end: t.end, kind: 'statement'});
 		else if ((word === 'according' || word === 'words') && (next === 'to' || next === 'of'))
 			out.push({start: t.start, end: tokens[i + 1]!.end, kind: 'source'});

@@ -12,6 +12,11 @@ import {isCapitalised, isPossessive, isRole} from './tokens.js';
 const inNounPhrase = (t: Token) =>
 	isCapitalised(t) || isRole(t) || ['Adjective', 'Value', 'Noun'].some((tag) => t.tags.has(tag)) || /^(?:a|an|the)$/i.test(t.text);
 
+// A lower-case word right after a name that makes the name its modifier: a noun, or a verb's bare
+// form, which cannot agree with a singular name ("the Clinton campaign spokesman").
+const nounAfterName = (t: Token) =>
+	/^\p{Ll}/u.test(t.text) && !t.tags.has('Pronoun') && ((t.tags.has('Noun') && !t.tags.has('Verb')) || t.tags.has('Infinitive'));
+
 export function canBeSubject(sentence: TaggedSentence, m: Mention, verbStart: number): boolean {
 	const tokens = sentence.tokens;
 	const first = tokens.findIndex((t) => t.start >= m.start);
@@ -20,25 +25,18 @@ export function canBeSubject(sentence: TaggedSentence, m: Mention, verbStart: nu
 	if (first < 0) return true;
 	const end = tokens[last]!;
 	const next = tokens[last + 1];
-	if (
-		next &&
-		!end.post.trim() &&
-		!isPossessive(end) &&
-		/^\p{Ll}/u.test(next.text) &&
-		next.tags.has('Noun') &&
-		!next.tags.has('Verb') &&
-		!next.tags.has('Pronoun')
-	)
-		return false;
+	if (next && !end.post.trim() && !isPossessive(end) && nounAfterName(next)) return false;
 	for (let i = first - 1; i >= 0; i--) {
 		const t = tokens[i]!;
 		if (t.start === verbStart) return true; // "said MSNBC host Chris Matthews"
-		// A comma or a clause's conjunction before the noun phrase: nothing governs it.
-		if (/[,;:(—–]/.test(t.post) || t.tags.has('Conjunction')) return true;
-		if (t.tags.has('Preposition') || /^to$/i.test(t.text) || (t.tags.has('Verb') && !isCapitalised(t))) return false;
+		// A comma, a quotation or a clause's conjunction before the noun phrase: nothing governs it.
+		if (/[,;:(—–"“”?!]/.test(t.post) || t.tags.has('Conjunction')) return true;
+		const previous = tokens[i - 1];
+		const modifier = previous !== undefined && isCapitalised(previous) && !previous.post.trim() && nounAfterName(t);
+		if (t.tags.has('Preposition') || /^to$/i.test(t.text) || (t.tags.has('Verb') && !isCapitalised(t) && !modifier)) return false;
 		// "Governor of Washington Chris Gregoire": the preposition governs the name before this one.
 		if (isCapitalised(t) && !isRole(t) && !t.tags.has('Verb')) return true;
-		if (!inNounPhrase(t)) return true;
+		if (!inNounPhrase(t) && !modifier) return true;
 	}
 	return true;
 }

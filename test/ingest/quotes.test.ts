@@ -40,4 +40,29 @@ describe('speakers of quotes', () => {
 			['We need sandbags now.', 'Alma Ruiz'],
 		]);
 	});
+
+	it('reads a name before a noun as its modifier, even when the tagger takes the noun for a verb', () => {
+		expect(speakers('“We expect a long night,” Holm campaign spokesman Peter Vance said.')).toEqual([
+			['We expect a long night', 'Peter Vance'],
+		]);
+	});
+
+	it('does not read the words of a quotation as governing the name after it', () => {
+		expect(speakers('“How long must the town wait for a bridge?” Ana Ruiz said.')).toEqual([
+			['How long must the town wait for a bridge?', 'Ana Ruiz'],
+		]);
+	});
+
+	it('names speakers without their titles, parties and states', () => {
+		expect(speakers('“The budget is late,” said Assembly Speaker Nora Field.')).toEqual([['The budget is late', 'Nora Field']]);
+		expect(speakers('Republican Walter Crane said the bill was “a disaster for farmers”.')).toEqual([
+			['a disaster for farmers', 'Walter Crane'],
+		]);
+		expect(speakers('“We will not yield,” said Senator Ada Holm of Vermont.')).toEqual([['We will not yield', 'Ada Holm']]);
+	});
+
+	it('keeps one quoted word that is reported, not one that labels', () => {
+		expect(speakers('Mayor Ivo Stern said the new tax was “unfair”.')).toEqual([['unfair', 'Ivo Stern']]);
+		expect(speakers('Mayor Ivo Stern called the new tax “unfair”.')).toEqual([]);
+	});
 });
