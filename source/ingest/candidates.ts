@@ -67,6 +67,8 @@ const FUNCTION_TAGS = ['Value', 'Determiner', 'Preposition', 'Pronoun', 'Conjunc
 function canStartName(t: Token, next: Token | undefined, initial: boolean, stats: WordStats): boolean {
 	if (!isCapitalised(t) || NOT_NAMES.has(lower(t)) || t.text === 'I' || isContraction(t)) return false;
 	if (!initial || isRole(t)) return true;
+	// "Injecting humour, Lee said": a verb's -ing or past form opening a sentence is no name's first word.
+	if (t.tags.has('Gerund') || t.tags.has('PastTense')) return false;
 	// "Finance Minister Clara Odum", "Air France" at the start of a sentence: the first word of a
 	// longer name (what is not a name is dropped later).
 	const joined =
@@ -192,7 +194,9 @@ function pieces(body: string, span: Token[], roleWords: Token[]): Piece[] {
 	if (tokens.length === 0) return out;
 	let lastRole = -1;
 	tokens.forEach((t, i) => {
-		if (isRole(t) && !ORG_WORDS.has(lower(t))) lastRole = i;
+		// "Charlie King": a title word right after a first name is a surname.
+		const surname = i > 0 && i === tokens.length - 1 && tokens[i - 1]!.tags.has('FirstName') && /^\p{Lu}\p{Ll}/u.test(t.text);
+		if (isRole(t) && !ORG_WORDS.has(lower(t)) && !surname) lastRole = i;
 	});
 	if (lastRole < 0) {
 		out.push({tokens, role: roleWords, surface: [...roleWords, ...span], qualified: tokens !== span});

@@ -105,6 +105,8 @@ type Context = {
 	mentions: Mention[];
 	spans: QuoteSpan[];
 	kindOf: (actor: string) => string;
+	// The person the last attributed quotation is given to, and its paragraph.
+	lastSpeaker?: {actor: string; paragraph: number};
 };
 
 // The text of a sentence with its quotations blanked out, so only the narrator's words are searched.
@@ -119,6 +121,14 @@ function narration(ctx: Context, sentence: TaggedSentence): string {
 }
 
 const outsideQuotes = (ctx: Context, m: Mention) => !within(ctx.spans, m.start);
+
+// "he said": the person who spoke last in this paragraph, else the most recent person named.
+function pronounSpeaker(ctx: Context, offset: number): string | null {
+	const last = ctx.lastSpeaker;
+	const paragraph = ctx.sentences[sentenceAt(ctx, offset)]?.paragraph ?? Infinity;
+	if (last && paragraph === last.paragraph) return last.actor;
+	return lastPersonBefore(ctx, offset);
+}
 
 function lastPersonBefore(ctx: Context, offset: number): string | null {
 	for (let i = ctx.mentions.length - 1; i >= 0; i--) {
@@ -161,13 +171,13 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 	const people = before.filter((m) => ctx.kindOf(m.actor) === 'person');
 	const choice = (people.length > 0 ? people : before).at(-1);
 	const between = choice ? ctx.body.slice(choice.end, verbStart) : '';
-	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return lastPersonBefore(ctx, verbStart);
+	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return pronounSpeaker(ctx, verbStart);
 	// "He warned that … and said …": a pronoun subject at the start of the sentence.
-	if (!choice && /^\W*(he|she)\b/i.test(text)) return lastPersonBefore(ctx, sentence.start);
+	if (!choice && /^\W*(he|she)\b/i.test(text)) return pronounSpeaker(ctx, sentence.start);
 	if (choice && !/["“”]/.test(between)) return choice.actor;
 	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40 && canBeSubject(sentence, m, verbStart));
 	if (after) return after.actor;
-	if (PRONOUN_AFTER.test(text.slice(verbEnd - sentence.start))) return lastPersonBefore(ctx, verbStart);
+	if (PRONOUN_AFTER.test(text.slice(verbEnd - sentence.start))) return pronounSpeaker(ctx, verbStart);
 	return null;
 }
 
@@ -249,6 +259,7 @@ export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[])
 		const nearby =
 			previous && (previous.quote.paragraph === q.paragraph || q.continued || (quoteOnly && q.paragraph - previous.quote.paragraph <= 2));
 		if (speaker === null && nearby) speaker = previous!.speaker;
+		if (speaker !== null && full.kindOf(speaker) === 'person') full.lastSpeaker = {actor: speaker, paragraph: q.paragraph};
 		previous = {quote: q, speaker, sentence: index};
 		out.push(previous);
 	}

@@ -65,4 +65,19 @@ describe('speakers of quotes', () => {
 		expect(speakers('Mayor Ivo Stern said the new tax was “unfair”.')).toEqual([['unfair', 'Ivo Stern']]);
 		expect(speakers('Mayor Ivo Stern called the new tax “unfair”.')).toEqual([]);
 	});
+
+	it('gives "he said" to the last speaker of the paragraph rather than the last name in it', () => {
+		expect(
+			speakers('“The talks went well,” Governor Tom Reyes said after meeting Mayor Paul Okafor. He added, “We will meet again in June.”'),
+		).toEqual([
+			['The talks went well', 'Tom Reyes'],
+			['We will meet again in June.', 'Tom Reyes'],
+		]);
+	});
+
+	it('does not start a name with a verb opening the sentence, and reads a title after a first name as a surname', () => {
+		const names = extract('date 2023-05-10 Quoting Rosa Vidal, the mayor said the plan was wasteful.', {fallbackDate: '2000-01-01'}).actors;
+		expect(names.map((a) => a.name)).toEqual(['Rosa Vidal']);
+		expect(speakers('“The mine will close,” said Martin King, a union organiser.')).toEqual([['The mine will close', 'Martin King']]);
+	});
 });
