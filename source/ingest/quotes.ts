@@ -2,7 +2,7 @@ import type {Paragraph, Span} from '../types.js';
 import type {Mention} from './actors.js';
 import type {TaggedSentence} from './nlp.js';
 import {spanAfter, within} from './normalize.js';
-import {speechVerbs} from './speech.js';
+import {speechVerbs, type SpeechVerb} from './speech.js';
 import {canBeSubject} from './subjects.js';
 
 export type QuoteSpan = Span & {
@@ -146,6 +146,26 @@ const aside = (text: string) =>
 		.replace(/\b[DRI]-\p{Lu}[\p{L}.]*/gu, ' ')
 		.replace(/\b\p{Lu}\p{Ll}{0,3}\./gu, ' ');
 
+// The sentence's first possible subject speaks when the verb is tied to it across what stands
+// between: an appositive ("Ana Ruiz, an adviser to the Holm campaign, said"), a participle after a
+// comma ("Ana Ruiz called for calm, saying …") or a second verb ("Ana Ruiz praised Tom Reyes and
+// added …").
+function mainSubject(ctx: Context, before: Mention[], verb: SpeechVerb, sentence: TaggedSentence): Mention | undefined {
+	// "Ana Ruiz's spokesman Tom Reyes": the name after the possessive heads the noun phrase.
+	const [first, second] = before;
+	// The mention may end before or after the "'s".
+	const possessive = first !== undefined && /['’]s/.test(ctx.body.slice(first.end - 2, first.end + 2));
+	const owner = possessive && second !== undefined && !/[,;]/.test(ctx.body.slice(first.end, second.start));
+	const main = owner ? second : first;
+	if (!main || main === before.at(-1)) return undefined;
+	const gap = aside(ctx.body.slice(main.end, verb.start));
+	const appositive = /^\s*,/.test(gap) && /,\s*$/.test(gap);
+	const token = sentence.tokens.find((t) => t.start === verb.start);
+	const participle = token !== undefined && token.tags.has('Gerund') && /,\s*$/.test(gap);
+	const coordinated = /\b(?:and|but|then)\s+(?:\p{Ll}+ly\s+)?$/u.test(gap);
+	return appositive || participle || coordinated ? main : undefined;
+}
+
 // The speaker named in one sentence of narration: "X said", "said X", "according to X",
 // "X wrote on Telegram"; "he said" is the most recent person. People win over organisations
 // standing between the speaker and the verb ("Gomez, Panama coach, said"), and names that cannot
@@ -169,7 +189,7 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 		(m) => m.end <= verbStart && !/[.;]/.test(aside(ctx.body.slice(m.end, verbStart))) && canBeSubject(sentence, m, verbStart),
 	);
 	const people = before.filter((m) => ctx.kindOf(m.actor) === 'person');
-	const choice = (people.length > 0 ? people : before).at(-1);
+	const choice = mainSubject(ctx, before, verb, sentence) ?? (people.length > 0 ? people : before).at(-1);
 	const between = choice ? ctx.body.slice(choice.end, verbStart) : '';
 	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return pronounSpeaker(ctx, verbStart);
 	// "He warned that … and said …": a pronoun subject at the start of the sentence.

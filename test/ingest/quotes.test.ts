@@ -80,4 +80,16 @@ describe('speakers of quotes', () => {
 		expect(names.map((a) => a.name)).toEqual(['Rosa Vidal']);
 		expect(speakers('“The mine will close,” said Martin King, a union organiser.')).toEqual([['The mine will close', 'Martin King']]);
 	});
+
+	it('gives a verb tied to the sentence’s subject across an appositive, a participle or "and" to that subject', () => {
+		expect(speakers('Ana Ruiz, an adviser to Governor Tom Reyes, said the plan was “a good start”.')).toEqual([
+			['a good start', 'Ana Ruiz'],
+		]);
+		expect(speakers('Ana Ruiz praised the deal with Tom Reyes and added that it was “long overdue”.')).toEqual([
+			['long overdue', 'Ana Ruiz'],
+		]);
+		expect(speakers('Ana Ruiz’s spokesman Tom Reyes met Paul Okafor, saying the talks were “very useful”.')).toEqual([
+			['very useful', 'Tom Reyes'],
+		]);
+	});
 });
