@@ -13,9 +13,12 @@ const inNounPhrase = (t: Token) =>
 	isCapitalised(t) || isRole(t) || ['Adjective', 'Value', 'Noun'].some((tag) => t.tags.has(tag)) || /^(?:a|an|the)$/i.test(t.text);
 
 // A lower-case word right after a name that makes the name its modifier: a noun, or a verb's bare
-// form, which cannot agree with a singular name ("the Clinton campaign spokesman").
+// form, which cannot agree with a singular name ("the Clinton campaign spokesman", "Tulsa police
+// said").
 const nounAfterName = (t: Token) =>
-	/^\p{Ll}/u.test(t.text) && !t.tags.has('Pronoun') && ((t.tags.has('Noun') && !t.tags.has('Verb')) || t.tags.has('Infinitive'));
+	/^\p{Ll}/u.test(t.text) &&
+	!t.tags.has('Pronoun') &&
+	((t.tags.has('Noun') && !t.tags.has('Verb')) || t.tags.has('Infinitive') || (t.tags.has('PresentTense') && !/s$/.test(t.text)));
 
 export function canBeSubject(sentence: TaggedSentence, m: Mention, verbStart: number): boolean {
 	const tokens = sentence.tokens;

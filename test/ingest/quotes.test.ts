@@ -42,6 +42,7 @@ describe('speakers of quotes', () => {
 	});
 
 	it('reads a name before a noun as its modifier, even when the tagger takes the noun for a verb', () => {
+		expect(speakers('“The road stays shut,” Dunmore police Chief Ada Kerr said.')).toEqual([['The road stays shut', 'Ada Kerr']]);
 		expect(speakers('“We expect a long night,” Holm campaign spokesman Peter Vance said.')).toEqual([
 			['We expect a long night', 'Peter Vance'],
 		]);
