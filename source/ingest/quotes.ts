@@ -176,7 +176,13 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 	// A verb of saying is the better guide than a phrase that attributes without one.
 	const verbs = all.some((v) => v.kind === 'verb') ? all.filter((v) => v.kind === 'verb') : all;
 	if (verbs.length === 0) return null;
-	const verb = verbs.reduce((best, v) => (Math.abs(v.start - near) < Math.abs(best.start - near) ? v : best));
+	// Inside a sentence a quotation is reported by a verb before it ("Holm said in the letter that
+	// the plan "fails" the city"); one that opens its sentence, by the nearest verb.
+	const opens = ctx.body.slice(sentence.start, near).replace(/["“]/g, '').trim() === '';
+	const earlier = opens ? [] : verbs.filter((v) => v.end <= near);
+	const verb = (earlier.length > 0 ? earlier : verbs).reduce((best, v) =>
+		Math.abs(v.start - near) < Math.abs(best.start - near) ? v : best,
+	);
 	const verbStart = verb.start;
 	const verbEnd = verb.end;
 	const verbIndex = verbStart - sentence.start;
@@ -194,7 +200,8 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return pronounSpeaker(ctx, verbStart);
 	// "He warned that … and said …": a pronoun subject at the start of the sentence.
 	if (!choice && /^\W*(he|she)\b/i.test(text)) return pronounSpeaker(ctx, sentence.start);
-	if (choice && !/["“”]/.test(between)) return choice.actor;
+	// Not a name before the quotation when the verb comes after it: "Ana "was late," Tom said".
+	if (choice && !(near > choice.end && near < verbStart)) return choice.actor;
 	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40 && canBeSubject(sentence, m, verbStart));
 	if (after) return after.actor;
 	if (PRONOUN_AFTER.test(text.slice(verbEnd - sentence.start))) return pronounSpeaker(ctx, verbStart);

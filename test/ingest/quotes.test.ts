@@ -93,4 +93,18 @@ describe('speakers of quotes', () => {
 			['very useful', 'Tom Reyes'],
 		]);
 	});
+
+	it('reports a quotation inside a sentence by the verb before it', () => {
+		expect(
+			speakers('Mayor Ivo Stern said in a letter that the new toll “hurts every family” and suggests that Dunmore pays too much.'),
+		).toEqual([['hurts every family', 'Ivo Stern']]);
+	});
+
+	it('is not put off by other quotation marks between the speaker and the verb', () => {
+		expect(
+			speakers(
+				'Ana Ruiz, the county chair, praised the “Clean River Plan” of Tom Reyes and said she had one goal: “Water for every farm.”',
+			),
+		).toEqual([['Water for every farm.', 'Ana Ruiz']]);
+	});
 });
