@@ -28,6 +28,8 @@ export function canBeSubject(sentence: TaggedSentence, m: Mention, verbStart: nu
 	if (first < 0) return true;
 	const end = tokens[last]!;
 	const next = tokens[last + 1];
+	// "footage of Ana Ruiz saying": the name just before the verb of saying is its subject, whatever governs it.
+	if (next && next.start === verbStart) return true;
 	if (next && !end.post.trim() && !isPossessive(end) && nounAfterName(next)) return false;
 	for (let i = first - 1; i >= 0; i--) {
 		const t = tokens[i]!;

@@ -107,4 +107,10 @@ describe('speakers of quotes', () => {
 			),
 		).toEqual([['Water for every farm.', 'Ana Ruiz']]);
 	});
+
+	it('takes the name just before a verb of saying as its subject, even after a preposition', () => {
+		expect(speakers('The advert uses footage of Mayor Ivo Stern asking, “Why should the school close?”')).toEqual([
+			['Why should the school close?', 'Ivo Stern'],
+		]);
+	});
 });
