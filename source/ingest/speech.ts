@@ -49,8 +49,11 @@ export function speechVerbs(tokens: readonly Token[], quoted: (offset: number) =
 		if (quoted(t.start)) return;
 		const word = t.text.toLowerCase();
 		const next = tokens[i + 1]?.text.toLowerCase();
+		// After a determiner or a possessive an ambiguous form is a noun, which attributes as
+		// "statement" does: "Ruiz's remarks", "the claims".
+		const noun = i > 0 && /['’]s$|^(?:the|a|an|his|her|its|their|our|my|your|these|those)$/i.test(tokens[i - 1]!.text);
 		if (PAST.has(word) || (AMBIGUOUS.has(word) && t.tags.has('Verb')))
-			out.push({start: t.start, end: t.end, kind: 'verb', labels: LABELLING.has(word)});
+			out.push({start: t.start, end: t.end, kind: noun && AMBIGUOUS.has(word) ? 'statement' : 'verb', labels: LABELLING.has(word)});
 		else if (word === 'statement') out.push({start: t.start, end: t.end, kind: 'statement'});
 		else if ((word === 'according' || word === 'words') && (next === 'to' || next === 'of'))
 			out.push({start: t.start, end: tokens[i + 1]!.end, kind: 'source'});

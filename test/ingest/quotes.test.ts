@@ -113,4 +113,10 @@ describe('speakers of quotes', () => {
 			['Why should the school close?', 'Ivo Stern'],
 		]);
 	});
+
+	it('reads a form of a verb of saying after a possessive or a determiner as a noun', () => {
+		expect(speakers('Ana Ruiz, an aide to the governor, called Paul Okafor’s remarks “a gift to the county”.')).toEqual([
+			['a gift to the county', 'Ana Ruiz'],
+		]);
+	});
 });
