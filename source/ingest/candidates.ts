@@ -131,6 +131,8 @@ function canStartName(t: Token, next: Token | undefined, initial: boolean, stats
 	)
 		return false;
 	if (!initial || isRole(t)) return true;
+	// "Injecting humour, Lee said": a verb's -ing or past form opening a sentence is no name's first word.
+	if (t.tags.has('Gerund') || t.tags.has('PastTense')) return false;
 	// "Finance Minister Clara Odum", "Air France" at the start of a sentence: the first word of a
 	// longer name (what is not a name is dropped later).
 	const joined = next && isCapitalised(next) && !notName(next) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
@@ -156,6 +158,10 @@ function joins(connector: Token, span: Token[], rest: Token[]): boolean {
 	if (/^\d+$/.test(word)) return true;
 	if (!CONNECTORS.has(word)) return false;
 	if (word === 'on') return /^(council|committee|commission)$/.test(lower(span.at(-1)!));
+	// "Senator Ada Holm of Vermont", "Eli Marsh for the Courier": a person's full name ends before them.
+	const name = span.slice(span.findIndex((t) => !isRole(t)));
+	if ((word === 'of' || word === 'for') && name.length >= 2 && name[0]!.tags.has('FirstName') && !name.some((t) => ORG_WORDS.has(lower(t))))
+		return false;
 	if (word === '&') return true; // "Procter & Gamble", "Evergreen Aviation & Space Museum"
 	if (word === 'and') {
 		const last = lower(span.at(-1)!).replace(/\.$/, '');
@@ -307,7 +313,9 @@ function pieces(body: string, span: Token[], roleWords: Token[]): Piece[] {
 	if (tokens.length === 0) return out;
 	let lastRole = -1;
 	tokens.forEach((t, i) => {
-		if (isRole(t) && !ORG_WORDS.has(lower(t)) && !inCompanyName(t, tokens.slice(i + 1))) lastRole = i;
+		// "Charlie King": a title word right after a first name is a surname.
+		const surname = i > 0 && i === tokens.length - 1 && tokens[i - 1]!.tags.has('FirstName') && /^\p{Lu}\p{Ll}/u.test(t.text);
+		if (isRole(t) && !ORG_WORDS.has(lower(t)) && !inCompanyName(t, tokens.slice(i + 1)) && !surname) lastRole = i;
 	});
 	if (lastRole < 0) {
 		out.push({tokens, role: roleWords, surface: [...roleWords, ...span], qualified: tokens !== span});
@@ -448,7 +456,9 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 	sentences.forEach((sentence, sentenceIndex) => {
 		for (const span of spans(sentence, stats, inQuote)) {
 			let leading = 0;
-			while (leading < span.length - 1 && NOT_NAMES.has(lower(span[leading]!))) leading++;
+			// A party or faith before a person's name is what they are, not their name: "Democrat Ann Lee".
+			const affiliation = (i: number) => GROUP_WORDS.has(lower(span[i]!)) && span[i + 1]!.tags.has('FirstName');
+			while (leading < span.length - 1 && (NOT_NAMES.has(lower(span[leading]!)) || affiliation(leading))) leading++;
 			const trimmed = span.slice(leading, thingStart(span, sentence.tokens));
 			if (trimmed.length === 0) continue;
 			const index = sentence.tokens.indexOf(trimmed[0]!);

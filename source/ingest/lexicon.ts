@@ -15,7 +15,7 @@ export const ROLE_WORDS = new Set(
 	student academic researcher scientist analyst editor journalist reporter correspondent columnist
 	striker defender midfielder goalkeeper forward player referee midfield winger
 	astronaut pilot engineer economist author activist official officials negotiator mediator
-	aide counsel
+	aide counsel speaker
 	secretary-general general-secretary secretary general undersecretary-general
 	president-elect minister-president maj maj. gen gen. lt lt. col col. sgt sgt. capt capt. gov gov. sen sen. rep rep.`.split(/\s+/),
 );

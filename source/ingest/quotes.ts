@@ -1,8 +1,9 @@
 import type {Paragraph, Span} from '../types.js';
 import type {Mention} from './actors.js';
-import {SPEECH_VERBS} from './lexicon.js';
 import type {TaggedSentence} from './nlp.js';
 import {spanAfter, within} from './normalize.js';
+import {speechVerbs, type SpeechVerb} from './speech.js';
+import {canBeSubject} from './subjects.js';
 
 export type QuoteSpan = Span & {
 	text: string;
@@ -104,6 +105,8 @@ type Context = {
 	mentions: Mention[];
 	spans: QuoteSpan[];
 	kindOf: (actor: string) => string;
+	// The person the last attributed quotation is given to, and its paragraph.
+	lastSpeaker?: {actor: string; paragraph: number};
 };
 
 // The text of a sentence with its quotations blanked out, so only the narrator's words are searched.
@@ -119,6 +122,14 @@ function narration(ctx: Context, sentence: TaggedSentence): string {
 
 const outsideQuotes = (ctx: Context, m: Mention) => !within(ctx.spans, m.start);
 
+// "he said": the person who spoke last in this paragraph, else the most recent person named.
+function pronounSpeaker(ctx: Context, offset: number): string | null {
+	const last = ctx.lastSpeaker;
+	const paragraph = ctx.sentences[sentenceAt(ctx, offset)]?.paragraph ?? Infinity;
+	if (last && paragraph === last.paragraph) return last.actor;
+	return lastPersonBefore(ctx, offset);
+}
+
 function lastPersonBefore(ctx: Context, offset: number): string | null {
 	for (let i = ctx.mentions.length - 1; i >= 0; i--) {
 		const m = ctx.mentions[i]!;
@@ -127,34 +138,73 @@ function lastPersonBefore(ctx: Context, offset: number): string | null {
 	return null;
 }
 
+// Between a name and its verb, what does not end the clause: brackets, party designations
+// ("(D-Wis.)", ", R-Ky.,") and abbreviations' full stops.
+const aside = (text: string) =>
+	text
+		.replace(/\([^()]*\)/g, ' ')
+		.replace(/\b[DRI]-\p{Lu}[\p{L}.]*/gu, ' ')
+		.replace(/\b\p{Lu}\p{Ll}{0,3}\./gu, ' ');
+
+// The sentence's first possible subject speaks when the verb is tied to it across what stands
+// between: an appositive ("Ana Ruiz, an adviser to the Holm campaign, said"), a participle after a
+// comma ("Ana Ruiz called for calm, saying …") or a second verb ("Ana Ruiz praised Tom Reyes and
+// added …").
+function mainSubject(ctx: Context, before: Mention[], verb: SpeechVerb, sentence: TaggedSentence): Mention | undefined {
+	// "Ana Ruiz's spokesman Tom Reyes": the name after the possessive heads the noun phrase.
+	const [first, second] = before;
+	// The mention may end before or after the "'s".
+	const possessive = first !== undefined && /['’]s/.test(ctx.body.slice(first.end - 2, first.end + 2));
+	const owner = possessive && second !== undefined && !/[,;]/.test(ctx.body.slice(first.end, second.start));
+	const main = owner ? second : first;
+	if (!main || main === before.at(-1)) return undefined;
+	const gap = aside(ctx.body.slice(main.end, verb.start));
+	const appositive = /^\s*,/.test(gap) && /,\s*$/.test(gap);
+	const token = sentence.tokens.find((t) => t.start === verb.start);
+	const participle = token !== undefined && token.tags.has('Gerund') && /,\s*$/.test(gap);
+	const coordinated = /\b(?:and|but|then)\s+(?:\p{Ll}+ly\s+)?$/u.test(gap);
+	return appositive || participle || coordinated ? main : undefined;
+}
+
 // The speaker named in one sentence of narration: "X said", "said X", "according to X",
 // "X wrote on Telegram"; "he said" is the most recent person. People win over organisations
-// standing between the speaker and the verb ("Gomez, Panama coach, said").
+// standing between the speaker and the verb ("Gomez, Panama coach, said"), and names that cannot
+// be the verb's subject (subjects.ts) are passed over.
 function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string | null {
 	const text = narration(ctx, sentence);
-	const verbs = [...text.matchAll(new RegExp(SPEECH_VERBS.source, 'gi'))];
+	const all = speechVerbs(sentence.tokens, (offset) => within(ctx.spans, offset));
+	// A verb of saying is the better guide than a phrase that attributes without one.
+	const verbs = all.some((v) => v.kind === 'verb') ? all.filter((v) => v.kind === 'verb') : all;
 	if (verbs.length === 0) return null;
-	const verb = verbs.reduce((best, v) =>
-		Math.abs(v.index + sentence.start - near) < Math.abs(best.index + sentence.start - near) ? v : best,
+	// Inside a sentence a quotation is reported by a verb before it ("Holm said in the letter that
+	// the plan "fails" the city"); one that opens its sentence, by the nearest verb.
+	const opens = ctx.body.slice(sentence.start, near).replace(/["“]/g, '').trim() === '';
+	const earlier = opens ? [] : verbs.filter((v) => v.end <= near);
+	const verb = (earlier.length > 0 ? earlier : verbs).reduce((best, v) =>
+		Math.abs(v.start - near) < Math.abs(best.start - near) ? v : best,
 	);
-	const verbStart = sentence.start + verb.index;
-	const verbEnd = verbStart + verb[0].length;
+	const verbStart = verb.start;
+	const verbEnd = verb.end;
+	const verbIndex = verbStart - sentence.start;
 	const here = ctx.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && outsideQuotes(ctx, m));
-	if (/^according to$/i.test(verb[0])) {
+	if (verb.kind === 'source') {
 		const after = here.find((m) => m.start >= verbEnd);
 		if (after) return after.actor;
 	}
-	const before = here.filter((m) => m.end <= verbStart && !/[.;]/.test(ctx.body.slice(m.end, verbStart).replace(/\b\p{Lu}\./gu, '')));
+	const before = here.filter(
+		(m) => m.end <= verbStart && !/[.;]/.test(aside(ctx.body.slice(m.end, verbStart))) && canBeSubject(sentence, m, verbStart),
+	);
 	const people = before.filter((m) => ctx.kindOf(m.actor) === 'person');
-	const choice = (people.length > 0 ? people : before).at(-1);
+	const choice = mainSubject(ctx, before, verb, sentence) ?? (people.length > 0 ? people : before).at(-1);
 	const between = choice ? ctx.body.slice(choice.end, verbStart) : '';
-	if (PRONOUN.test(text.slice(0, verb.index)) && (!choice || /\b(he|she)\b/i.test(between))) return lastPersonBefore(ctx, verbStart);
+	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return pronounSpeaker(ctx, verbStart);
 	// "He warned that … and said …": a pronoun subject at the start of the sentence.
-	if (!choice && /^\W*(he|she)\b/i.test(text)) return lastPersonBefore(ctx, sentence.start);
-	if (choice && !/["“”]/.test(between)) return choice.actor;
-	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40);
+	if (!choice && /^\W*(he|she)\b/i.test(text)) return pronounSpeaker(ctx, sentence.start);
+	// Not a name before the quotation when the verb comes after it: "Ana "was late," Tom said".
+	if (choice && !(near > choice.end && near < verbStart)) return choice.actor;
+	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40 && canBeSubject(sentence, m, verbStart));
 	if (after) return after.actor;
-	if (PRONOUN_AFTER.test(text.slice(verb.index + verb[0].length))) return lastPersonBefore(ctx, verbStart);
+	if (PRONOUN_AFTER.test(text.slice(verbEnd - sentence.start))) return pronounSpeaker(ctx, verbStart);
 	return null;
 }
 
@@ -176,11 +226,26 @@ const sentenceAt = (ctx: Context, offset: number) => {
 // short quotes (scare quotes) only next to a verb of saying.
 function isSpeech(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefined): boolean {
 	const n = words(q.text).length;
-	if (n < 2) return false;
-	if (n <= 8 && isTitle(q.text)) return false;
+	if (n === 0 || (n <= 8 && isTitle(q.text))) return false;
 	const partial = sentence !== undefined && !q.continued && ctx.body.slice(sentence.start, q.start).replace(/["“]/g, '').trim() !== '';
-	if (partial && n <= 4 && !SPEECH_VERBS.test(narration(ctx, sentence))) return false;
-	return true;
+	if (n === 1 && !partial) return false;
+	if (!partial || n > 4) return true;
+	const verbs = speechVerbs(sentence.tokens, (offset) => within(ctx.spans, offset));
+	// One quoted word is someone's word when it is reported ("said the plan was "reckless""), a
+	// quoted term when it labels ("called the plan "reckless"").
+	return n === 1 ? verbs.some((v) => v.kind === 'verb' && !v.labels) : verbs.length > 0;
+}
+
+// A dash byline: a quotation followed by a dash and the speaker's name, alone at the end of its
+// line: "“We will rebuild.” ― Tom Ferris".
+const DASH = /^["”’']?[\s,.]*(?:[—―–]|--)[^\S\n]*/;
+
+function byline(ctx: Context, q: QuoteSpan): string | null {
+	const dash = DASH.exec(ctx.body.slice(q.end, q.end + 12));
+	if (!dash) return null;
+	const at = q.end + dash[0].length;
+	const m = ctx.mentions.find((x) => x.start === at);
+	return m && /^[.,]?[^\S\n]*(?:\n|$)/.test(ctx.body.slice(m.end, m.end + 4)) ? m.actor : null;
 }
 
 export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[]): Attribution[] {
@@ -191,7 +256,7 @@ export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[])
 		const index = sentenceAt(full, q.start);
 		const sentence = full.sentences[index];
 		if (!isSpeech(full, q, sentence)) continue;
-		let speaker: string | null = null;
+		let speaker = byline(full, q);
 		const endIndex = sentenceAt(full, Math.max(q.start, q.end - 1));
 		for (const i of new Set([index, endIndex])) {
 			const s = full.sentences[i];
@@ -221,6 +286,7 @@ export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[])
 		const nearby =
 			previous && (previous.quote.paragraph === q.paragraph || q.continued || (quoteOnly && q.paragraph - previous.quote.paragraph <= 2));
 		if (speaker === null && nearby) speaker = previous!.speaker;
+		if (speaker !== null && full.kindOf(speaker) === 'person') full.lastSpeaker = {actor: speaker, paragraph: q.paragraph};
 		previous = {quote: q, speaker, sentence: index};
 		out.push(previous);
 	}
