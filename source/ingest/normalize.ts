@@ -47,6 +47,19 @@ export function spanAfter(spans: ReadonlyArray<{start: number; end: number}>, of
 	return lo;
 }
 
+// The index of the first item that starts at or after `offset`, in items sorted by start: where a
+// range of them begins, found without a scan from the first.
+export function startingFrom(items: ReadonlyArray<{start: number}>, offset: number): number {
+	let lo = 0;
+	let hi = items.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (items[mid]!.start < offset) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 export function within(spans: ReadonlyArray<{start: number; end: number}>, offset: number): boolean {
 	const span = spans[spanAfter(spans, offset)];
 	return span !== undefined && offset >= span.start;

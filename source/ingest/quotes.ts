@@ -1,7 +1,7 @@
 import type {Paragraph, Span} from '../types.js';
 import type {Mention} from './actors.js';
 import type {TaggedSentence} from './nlp.js';
-import {spanAfter, within} from './normalize.js';
+import {spanAfter, startingFrom, within} from './normalize.js';
 import {speechVerbs, type SpeechVerb} from './speech.js';
 import {canBeSubject} from './subjects.js';
 
@@ -105,6 +105,9 @@ type Context = {
 	mentions: Mention[];
 	spans: QuoteSpan[];
 	kindOf: (actor: string) => string;
+	lastPersonUpTo: Array<string | null>; // lastPersons
+	verbs: WeakMap<TaggedSentence, SpeechVerb[]>; // verbsOf
+	firstOfParagraph: Map<number, number>; // a paragraph's first sentence's index
 	// The person the last attributed quotation is given to, and its paragraph.
 	lastSpeaker?: {actor: string; paragraph: number};
 };
@@ -112,12 +115,34 @@ type Context = {
 // The text of a sentence with its quotations blanked out, so only the narrator's words are searched.
 function narration(ctx: Context, sentence: TaggedSentence): string {
 	let text = sentence.text;
-	for (const q of ctx.spans) {
+	// Only the quotations that overlap the sentence: each search costs the sentence, not the article.
+	for (let i = spanAfter(ctx.spans, sentence.start); i < ctx.spans.length && ctx.spans[i]!.start < sentence.end; i++) {
+		const q = ctx.spans[i]!;
 		const from = Math.max(q.start, sentence.start) - sentence.start;
 		const to = Math.min(q.end, sentence.end) - sentence.start;
 		if (from < to) text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
 	}
 	return text;
+}
+
+// A sentence's verbs of saying outside quotations, found once however many quotations it holds.
+function verbsOf(ctx: Context, sentence: TaggedSentence): SpeechVerb[] {
+	let verbs = ctx.verbs.get(sentence);
+	if (!verbs) {
+		verbs = speechVerbs(sentence.tokens, (offset) => within(ctx.spans, offset));
+		ctx.verbs.set(sentence, verbs);
+	}
+	return verbs;
+}
+
+// The mentions from `from` to the end of `sentence`, outside quotations.
+function mentionsIn(ctx: Context, from: number, sentence: TaggedSentence): Mention[] {
+	const out: Mention[] = [];
+	for (let i = startingFrom(ctx.mentions, from); i < ctx.mentions.length && ctx.mentions[i]!.start < sentence.end; i++) {
+		const m = ctx.mentions[i]!;
+		if (m.end <= sentence.end && outsideQuotes(ctx, m)) out.push(m);
+	}
+	return out;
 }
 
 const outsideQuotes = (ctx: Context, m: Mention) => !within(ctx.spans, m.start);
@@ -131,11 +156,18 @@ function pronounSpeaker(ctx: Context, offset: number): string | null {
 }
 
 function lastPersonBefore(ctx: Context, offset: number): string | null {
-	for (let i = ctx.mentions.length - 1; i >= 0; i--) {
-		const m = ctx.mentions[i]!;
-		if (m.start < offset && ctx.kindOf(m.actor) === 'person' && outsideQuotes(ctx, m)) return m.actor;
-	}
-	return null;
+	const i = startingFrom(ctx.mentions, offset) - 1;
+	return i >= 0 ? ctx.lastPersonUpTo[i]! : null;
+}
+
+// For each mention, the person named last outside quotations up to it: every "he said" is then
+// answered at once, however long the article.
+function lastPersons(mentions: readonly Mention[], spans: readonly QuoteSpan[], kindOf: (actor: string) => string): Array<string | null> {
+	let last: string | null = null;
+	return mentions.map((m) => {
+		if (kindOf(m.actor) === 'person' && !within(spans, m.start)) last = m.actor;
+		return last;
+	});
 }
 
 // Between a name and its verb, what does not end the clause: brackets, party designations
@@ -172,7 +204,7 @@ function mainSubject(ctx: Context, before: Mention[], verb: SpeechVerb, sentence
 // be the verb's subject (subjects.ts) are passed over.
 function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string | null {
 	const text = narration(ctx, sentence);
-	const all = speechVerbs(sentence.tokens, (offset) => within(ctx.spans, offset));
+	const all = verbsOf(ctx, sentence);
 	// A verb of saying is the better guide than a phrase that attributes without one.
 	const verbs = all.some((v) => v.kind === 'verb') ? all.filter((v) => v.kind === 'verb') : all;
 	if (verbs.length === 0) return null;
@@ -186,7 +218,7 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 	const verbStart = verb.start;
 	const verbEnd = verb.end;
 	const verbIndex = verbStart - sentence.start;
-	const here = ctx.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && outsideQuotes(ctx, m));
+	const here = mentionsIn(ctx, sentence.start, sentence);
 	if (verb.kind === 'source') {
 		const after = here.find((m) => m.start >= verbEnd);
 		if (after) return after.actor;
@@ -213,8 +245,7 @@ function subjectOf(ctx: Context, sentence: TaggedSentence): string | null {
 	const text = narration(ctx, sentence);
 	const clause = text.lastIndexOf(',', text.search(/\s\p{Ll}+(?:ed|s)\b/u));
 	const from = sentence.start + Math.max(0, clause);
-	const m = ctx.mentions.find((x) => x.start >= from && x.end <= sentence.end && outsideQuotes(ctx, x));
-	return m ? m.actor : null;
+	return mentionsIn(ctx, from, sentence)[0]?.actor ?? null;
 }
 
 const sentenceAt = (ctx: Context, offset: number) => {
@@ -230,7 +261,7 @@ function isSpeech(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefin
 	const partial = sentence !== undefined && !q.continued && ctx.body.slice(sentence.start, q.start).replace(/["“]/g, '').trim() !== '';
 	if (n === 1 && !partial) return false;
 	if (!partial || n > 4) return true;
-	const verbs = speechVerbs(sentence.tokens, (offset) => within(ctx.spans, offset));
+	const verbs = verbsOf(ctx, sentence);
 	// One quoted word is someone's word when it is reported ("said the plan was "reckless""), a
 	// quoted term when it labels ("called the plan "reckless"").
 	return n === 1 ? verbs.some((v) => v.kind === 'verb' && !v.labels) : verbs.length > 0;
@@ -244,12 +275,38 @@ function byline(ctx: Context, q: QuoteSpan): string | null {
 	const dash = DASH.exec(ctx.body.slice(q.end, q.end + 12));
 	if (!dash) return null;
 	const at = q.end + dash[0].length;
-	const m = ctx.mentions.find((x) => x.start === at);
-	return m && /^[.,]?[^\S\n]*(?:\n|$)/.test(ctx.body.slice(m.end, m.end + 4)) ? m.actor : null;
+	const m = ctx.mentions[startingFrom(ctx.mentions, at)];
+	if (m?.start !== at) return null;
+	return /^[.,]?[^\S\n]*(?:\n|$)/.test(ctx.body.slice(m.end, m.end + 4)) ? m.actor : null;
 }
 
-export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[]): Attribution[] {
-	const full: Context = {...ctx, spans};
+export function attributeQuotes(
+	ctx: Omit<Context, 'spans' | 'lastPersonUpTo' | 'firstOfParagraph' | 'verbs'>,
+	spans: QuoteSpan[],
+): Attribution[] {
+	const firstOfParagraph = new Map<number, number>();
+	ctx.sentences.forEach((s, i) => {
+		if (!firstOfParagraph.has(s.paragraph)) firstOfParagraph.set(s.paragraph, i);
+	});
+	const full: Context = {
+		...ctx,
+		spans,
+		lastPersonUpTo: lastPersons(ctx.mentions, spans, ctx.kindOf),
+		firstOfParagraph,
+		verbs: new WeakMap(),
+	};
+	// Where the first word after `from` starts, past spaces and opening quotation marks; kept for
+	// each paragraph's start, which every quotation of a long paragraph asks about.
+	const starts = new Map<number, number>();
+	const wordsStart = (from: number) => {
+		let at = starts.get(from);
+		if (at === undefined) {
+			at = from;
+			while (at < ctx.body.length && /[\s"“]/.test(ctx.body[at]!)) at++;
+			starts.set(from, at);
+		}
+		return at;
+	};
 	const out: Attribution[] = [];
 	let previous: Attribution | undefined;
 	for (const q of spans) {
@@ -263,8 +320,9 @@ export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[])
 			if (s && speaker === null) speaker = speakerIn(full, s, i === index ? q.start : q.end);
 		}
 		// A quotation introduced by the paragraph before: "Obama tweeted:" then the quote.
-		const first = full.sentences.find((s) => s.paragraph === q.paragraph);
-		const before = full.sentences[full.sentences.indexOf(first!) - 1];
+		const firstIndex = full.firstOfParagraph.get(q.paragraph) ?? -1;
+		const first = full.sentences[firstIndex];
+		const before = full.sentences[firstIndex - 1];
 		const introduced = before && sentence === first && /:\s*$/.test(before.text);
 		if (speaker === null && introduced) speaker = speakerIn(full, before, before.end) ?? subjectOf(full, before);
 		// Or by the sentence before it in its paragraph: "X issued a statement. "..."".
@@ -275,14 +333,14 @@ export function attributeQuotes(ctx: Omit<Context, 'spans'>, spans: QuoteSpan[])
 			opensSentence &&
 			lead &&
 			lead.paragraph === q.paragraph &&
-			!spans.some((o) => o.start >= lead.start && o.start < lead.end)
+			!((spans[startingFrom(spans, lead.start)]?.start ?? Infinity) < lead.end)
 		) {
 			speaker = speakerIn(full, lead, lead.end);
 		}
 		// A block quotation stands after the words of the one it quotes.
 		if (speaker === null && q.block && before) speaker = lastPersonBefore(full, q.start);
 		// A paragraph that is only a quotation goes on with the speaker of the quotation just before.
-		const quoteOnly = first !== undefined && full.body.slice(first.start, q.start).replace(/["“]/g, '').trim() === '';
+		const quoteOnly = first !== undefined && wordsStart(first.start) >= q.start;
 		const nearby =
 			previous && (previous.quote.paragraph === q.paragraph || q.continued || (quoteOnly && q.paragraph - previous.quote.paragraph <= 2));
 		if (speaker === null && nearby) speaker = previous!.speaker;
