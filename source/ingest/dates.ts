@@ -141,6 +141,19 @@ function isModifier(text: string, c: Candidate, future: boolean): boolean {
 	return /\b(?:the|its|their|his|her|our|a|an|fiscal|FY)\s+$/i.test(before) || /^\s+levels?\b/i.test(after);
 }
 
+// A clause set off by commas that describes something in passing — ", begun two years ago,", ", which
+// opened in 1990," — dates that thing; the main clause's own date, when it has one, dates the report.
+// Without one the aside's date is all there is ("Lee, born on May 2, 1950, has built ...").
+const INTERRUPTION = /,\s+(?:which|who|whose|\w+ed|begun|built|born|held|made|known|sold|taken|written|seen|given)\b[^,;]*,/gi;
+
+function interruptions(text: string): Array<[number, number]> {
+	return [...text.matchAll(INTERRUPTION)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+}
+
+// A date right after a past speech verb dates the saying, whatever the tense of what was said:
+// "said on Monday that it will open a plant".
+const SAID_BEFORE = /\b(?:said|announced|told|stated|confirmed|revealed|reported|warned|added|claimed|declared)\s+(?:on\s+|last\s+)?$/i;
+
 // The date a sentence is about: the most precise date expression in it, the first of equals.
 // Relative expressions resolve against the article date with the rules of news writing: a bare
 // weekday is the most recent such day (the next one in future tense), "last week" is the week before.
@@ -149,11 +162,15 @@ export function resolveSentenceDate(sentence: string, articleDate: string, futur
 	// "[Ten] years ago": editorial brackets hide the words from chrono.
 	const text = sentence.replace(/[[\]]/g, ' ');
 	const results = chrono.parse(text, {instant: new Date(articleDay * DAY + DAY / 2), timezone: 0}, {forwardDate: false});
-	const candidates = results.map((r) => fromChrono(r, articleDay, future)).filter((c): c is Candidate => c !== null);
+	const said = (r: chrono.ParsedResult) => SAID_BEFORE.test(text.slice(Math.max(0, r.index - 20), r.index));
+	const candidates = results.map((r) => fromChrono(r, articleDay, future && !said(r))).filter((c): c is Candidate => c !== null);
 	const taken = results.map((r): [number, number] => [r.index, r.index + r.text.length]);
 	const articleYear = new Date(articleDay * DAY).getUTCFullYear();
 	candidates.push(...bareYears(text, articleYear, taken), ...decadesAgo(text, articleYear));
 	candidates.splice(0, candidates.length, ...candidates.filter((c) => !isModifier(text, c, future)));
+	const aside = interruptions(text);
+	const main = candidates.filter((c) => !aside.some(([s, e]) => c.index > s && c.index < e));
+	if (main.length > 0) candidates.splice(0, candidates.length, ...main);
 	// "today" and "now" only repeat the article date; any other date in the sentence says more.
 	const informative = candidates.filter((c) => !/^(today|now|tonight|this (morning|afternoon|evening))$/i.test(c.text ?? ''));
 	if (informative.length > 0) candidates.splice(0, candidates.length, ...informative);

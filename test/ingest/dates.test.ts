@@ -64,6 +64,16 @@ describe('resolveSentenceDate', () => {
 		expect(on('In 2020 the ferry stopped.')).toMatchObject({date: '2020-01-01'});
 	});
 
+	it('dates reported speech by the saying, whatever the tense of what was said', () => {
+		expect(on('The mill said on Monday that it will hire 200 workers in 2024.')).toMatchObject({date: '2023-05-08', precision: 'day'});
+		expect(on('The mill will hire workers on Monday.')).toMatchObject({date: '2023-05-15'});
+	});
+
+	it("prefers the main clause's date to one in an aside set off by commas, but keeps the aside's when it is all there is", () => {
+		expect(on('The depot, which opened in 1988, closed in 2020.')).toMatchObject({date: '2020-01-01'});
+		expect(on('Ada Lind, born on June 2, 1950, has led the choir for decades.')).toMatchObject({date: '1950-06-02'});
+	});
+
 	it('ignores scores, times, amounts and the modal "may"', () => {
 		expect(on('The hosts won 2 – 1 at 3 pm.')).toBeNull();
 		expect(on('Officials may resign over the 1,200 euros.')).toBeNull();
