@@ -34,12 +34,19 @@ function isPastAction(sentence: TaggedSentence): boolean {
 	return verb !== undefined && verb.tags.has('PastTense') && !verb.tags.has('Copula') && !SPEECH_VERBS.test(sentence.text);
 }
 
+// "… learned a lot from today's game": a date in the quoted words is the speaker's, not the account's.
+function quoted(date: ResolvedDate, sentence: TaggedSentence, quotes: Span[]): boolean {
+	const at = date.text ? sentence.text.indexOf(date.text) : -1;
+	return at >= 0 && within(quotes, sentence.start + at);
+}
+
 // One event per sentence that reports something: it has a verb. Its actors are those it names,
 // plus those its pronouns and descriptions stand for (references.ts). A sentence without a date of its own continues
 // the dated account of its paragraph when both are past (or both future) — the present tense speaks
 // of the time of writing; failing that, a past action belongs to
 // the day the article's lead sentence gives ("Yesterday, Sweden defeated ..."), as news is written
-// lead first; anything else happened on the article date.
+// lead first, until a later past sentence names another day ("today, they fell again"); anything
+// else happened on the article date.
 export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence: number}> {
 	const events: Array<ExtractedEvent & {sentence: number}> = [];
 	let account: {paragraph: number; date: ResolvedDate; tense: Tense} | undefined;
@@ -60,6 +67,8 @@ export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence:
 		const own = resolveSentenceDate(sentence.text, ctx.articleDate, tense === 'future');
 		let date: ResolvedDate;
 		if (index === 0 && own?.precision === 'day' && own.date < ctx.articleDate && tense === 'past') lead = own;
+		else if (lead && own?.precision === 'day' && own.date <= ctx.articleDate && tense === 'past' && !quoted(own, sentence, ctx.quotes))
+			lead = own;
 		if (own) {
 			date = own;
 			account = {paragraph: sentence.paragraph, date: own, tense};
