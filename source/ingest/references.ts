@@ -140,14 +140,15 @@ function describedBy(tokens: Token[], mention: Mention): string | undefined {
 
 const isCommonNoun = (t: Token) => t.tags.has('Noun') && !t.tags.has('Pronoun') && /^\p{Ll}+$/u.test(t.text);
 
-// The word a lower-case description after "the" is headed by, if it is one that points back:
-// "the Dutch bank", "the new festival". Tags alone cannot end the phrase ("the company employs"
+// The word a description after "the" is headed by, if it is one that points back: "the Dutch
+// bank", "the new festival". Tags alone cannot end the phrase ("the company employs"
 // reads as three nouns), so the first word that points back is taken.
 function headAfter(tokens: Token[], from: number, pointsBack: (word: string) => boolean): {head: string; end: number} | undefined {
 	for (let j = from; j < Math.min(tokens.length, from + 3); j++) {
 		const t = tokens[j]!;
-		if (!/^\p{Ll}/u.test(t.text) || (!t.tags.has('Noun') && !t.tags.has('Adjective'))) return undefined;
-		if (pointsBack(fold(t.text))) return {head: fold(t.text), end: j};
+		if (!t.tags.has('Noun') && !t.tags.has('Adjective')) return undefined;
+		// A name may qualify the head ("the Taipei lantern festival"); the head itself is lower case.
+		if (/^\p{Ll}/u.test(t.text) && pointsBack(fold(t.text))) return {head: fold(t.text), end: j};
 	}
 	return undefined;
 }

@@ -35,6 +35,11 @@ describe('event actors named by reference', () => {
 		expect(events[3]).toContain('Fernhill Clinic');
 	});
 
+	it('lets a name qualify the head noun of the description', () => {
+		const events = actorsOfEvents('The Marlow Kite Festival opened on Saturday. Started in 1980, the Marlow summer festival draws crowds.');
+		expect(events[1]).toContain('Marlow Kite Festival');
+	});
+
 	it('takes a description that introduces a name for that name, not for the one before', () => {
 		const events = actorsOfEvents('Tallow Industries cut prices. The regional carrier, Bluefin Air, added flights.');
 		expect(events[1]).not.toContain('Tallow Industries');
