@@ -74,8 +74,12 @@ export class Antecedents {
 		tokens.forEach((token, i) => {
 			if (within(quotes, token.start) || mentions.some((m) => token.start >= m.start && token.start < m.end)) return;
 			const word = fold(token.text.replace(/['’]s?$/, ''));
-			if (PERSON_PRONOUNS.has(word)) add(this.antecedent('person'));
-			else if (THING_PRONOUNS.has(word)) {
+			// "Zelenskyy said he …", "South Korea warned that it …": named earlier in the sentence.
+			const namedBefore = (kinds: string[]) => mentions.some((m) => m.start < token.start && kinds.includes(this.kindOf(m.actor)));
+			if (PERSON_PRONOUNS.has(word)) {
+				if (!namedBefore(['person'])) add(this.antecedent('person'));
+			} else if (THING_PRONOUNS.has(word)) {
+				if (namedBefore(['organization', 'country'])) return;
 				const next = tokens[i + 1];
 				const extraposed = word === 'it' && next && EXTRAPOSED.test(fold(next.text)) && isExtraposed(tokens, i + 2);
 				if (!extraposed) add(this.antecedent('organization'));
@@ -91,9 +95,15 @@ export class Antecedents {
 			}
 		});
 		const firstVerb = tokens.find((t) => t.tags.has('Verb'))?.start ?? Infinity;
+		// "At the Pentagon on Tuesday, Ryder said": a name after a preposition is not the subject.
+		const afterPreposition = (m: Mention) => {
+			const at = tokens.findIndex((t) => t.start === m.start);
+			const before = tokens[at - 1]?.tags.has('Determiner') ? tokens[at - 2] : tokens[at - 1];
+			return before?.tags.has('Preposition') === true;
+		};
 		for (const mention of mentions) {
 			if (this.kindOf(mention.actor) === 'person') add(this.employer(mention.text));
-			this.see(mention, tokens, mention.start < firstVerb);
+			this.see(mention, tokens, mention.start < firstVerb && !afterPreposition(mention));
 		}
 		return found;
 	}
@@ -115,7 +125,8 @@ export class Antecedents {
 			if (kind === 'organization') this.organizations.set(fold(mention.text), mention.actor);
 		}
 		const words = mention.text.split(/\s+/);
-		if (words.length > 1) this.heads.set(fold(words.at(-1)!), mention.actor);
+		// A role ("the Ukrainian president") is roles.ts's to resolve, by whether the role fits.
+		if (words.length > 1 && /^\p{Lu}/u.test(words.at(-1)!)) this.heads.set(fold(words.at(-1)!), mention.actor);
 		const described = describedBy(tokens, mention);
 		if (described) this.heads.set(described, mention.actor);
 	}

@@ -22,6 +22,14 @@ describe('event actors named by reference', () => {
 		expect(events[2]).toContain('Tallow Industries');
 	});
 
+	it('reads a pronoun as the actor named before it in its own sentence, and a name after a preposition as no subject', () => {
+		const events = actorsOfEvents(
+			'At the Harbour Board on Monday, spokesman Ivo Lund said ferries were late. Norway warned that it could close ports. The Norwegian premier Kari Dahl said she would wait.',
+		);
+		expect(events[1]).not.toContain('Harbour Board');
+		expect(events[2]).not.toContain('Ivo Lund');
+	});
+
 	it('takes no actor from an "it" that stands for the clause after it', () => {
 		const [, second] = actorsOfEvents('Tallow Industries opened a depot. It is likely that prices will rise.');
 		expect(second).not.toContain('Tallow Industries');
