@@ -44,6 +44,10 @@ function fromChrono(result: chrono.ParsedResult, articleDay: number, future: boo
 	const articleYear = new Date(articleDay * DAY).getUTCFullYear();
 	const chronoDay = toDay(start.date().toISOString().slice(0, 10));
 
+	// "over the last 30 years", "in the past two months": a span reaching up to now, not a date.
+	if (/^(?:the )?(?:last|past) (?:\S+ )?(?:years|months|weeks|days|decades)$|^(?:the )?past decade$/i.test(words)) return null;
+	// chrono starts "this week" on Sunday, which ISO (and the gold) puts in the week before.
+	if (/^this week$/i.test(words)) return {...base, date: fromDay(articleDay), precision: 'week', source: 'relative'};
 	if (/\bweekend\b/i.test(words)) {
 		const back = (weekdayOf(articleDay) + 1) % 7; // days since the last Saturday
 		const saturday = future ? articleDay + ((6 - weekdayOf(articleDay) + 7) % 7) : articleDay - back;
@@ -116,6 +120,33 @@ function bareYears(text: string, articleYear: number, taken: Array<[number, numb
 	return found;
 }
 
+// Words around a date that make it something other than when the event happened: a starting point
+// ("since 1958", "not seen since last May"), a deadline ("profitable by 2008"), or a year naming a
+// thing ("the 2008 crisis", "its 2005 model", "fiscal 2010", "below 1990 levels").
+function isModifier(text: string, c: Candidate, future: boolean): boolean {
+	const words = c.text ?? '';
+	const before = text.slice(Math.max(0, c.index - 12), c.index);
+	if (/\bsince\s+(?:last\s+|early\s+|late\s+)?$/i.test(before)) return true;
+	// In the past tense "by Thursday night" is when it had happened; ahead, it is a deadline.
+	if (future && /\bby\s+(?:early\s+|late\s+)?$/i.test(before)) return true;
+	if (!/^\d{4}$/.test(words)) return false;
+	const after = text.slice(c.index + words.length, c.index + words.length + 8);
+	return /\b(?:the|its|their|his|her|our|a|an|fiscal|FY)\s+$/i.test(before) || /^\s+levels?\b/i.test(after);
+}
+
+// A clause set off by commas that describes something in passing — ", begun two years ago,", ", which
+// opened in 1990," — dates that thing; the main clause's own date, when it has one, dates the report.
+// Without one the aside's date is all there is ("Lee, born on May 2, 1950, has built ...").
+const INTERRUPTION = /,\s+(?:which|who|whose|\w+ed|begun|built|born|held|made|known|sold|taken|written|seen|given)\b[^,;]*,/gi;
+
+function interruptions(text: string): Array<[number, number]> {
+	return [...text.matchAll(INTERRUPTION)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+}
+
+// A date right after a past speech verb dates the saying, whatever the tense of what was said:
+// "said on Monday that it will open a plant".
+const SAID_BEFORE = /\b(?:said|announced|told|stated|confirmed|revealed|reported|warned|added|claimed|declared)\s+(?:on\s+|last\s+)?$/i;
+
 // The date a sentence is about: the most precise date expression in it, the first of equals.
 // Relative expressions resolve against the article date with the rules of news writing: a bare
 // weekday is the most recent such day (the next one in future tense), "last week" is the week before.
@@ -124,10 +155,15 @@ export function resolveSentenceDate(sentence: string, articleDate: string, futur
 	// "[Ten] years ago": editorial brackets hide the words from chrono.
 	const text = sentence.replace(/[[\]]/g, ' ');
 	const results = chrono.parse(text, {instant: new Date(articleDay * DAY + DAY / 2), timezone: 0}, {forwardDate: false});
-	const candidates = results.map((r) => fromChrono(r, articleDay, future)).filter((c): c is Candidate => c !== null);
+	const said = (r: chrono.ParsedResult) => SAID_BEFORE.test(text.slice(Math.max(0, r.index - 20), r.index));
+	const candidates = results.map((r) => fromChrono(r, articleDay, future && !said(r))).filter((c): c is Candidate => c !== null);
 	const taken = results.map((r): [number, number] => [r.index, r.index + r.text.length]);
 	const articleYear = new Date(articleDay * DAY).getUTCFullYear();
 	candidates.push(...bareYears(text, articleYear, taken), ...decadesAgo(text, articleYear));
+	candidates.splice(0, candidates.length, ...candidates.filter((c) => !isModifier(text, c, future)));
+	const aside = interruptions(text);
+	const main = candidates.filter((c) => !aside.some(([s, e]) => c.index > s && c.index < e));
+	if (main.length > 0) candidates.splice(0, candidates.length, ...main);
 	// "today" and "now" only repeat the article date; any other date in the sentence says more.
 	const informative = candidates.filter((c) => !/^(today|now|tonight|this (morning|afternoon|evening))$/i.test(c.text ?? ''));
 	if (informative.length > 0) candidates.splice(0, candidates.length, ...informative);

@@ -4,6 +4,7 @@ import {isFutureTense, resolveSentenceDate} from './dates.js';
 import {SPEECH_VERBS} from './lexicon.js';
 import type {TaggedSentence} from './nlp.js';
 import {within} from './normalize.js';
+import {Antecedents} from './references.js';
 
 export type EventContext = {
 	sentences: TaggedSentence[];
@@ -12,8 +13,6 @@ export type EventContext = {
 	articleDate: string;
 	kindOf: (actor: string) => string;
 };
-
-const SUBJECT_PRONOUN = /^\W*(he|she)\b/i;
 
 type Tense = 'future' | 'past' | 'present';
 
@@ -35,16 +34,23 @@ function isPastAction(sentence: TaggedSentence): boolean {
 	return verb !== undefined && verb.tags.has('PastTense') && !verb.tags.has('Copula') && !SPEECH_VERBS.test(sentence.text);
 }
 
+// "… learned a lot from today's game": a date in the quoted words is the speaker's, not the account's.
+function quoted(date: ResolvedDate, sentence: TaggedSentence, quotes: Span[]): boolean {
+	const at = date.text ? sentence.text.indexOf(date.text) : -1;
+	return at >= 0 && within(quotes, sentence.start + at);
+}
+
 // One event per sentence that reports something: it has a verb. Its actors are those it names,
-// plus the person a leading "He"/"She" stands for. A sentence without a date of its own continues
+// plus those its pronouns and descriptions stand for (references.ts). A sentence without a date of its own continues
 // the dated account of its paragraph when both are past (or both future) — the present tense speaks
 // of the time of writing; failing that, a past action belongs to
 // the day the article's lead sentence gives ("Yesterday, Sweden defeated ..."), as news is written
-// lead first; anything else happened on the article date.
+// lead first, until a later past sentence names another day ("today, they fell again"); anything
+// else happened on the article date.
 export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence: number}> {
 	const events: Array<ExtractedEvent & {sentence: number}> = [];
 	let account: {paragraph: number; date: ResolvedDate; tense: Tense} | undefined;
-	let lastPerson: string | undefined;
+	const antecedents = new Antecedents(ctx.kindOf);
 	let lead: ResolvedDate | undefined;
 	let m = 0;
 	ctx.sentences.forEach((sentence, index) => {
@@ -54,15 +60,15 @@ export function findEvents(ctx: EventContext): Array<ExtractedEvent & {sentence:
 			const mention = ctx.mentions[m++]!;
 			if (mention.start >= sentence.start) here.push(mention);
 		}
-		if (SUBJECT_PRONOUN.test(sentence.text) && lastPerson) actors.push(lastPerson);
+		actors.push(...antecedents.read(sentence.tokens, here, ctx.quotes));
 		for (const mention of here) if (!actors.includes(mention.actor)) actors.push(mention.actor);
-		const person = here.filter((x) => ctx.kindOf(x.actor) === 'person').at(-1);
-		if (person) lastPerson = person.actor;
 
 		const tense = tenseOf(sentence, ctx.quotes);
 		const own = resolveSentenceDate(sentence.text, ctx.articleDate, tense === 'future');
 		let date: ResolvedDate;
 		if (index === 0 && own?.precision === 'day' && own.date < ctx.articleDate && tense === 'past') lead = own;
+		else if (lead && own?.precision === 'day' && own.date <= ctx.articleDate && tense === 'past' && !quoted(own, sentence, ctx.quotes))
+			lead = own;
 		if (own) {
 			date = own;
 			account = {paragraph: sentence.paragraph, date: own, tense};

@@ -43,6 +43,38 @@ describe('resolveSentenceDate', () => {
 		expect(on('The rocket broke up 40 seconds after launch on March 3, 2001.')).toMatchObject({date: '2001-03-03', precision: 'day'});
 	});
 
+	it('takes no date from a span reaching up to now', () => {
+		expect(on('Wages rose over the last 20 years.')).toBeNull();
+		expect(on('The lake shrank over the past decade.')).toBeNull();
+		expect(on('Rents rose last year.')).toMatchObject({date: '2022-01-01', precision: 'year'});
+	});
+
+	it('puts "this week" in the ISO week of the article, which starts on Monday', () => {
+		expect(on('The ferry resumed service this week.')).toMatchObject({date: '2023-05-10', precision: 'week'});
+	});
+
+	it('takes no date from a starting point, a future deadline or a year naming a thing', () => {
+		expect(on('The bakery has been open since 1961.')).toBeNull();
+		expect(on('Output reached a level not seen since last June.')).toBeNull();
+		expect(on('The mill plans to cut waste by 2027.')).toBeNull();
+		expect(on('The petition had 5,000 names by Monday night.')).toMatchObject({date: '2023-05-08'});
+		expect(on('The 2019 flood ruined the harvest.')).toBeNull();
+		expect(on('Its 2021 tractor sold poorly.')).toBeNull();
+		expect(on('Profit in fiscal 2022 doubled.')).toBeNull();
+		expect(on('Emissions are 15% below 2005 levels.')).toBeNull();
+		expect(on('In 2020 the ferry stopped.')).toMatchObject({date: '2020-01-01'});
+	});
+
+	it('dates reported speech by the saying, whatever the tense of what was said', () => {
+		expect(on('The mill said on Monday that it will hire 200 workers in 2024.')).toMatchObject({date: '2023-05-08', precision: 'day'});
+		expect(on('The mill will hire workers on Monday.')).toMatchObject({date: '2023-05-15'});
+	});
+
+	it("prefers the main clause's date to one in an aside set off by commas, but keeps the aside's when it is all there is", () => {
+		expect(on('The depot, which opened in 1988, closed in 2020.')).toMatchObject({date: '2020-01-01'});
+		expect(on('Ada Lind, born on June 2, 1950, has led the choir for decades.')).toMatchObject({date: '1950-06-02'});
+	});
+
 	it('ignores scores, times, amounts and the modal "may"', () => {
 		expect(on('The hosts won 2 – 1 at 3 pm.')).toBeNull();
 		expect(on('Officials may resign over the 1,200 euros.')).toBeNull();

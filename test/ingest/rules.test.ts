@@ -162,6 +162,13 @@ describe('events', () => {
 		]);
 	});
 
+	it('moves the day of the account on when a later past sentence names another day, not when a quote does', () => {
+		const r = run('Yesterday, the Harlow index fell 3%.\n\nToday it fell again by 1%.\n\nBond prices also dropped.');
+		expect(r.events.map((e) => e.date.date)).toEqual(['2023-05-09', '2023-05-10', '2023-05-10']);
+		const q = run('Yesterday, Porto beat Braga 2 – 1.\n\nCoach Ana Reis said: "We loved today\'s game."\n\nRuben Dias scored twice.');
+		expect(q.events[2]!.date).toMatchObject({date: '2023-05-09', source: 'context'});
+	});
+
 	it('reads the tense from the narrator, not from the quoted words', () => {
 		const r = run(
 			'The union said the strike would last until Saturday. Minister Eva Holm said on Tuesday that she "will not wait forever".',
