@@ -4,6 +4,6 @@
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off. A static import would load the CLI before this runs.
 import module from 'node:module';
 
-// Node 20 has no enableCompileCache; the CLI then says it needs Node 22.
+// Node 20 has no enableCompileCache; the CLI then warns that it is past its end of life.
 module.enableCompileCache?.();
 await import('./cli.js');
