@@ -50,7 +50,7 @@ describe('crashes', () => {
 			bundle: true,
 			platform: 'node',
 			format: 'esm',
-			target: 'node20',
+			target: 'node22',
 			logLevel: 'warning',
 		});
 	});

@@ -2,6 +2,8 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach} from 'vitest';
+import {ingestArticle} from '../source/store/merge.js';
+import type {FullBriefing} from '../source/store/schema.js';
 import type {ActorKind, DatePrecision, ExtractedActor, Extraction} from '../source/types.js';
 
 // A fresh directory per test, removed afterwards. Call at the top of a describe block.
@@ -74,3 +76,22 @@ export function extraction(spec: {
 		quotes,
 	};
 }
+
+// A change that ingests article `n` as ingest stores it: Jake Sullivan and Andriy Yermak, `events`
+// (each naming one or both of them) and one quote. For briefings of many articles on disk.
+export const addTwoActorArticle =
+	(n: number, events: EventSpec[], ingestedAt: string) =>
+	(data: FullBriefing): FullBriefing =>
+		ingestArticle(data, {
+			extraction: extraction({
+				title: `Article ${n}`,
+				date: `2024-11-0${n}`,
+				actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}],
+				events,
+				quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}],
+			}),
+			raw: `article ${n}`,
+			key: `/news/${n}.md`,
+			path: `/news/${n}.md`,
+			ingestedAt,
+		}).data;

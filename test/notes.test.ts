@@ -253,7 +253,7 @@ describe('notes.json shared by several processes', () => {
 			bundle: true,
 			platform: 'node',
 			format: 'esm',
-			target: 'node20',
+			target: 'node22',
 			logLevel: 'warning',
 		});
 	});

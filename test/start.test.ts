@@ -1,32 +1,20 @@
 import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {briefingFile, readBriefing, updateBriefing, writeBriefingAt} from '../source/store/db.js';
-import {ingestArticle} from '../source/store/merge.js';
-import type {BriefingData, FullBriefing, StoredEvent} from '../source/store/schema.js';
+import type {BriefingData, StoredEvent} from '../source/store/schema.js';
 import {type BriefingStart, readBriefingStart} from '../source/store/start.js';
-import {extraction, useTempDir} from './helpers.js';
+import {addTwoActorArticle, useTempDir} from './helpers.js';
 
 // Three articles of events, some naming two actors, as ingest stores them.
-const add = (n: number) => (data: FullBriefing) => {
-	const events = Array.from({length: 4}, (_, i) => ({
-		text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak ${'at length '.repeat(i)}on Monday.`,
-		actors: i % 2 ? ['Jake Sullivan', 'Andriy Yermak'] : ['Jake Sullivan'],
-	}));
-	const ex = extraction({
-		title: `Article ${n}`,
-		date: `2024-11-0${n}`,
-		actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}],
-		events,
-		quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}],
-	});
-	return ingestArticle(data, {
-		extraction: ex,
-		raw: `article ${n}`,
-		key: `/news/${n}.md`,
-		path: `/news/${n}.md`,
-		ingestedAt: '2024-11-05T00:00:00.000Z',
-	}).data;
-};
+const add = (n: number) =>
+	addTwoActorArticle(
+		n,
+		Array.from({length: 4}, (_, i) => ({
+			text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak ${'at length '.repeat(i)}on Monday.`,
+			actors: i % 2 ? ['Jake Sullivan', 'Andriy Yermak'] : ['Jake Sullivan'],
+		})),
+		'2024-11-05T00:00:00.000Z',
+	);
 
 // Every event: the start's, then the rest's, read `count` at a time.
 function allEvents(start: BriefingStart, count: number): StoredEvent[] {

@@ -26,7 +26,7 @@ export async function bundleMinimal(root: string): Promise<string> {
 		bundle: true,
 		platform: 'node',
 		format: 'esm',
-		target: 'node20',
+		target: 'node22',
 		define: {'process.env.NODE_ENV': '"production"'},
 		external: ['react-devtools-core'],
 		banner: {js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);"},

@@ -25,6 +25,13 @@ const when = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' '
 
 type Report = {lines: string[]; problem: boolean; unrepairable: boolean};
 
+// A file that cannot be read at all (permissions, a directory): only the user can change that.
+const unreadable = (headLine: string): Report => ({
+	lines: [headLine, '  doctor cannot repair this: make the file readable (or move it away), then run briefing doctor again'],
+	problem: true,
+	unrepairable: true,
+});
+
 function leftoverLine(leftovers: number, removed: boolean): string[] {
 	if (leftovers === 0) return [];
 	const files = plural(leftovers, 'temporary file');
@@ -51,14 +58,7 @@ function briefingReport(exam: BriefingExam, repair: BriefingRepair | null): Repo
 			return {lines: [head(`ok (${counts})`), ...leftovers], problem: false, unrepairable: false};
 		}
 		case 'unreadable':
-			return {
-				lines: [
-					head(exam.problem),
-					'  doctor cannot repair this: make the file readable (or move it away), then run briefing doctor again',
-				],
-				problem: true,
-				unrepairable: true,
-			};
+			return unreadable(head(exam.problem));
 		case 'newer':
 			return {
 				lines: [head(exam.problem), '  doctor leaves it as it is: only a newer briefing can read it'],
@@ -124,14 +124,7 @@ function notesReport(exam: NotesExam, repair: NotesRepair | null, briefing: Brie
 			return {lines: [head(`ok (${plural(exam.data.notes.length, 'note')}${more})`), ...leftovers], problem: false, unrepairable: false};
 		}
 		case 'unreadable':
-			return {
-				lines: [
-					head(exam.problem),
-					'  doctor cannot repair this: make the file readable (or move it away), then run briefing doctor again',
-				],
-				problem: true,
-				unrepairable: true,
-			};
+			return unreadable(head(exam.problem));
 		case 'newer':
 			return {
 				lines: [

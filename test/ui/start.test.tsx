@@ -1,39 +1,26 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {readBriefing, updateBriefing} from '../../source/store/db.js';
-import {ingestArticle} from '../../source/store/merge.js';
-import type {FullBriefing} from '../../source/store/schema.js';
 import {type BriefingStart, readBriefingStart} from '../../source/store/start.js';
 import {App} from '../../source/ui/App.js';
 import {briefingLoader} from '../../source/ui/briefingLoader.js';
 import {needsWhole} from '../../source/ui/dispatch.js';
 import type {NamedKey} from '../../source/ui/keymap.js';
 import {type UIState, initialState} from '../../source/ui/state.js';
-import {extraction, useTempDir} from '../helpers.js';
+import {addTwoActorArticle, useTempDir} from '../helpers.js';
 import {KEYS, renderDashboard, settle, tick} from './render.js';
 
 // A briefing of 60 events in 6 articles, stored as ingest stores it, opened from its first 45
 // events: more than the 40 rows of the terminal, as the dashboard reads more than a screen.
-const add = (n: number) => (data: FullBriefing) => {
-	const events = Array.from({length: 10}, (_, i) => ({
-		text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak.`,
-		actors: i % 3 ? ['Jake Sullivan'] : ['Jake Sullivan', 'Andriy Yermak'],
-	}));
-	const ex = extraction({
-		title: `Article ${n}`,
-		date: `2024-11-0${n}`,
-		actors: [{name: 'Jake Sullivan'}, {name: 'Andriy Yermak'}],
-		events,
-		quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}],
-	});
-	return ingestArticle(data, {
-		extraction: ex,
-		raw: `article ${n}`,
-		key: `/news/${n}.md`,
-		path: `/news/${n}.md`,
-		ingestedAt: '2024-11-09T00:00:00.000Z',
-	}).data;
-};
+const add = (n: number) =>
+	addTwoActorArticle(
+		n,
+		Array.from({length: 10}, (_, i) => ({
+			text: `Event ${n}.${i}: Jake Sullivan met Andriy Yermak.`,
+			actors: i % 3 ? ['Jake Sullivan'] : ['Jake Sullivan', 'Andriy Yermak'],
+		})),
+		'2024-11-09T00:00:00.000Z',
+	);
 
 describe('a large briefing drawn from its start', () => {
 	const tempDir = useTempDir();
