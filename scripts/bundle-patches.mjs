@@ -32,8 +32,8 @@ function keptOutputCaches() {
 		// Layout has already measured this text (measure-text.js keeps every width it measured);
 		// Ink measures it a second time here to decide whether to wrap it.
 		file: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/,
-		from: '                const currentWidth = widestLine(text);',
-		to: '                const currentWidth = measureText(text).width;',
+		from: '            const currentWidth = widestLine(text);',
+		to: '            const currentWidth = measureText(text).width;',
 		prepended: "import measureText from './measure-text.js';\n",
 	},
 	{

@@ -13,7 +13,11 @@ import {resolveBriefingDir} from './store/dir.js';
 
 const inCi = (env: NodeJS.ProcessEnv) =>
 	['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in env && env[key] !== '0' && env[key] !== 'false');
-const interactive = () => Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi(process.env);
+// The dashboard draws by moving the cursor, which a terminal that says it is dumb (TERM=dumb, as
+// Emacs's shell buffers do) cannot; nor can one that names no type at all, where curses programs
+// refuse to start (on Windows, where consoles set no TERM, it is taken to be able to).
+const movesCursor = (env: NodeJS.ProcessEnv) => (env['TERM'] ? env['TERM'] !== 'dumb' : process.platform === 'win32');
+const interactive = () => Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi(process.env) && movesCursor(process.env);
 
 const fail = (message: string) => {
 	process.stderr.write(sanitize(`briefing: ${message}\n`));
@@ -82,7 +86,8 @@ async function run({command, args, flags}: ToRun): Promise<number> {
 		case 'quotes':
 			if (args.length > 0) throw new Error(`${command ?? 'briefing'} takes no FILE; did you mean briefing ingest? (see briefing --help)`);
 			// The dashboard needs a terminal to read keys from and draw on; anywhere else, text. Under CI
-			// (CI or CONTINUOUS_INTEGRATION set) Ink draws nothing until it exits, so text there too.
+			// (CI or CONTINUOUS_INTEGRATION set) Ink draws nothing until it exits, so text there too, and
+			// on a terminal that cannot move the cursor.
 			if (command === undefined && !flags.json && interactive()) return dashboard({dir, dataDir});
 			return show(command ?? 'briefing', {dir, dataDir, actor: flags.actor, json: flags.json});
 		case 'notes':

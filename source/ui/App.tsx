@@ -1,4 +1,4 @@
-import {Text, useStdout} from 'ink';
+import {Text, useStdout, useWindowSize} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Note, NotesFileError, addNote, editNote, loadNotes, notesOn, removeNote} from '../store/notes.js';
 import type {BriefingData} from '../store/schema.js';
@@ -11,7 +11,6 @@ import {helpLines} from './format/help.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {textWidth} from './ScrollView.js';
 import {useKeymap} from './hooks/useKeymap.js';
-import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {MIN_COLUMNS, MIN_ROWS, type Layout as LayoutSpec, inner, layoutFor} from './geometry.js';
 import {Layout} from './Layout.js';
 import {cardLines} from './QuotesPane.js';
@@ -115,7 +114,7 @@ function Dashboard({dir}: {dir: string | null}) {
 	);
 	const noted = useMemo(() => notedKeys(notes.list), [notes.list]);
 	const {color} = useTheme();
-	const {columns, rows} = useTerminalSize();
+	const {columns, rows} = useWindowSize();
 	const [state, setState] = useState<UIState>(initialState);
 	const views = viewsFor(state);
 	const header = headerLines(index, state, views, dir, columns);

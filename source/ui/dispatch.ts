@@ -134,6 +134,9 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 	switch (command) {
 		case 'quit':
 			return {...state, quit: true};
+		case 'redraw':
+		case 'suspend':
+			return {...state, terminal: {op: command}};
 		case 'help':
 			return {...state, modes: [...state.modes, {kind: 'help', scroll: 0}]};
 		case 'close':

@@ -53,7 +53,9 @@ export type Command =
 	| 'noteClear'
 	| 'noteType'
 	| 'confirmYes'
-	| 'confirmNo';
+	| 'confirmNo'
+	| 'redraw'
+	| 'suspend';
 
 export type Binding = {
 	scope: Scope;
@@ -191,6 +193,13 @@ export const KEYMAP: readonly Binding[] = [
 	{scope: 'global', command: 'quit', keys: [{char: 'q'}], description: 'Quit', hint: 'quit'},
 	// Everywhere.
 	{scope: 'always', command: 'quit', keys: [{char: 'c', ctrl: true}], description: 'Quit'},
+	{scope: 'always', command: 'redraw', keys: [{char: 'l', ctrl: true}], description: 'Redraw the screen'},
+	{
+		scope: 'always',
+		command: 'suspend',
+		keys: [{char: 'z', ctrl: true}],
+		description: 'Suspend to the shell; its fg brings the dashboard back',
+	},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {

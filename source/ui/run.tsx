@@ -1,25 +1,24 @@
 import {render, type Instance} from 'ink';
 import {App, type AppProps} from './App.js';
-import {ScreenWriter} from './screen.js';
-import {takeOverTerminal} from './terminal.js';
 
 export type Streams = {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream};
 
 const SIGNALS = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
 
-// Runs the dashboard on the alternate screen until it quits. The terminal is restored on every way
-// out: q and Ctrl-C (the dashboard exits), an error while rendering (waitUntilExit rejects), an
+// Runs the dashboard on the alternate screen until it quits. Ink enters the alternate screen and
+// hides the cursor, and its unmount gives both back; the terminal is restored on every way out:
+// q and Ctrl-C (the dashboard exits), an error while rendering (waitUntilExit rejects), an
 // exception anywhere else, SIGTERM, SIGHUP (the terminal closed) and SIGINT (sent by kill; Ctrl-C
-// itself arrives as a key in raw mode).
+// itself arrives as a key in raw mode), and process.exit (Ink unmounts on exit).
 export async function runDashboard(props: AppProps, streams: Streams = process): Promise<number> {
-	const restore = takeOverTerminal(streams.stdout, streams.stdin);
-	const screen = new ScreenWriter(streams.stdout);
 	let instance: Instance | undefined;
+	// Ink turns raw mode off in a microtask after unmounting, which a process.exit right after
+	// would not wait for.
 	const leave = () => {
 		try {
 			instance?.unmount();
 		} finally {
-			restore();
+			if (streams.stdin.isTTY) streams.stdin.setRawMode?.(false);
 		}
 	};
 	const onSignal = (signal: keyof typeof SIGNALS) => {
@@ -34,27 +33,23 @@ export async function runDashboard(props: AppProps, streams: Streams = process):
 	const handlers = (Object.keys(SIGNALS) as Array<keyof typeof SIGNALS>).map((signal) => [signal, () => onSignal(signal)] as const);
 	for (const [signal, handler] of handlers) process.on(signal, handler);
 	process.on('uncaughtException', onException);
-	process.on('exit', restore);
 	try {
 		instance = render(<App {...props} />, {
 			stdin: streams.stdin,
-			stdout: screen as unknown as NodeJS.WriteStream, // draws changed lines in place (screen.ts)
+			stdout: streams.stdout,
 			stderr: streams.stderr,
+			// cli.tsx opens the dashboard only on a terminal that can move the cursor, outside CI.
+			interactive: true,
+			alternateScreen: true,
 			exitOnCtrlC: false, // Ctrl-C is in the keymap, so it quits through the same path as q
 			// Nothing in the dashboard logs; a stray console line would be drawn over the frame either way.
 			patchConsole: false,
-			// Keys update the state at once; drawing is capped at 30 frames a second, so a held key or a
-			// resize drag coalesces into the latest frame instead of queueing one per event (a frame of
-			// 120×40 takes Ink about 10 ms to lay out and write).
-			maxFps: 30,
 		});
 		await instance.waitUntilExit();
 		return 0;
 	} finally {
-		screen.detach();
-		restore();
+		leave();
 		for (const [signal, handler] of handlers) process.off(signal, handler);
 		process.off('uncaughtException', onException);
-		process.off('exit', restore);
 	}
 }

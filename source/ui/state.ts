@@ -19,6 +19,9 @@ export type Mode =
 export type NoteRequest =
 	{op: 'add'; target: NoteTarget; text: string} | {op: 'edit'; id: string; text: string} | {op: 'remove'; id: string};
 
+// What the terminal is asked to do (hooks/useScreen.ts); a new object each time, as a request.
+export type TerminalRequest = {op: 'redraw' | 'suspend'};
+
 export type UIState = {
 	focus: PaneId;
 	modes: Mode[];
@@ -28,6 +31,7 @@ export type UIState = {
 	quit: boolean;
 	status: string | null; // the status line: "saved", an error, why a key did nothing
 	request: NoteRequest | null; // the latest change asked for (a new object each time)
+	terminal: TerminalRequest | null;
 };
 
 // What the dispatcher needs to know besides the state: the data, its views, and the sizes on
@@ -57,6 +61,7 @@ export const initialState = (): UIState => ({
 	quit: false,
 	status: null,
 	request: null,
+	terminal: null,
 });
 
 export const topMode = (state: UIState): Mode | undefined => state.modes[state.modes.length - 1];

@@ -15,9 +15,10 @@ export const ACCENT_COLOR = 'yellow';
 
 // no-color.org: NO_COLOR set and not empty turns colour off; Node's hasColors also honours
 // FORCE_COLOR, NODE_DISABLE_COLORS and TERM=dumb.
-export function themeFor(stdout: {hasColors?: () => boolean}, env: NodeJS.ProcessEnv = process.env): Theme {
+// Ink hands its stdout over as a plain writable stream, which a test's may be; a terminal's has hasColors.
+export function themeFor(stdout: object, env: NodeJS.ProcessEnv = process.env): Theme {
 	if (env['NO_COLOR']) return {color: false};
-	return {color: typeof stdout.hasColors === 'function' ? stdout.hasColors() : false};
+	return {color: 'hasColors' in stdout && typeof stdout.hasColors === 'function' ? stdout.hasColors() === true : false};
 }
 
 export const ThemeContext = createContext<Theme>({color: false});

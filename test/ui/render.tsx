@@ -1,13 +1,74 @@
-import {cleanup, render} from 'ink-testing-library';
+import {EventEmitter} from 'node:events';
+import {type Instance, render as inkRender} from 'ink';
+import type {ReactNode} from 'react';
 import {afterEach} from 'vitest';
 import type {BriefingData} from '../../source/store/schema.js';
 import {App} from '../../source/ui/App.js';
 
 export {sampleBriefing, scaledBriefing} from './data.js';
 
-// Renders the dashboard with ink-testing-library at a given terminal size, and presses keys the
-// way a terminal sends them. Ink attaches its input listener in an effect, so every press waits a
-// tick before writing and again before the frame is read (STYLE.md pitfall 6).
+// Renders the dashboard at a given terminal size, and presses keys the way a terminal sends them.
+// Ink attaches its input listener in an effect, so every press waits a tick before writing and
+// again before the frame is read (STYLE.md pitfall 6).
+//
+// The terminal is ink-testing-library's, with what Ink 8 needs of it: a number of rows (without
+// one Ink asks the real terminal, opening /dev/tty on every layout and leaving it open, so frames
+// would depend on where the tests run), a write that calls back (Ink waits for that to exit), and
+// no frame for the empty write Ink ends with. Ink runs in debug mode: each frame is one write, of
+// the whole frame.
+
+class Stdout extends EventEmitter {
+	frames: string[] = [];
+	constructor(
+		public columns: number,
+		public rows: number,
+	) {
+		super();
+	}
+	write = (frame: string, encoding?: BufferEncoding | (() => void), callback?: () => void) => {
+		if (frame !== '' && frame !== '\n') this.frames.push(frame);
+		(typeof encoding === 'function' ? encoding : callback)?.();
+		return true;
+	};
+	lastFrame = () => this.frames.at(-1);
+}
+
+class Stdin extends EventEmitter {
+	isTTY = true;
+	private data: string | null = null;
+	write = (data: string) => {
+		this.data = data;
+		this.emit('readable');
+	};
+	read = () => {
+		const {data} = this;
+		this.data = null;
+		return data;
+	};
+	setEncoding() {}
+	setRawMode() {}
+	resume() {}
+	pause() {}
+	ref() {}
+	unref() {}
+}
+
+const instances: Instance[] = [];
+
+export function render(tree: ReactNode, size: {columns?: number; rows?: number} = {}) {
+	const stdout = new Stdout(size.columns ?? 100, size.rows ?? 24);
+	const stdin = new Stdin();
+	const instance = inkRender(tree, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: new Stdout(100, 24) as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	instances.push(instance);
+	return {...instance, stdout, stdin, frames: stdout.frames, lastFrame: stdout.lastFrame};
+}
 
 export const KEYS = {
 	enter: '\r',
@@ -55,22 +116,22 @@ export async function waitFor(what: string, done: () => boolean, deadline = 20_0
 }
 
 afterEach(() => {
-	cleanup();
+	for (const instance of instances.splice(0)) instance.unmount();
 });
 
-type Stdout = ReturnType<typeof render>['stdout'];
-
 export function resize(stdout: Stdout, columns: number, rows: number): void {
-	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
-	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	stdout.columns = columns;
+	stdout.rows = rows;
 	stdout.emit('resize');
 }
 
 export async function renderDashboard(data: BriefingData, options: {columns?: number; rows?: number; sample?: boolean; dir?: string} = {}) {
-	const instance = render(<App data={data} sample={options.sample ?? false} dir={options.dir ?? null} theme={{color: false}} />);
+	const instance = render(<App data={data} sample={options.sample ?? false} dir={options.dir ?? null} theme={{color: false}} />, {
+		columns: options.columns ?? 120,
+		rows: options.rows ?? 40,
+	});
 	const frame = () => instance.lastFrame() ?? '';
 	const settled = () => settle(() => instance.frames.length);
-	resize(instance.stdout, options.columns ?? 120, options.rows ?? 40);
 	await settled();
 	return {
 		...instance,

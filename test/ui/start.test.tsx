@@ -1,4 +1,3 @@
-import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {readBriefing, updateBriefing} from '../../source/store/db.js';
 import {type BriefingStart, readBriefingStart} from '../../source/store/start.js';
@@ -8,7 +7,7 @@ import {needsWhole} from '../../source/ui/dispatch.js';
 import type {NamedKey} from '../../source/ui/keymap.js';
 import {type UIState, initialState} from '../../source/ui/state.js';
 import {addTwoActorArticle, useTempDir} from '../helpers.js';
-import {KEYS, renderDashboard, settle, tick} from './render.js';
+import {KEYS, render, renderDashboard, settle, tick} from './render.js';
 
 // A briefing of 60 events in 6 articles, stored as ingest stores it, opened from its first 45
 // events: more than the 40 rows of the terminal, as the dashboard reads more than a screen.
@@ -140,11 +139,8 @@ function paused(start: BriefingStart) {
 
 // renderDashboard on the start of the briefing in `dir`.
 async function renderDashboardFrom(dir: string, start = readBriefingStart(dir, 45)!) {
-	const app = render(<App data={start.data} start={start} sample={false} dir={dir} theme={{color: false}} />);
+	const app = render(<App data={start.data} start={start} sample={false} dir={dir} theme={{color: false}} />, {columns: 120, rows: 40});
 	const settled = () => settle(() => app.frames.length);
-	Object.defineProperty(app.stdout, 'columns', {value: 120, configurable: true});
-	Object.defineProperty(app.stdout, 'rows', {value: 40, configurable: true});
-	app.stdout.emit('resize');
 	await settled();
 	return {
 		frame: () => app.lastFrame() ?? '',

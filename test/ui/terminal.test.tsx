@@ -2,18 +2,31 @@ import {EventEmitter} from 'node:events';
 import {describe, expect, it} from 'vitest';
 import type {BriefingData} from '../../source/store/schema.js';
 import {runDashboard} from '../../source/ui/run.js';
-import {ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, takeOverTerminal} from '../../source/ui/terminal.js';
 import {sampleBriefing, waitFor} from './render.js';
 
-// The terminal is given back on every way out. (Signals are tested on a real terminal, in tmux.)
+// The terminal is given back on every way out. (Signals, Ctrl-Z and resizes are tested on a real
+// terminal, in tmux.)
+
+const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
+const SHOW_CURSOR = '\x1b[?25h';
+const HIDE_CURSOR = '\x1b[?25l';
+// The last write of the alternate screen and what follows it, a cursor shown once.
+const leftWith = (text: string) => text.slice(text.lastIndexOf(LEAVE_ALTERNATE_SCREEN)).replace(/(\x1b\[\?25h)+$/, SHOW_CURSOR);
+const CLEAR_SCREEN = '\x1b[H\x1b[J'; // cursor home, erase down
+// What was written after the last clear of the screen, without escape sequences.
+const sinceClear = (text: string) =>
+	text.slice(text.lastIndexOf(CLEAR_SCREEN) + CLEAR_SCREEN.length).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 class FakeStdout extends EventEmitter {
 	columns = 120;
 	rows = 40;
 	isTTY = true;
 	written: string[] = [];
-	write = (text: string) => {
+	// As a stream's write, it calls back once the text is written (Ink waits for that to exit).
+	write = (text: string, encoding?: BufferEncoding | (() => void), callback?: () => void) => {
 		this.written.push(text);
+		(typeof encoding === 'function' ? encoding : callback)?.();
 		return true;
 	};
 	get text() {
@@ -61,36 +74,46 @@ const streams = () => {
 };
 
 describe('the terminal', () => {
-	it('is restored once, with raw mode off and the cursor shown, whichever exit path comes first', () => {
-		const {stdout, stdin} = streams();
-		const restore = takeOverTerminal(stdout, stdin);
-		expect(stdout.text).toBe(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
-		restore();
-		restore();
-		expect(stdout.text).toBe(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
-		expect(stdin.rawMode).toEqual([false]);
-	});
-
-	it('enters the alternate screen before the first frame and leaves it after q', async () => {
+	it('enters the alternate screen before the first frame and leaves it after q, with raw mode off and the cursor shown', async () => {
 		const {stdout, stdin, run} = streams();
 		const done = runDashboard({data: sampleBriefing(), sample: true}, run);
-		await waitFor('the first frame', () => stdout.written.length >= 2);
-		expect(stdout.written[0]).toBe(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
-		// The first frame, drawn by rows on the alternate screen.
-		expect(stdout.written[1]).toMatch(/^\x1b\[\?2026h\x1b\[1;1H.*Sample briefing/);
+		await waitFor('the first frame', () => stdout.text.includes('Sample briefing'));
+		expect(stdout.text.startsWith(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR)).toBe(true);
+		expect(stdin.rawMode).toEqual([true]);
 		stdin.type('q');
 		expect(await done).toBe(0);
-		expect(stdout.text.endsWith(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN)).toBe(true);
+		expect(leftWith(stdout.text)).toBe(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
 		expect(stdin.rawMode.at(-1)).toBe(false);
 	});
 
 	it('leaves the alternate screen when rendering throws, and passes the error on', async () => {
-		const {stdout, run} = streams();
+		const {stdout, stdin, run} = streams();
 		const listeners = process.listenerCount('SIGTERM');
 		const broken = {...sampleBriefing(), actors: null} as unknown as BriefingData;
 		await expect(runDashboard({data: broken, sample: false}, run)).rejects.toThrow();
-		expect(stdout.written[0]).toBe(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
-		expect(stdout.text.endsWith(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN)).toBe(true);
+		expect(stdout.text.startsWith(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR)).toBe(true);
+		expect(leftWith(stdout.text)).toBe(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
+		expect(stdin.rawMode.at(-1) ?? false).toBe(false);
 		expect(process.listenerCount('SIGTERM')).toBe(listeners);
+	});
+
+	it('clears the screen on Ctrl-L and draws the whole frame again from the top', async () => {
+		const {stdout, stdin, run} = streams();
+		const done = runDashboard({data: sampleBriefing(), sample: true}, run);
+		await waitFor('the first frame', () => stdout.text.includes('Sample briefing'));
+		stdin.type('j');
+		await waitFor('the cursor on the second actor', () => stdout.text.includes('Actors 2/16'));
+		expect(stdout.text).not.toContain(CLEAR_SCREEN);
+		// Something else writes over the screen.
+		stdout.write('\x1b[5;1Hstray output');
+		stdin.type('\x0c');
+		await waitFor('the redraw', () => stdout.text.includes(CLEAR_SCREEN));
+		await waitFor('the whole frame', () => sinceClear(stdout.text).split('\n').length === 40);
+		const lines = sinceClear(stdout.text).split('\n');
+		expect(lines[0]).toMatch(/^Sample briefing — ingest your own with/);
+		expect(lines[2]).toMatch(/Actors 2\/16/);
+		expect(lines[39]).toMatch(/q quit$/);
+		stdin.type('q');
+		expect(await done).toBe(0);
 	});
 });

@@ -3,12 +3,13 @@ import {type Dispatch, type SetStateAction, useCallback, useLayoutEffect, useRef
 import {dispatchKey, needsWhole} from '../dispatch.js';
 import {keyPress} from '../keymap.js';
 import type {Env, NoteRequest, UIState} from '../state.js';
+import {useScreen} from './useScreen.js';
 
 // The only useInput of the dashboard. Each key becomes a KeyPress and goes to the pure dispatcher
 // with the current state and environment (sizes, views); no component listens to keys on its own.
 // The next state is computed at once, so keys that arrive before the next render build on each
-// other, and q quits from here rather than from an effect. Input is off when stdin cannot be put
-// in raw mode.
+// other, and q quits from here rather than from an effect, as Ctrl-L redraws and Ctrl-Z suspends
+// (useScreen.ts). Input is off when stdin cannot be put in raw mode.
 //
 // A key that asks for a change to the notes (state.request) hands it to onRequest; what comes back
 // later (the write's result) goes into the state through the returned update, which builds on the
@@ -33,6 +34,7 @@ export function useKeymap(
 	});
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
+	const screen = useScreen();
 	const handle = useCallback(
 		(input: string, key: Key) => {
 			const previous = stateRef.current;
@@ -44,9 +46,10 @@ export function useKeymap(
 			stateRef.current = next;
 			setState(next);
 			if (next.request && next.request !== previous.request) onRequestRef.current(next.request);
+			if (next.terminal && next.terminal !== previous.terminal) screen[next.terminal.op]();
 			if (next.quit) exit();
 		},
-		[setState, exit],
+		[setState, exit, screen],
 	);
 	useInput(handle, {isActive: isRawModeSupported});
 	return useCallback(
