@@ -1,5 +1,5 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -7,7 +7,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
 // The built CLI on a real terminal: tmux runs a shell, the shell runs `briefing`, and the test
 // types keys with send-keys and reads the screen with capture-pane. It checks what a user sees,
-// the alternate screen, and that the shell comes back after q, Ctrl-C and SIGTERM.
+// the alternate screen, that the shell comes back after q, Ctrl-C, Ctrl-Z and SIGTERM, and that
+// after every resize, Ctrl-L and `fg` the screen is the one a fresh start at that size shows.
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -22,9 +23,10 @@ const TEST_MS = 90_000; // several waits of `until` each
 const tmux = (...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], {encoding: 'utf8'});
 // For cleaning up: never throws, so that it cannot hide the error of the test it cleans up after.
 const tmuxQuietly = (...args: string[]) => spawnSync('tmux', ['-S', socket, ...args]);
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-const alternateOn = () => tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim() === '1';
-const keys = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
+const screen = (target = session) => tmux('capture-pane', '-p', '-t', target);
+const alternateOn = (target = session) => tmux('display-message', '-p', '-t', target, '#{alternate_on}').trim() === '1';
+const keysTo = (target: string, ...keys: string[]) => tmux('send-keys', '-t', target, ...keys);
+const keys = (...keys: string[]) => keysTo(session, ...keys);
 
 // Generous: a busy machine takes seconds to start node and draw; only a screen that never comes fails.
 async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
@@ -60,24 +62,28 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 	// for all would exit with its last session, racing the next test's new session.) CI would make
 	// Ink skip drawing, so it is unset in the shell.
 	let sessions = 0;
-	const inSession = async (test: () => Promise<void>) => {
-		session = `briefing-${++sessions}`;
-		socket = join(tempRoot, `${session}.sock`);
+	// A shell in a session `name` of the current server, at a size that stays as set.
+	const newSession = (name: string, columns: string, rows: string) => {
 		tmux(
 			'-f',
 			'/dev/null',
 			'new-session',
 			'-d',
 			'-x',
-			SIZE.columns,
+			columns,
 			'-y',
-			SIZE.rows,
+			rows,
 			'-s',
-			session,
+			name,
 			`env -u CI -u CONTINUOUS_INTEGRATION HOME=${home} PS1='$ ' sh`,
 		);
+		tmux('set-option', '-t', name, 'window-size', 'manual');
+	};
+	const inSession = async (test: () => Promise<void>) => {
+		session = `briefing-${++sessions}`;
+		socket = join(tempRoot, `${session}.sock`);
 		try {
-			tmux('set-option', '-t', session, 'window-size', 'manual');
+			newSession(session, SIZE.columns, SIZE.rows);
 			await test();
 		} finally {
 			tmuxQuietly('kill-server');
@@ -85,11 +91,42 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 	};
 
 	const command = () => `node ${cli} --dir ${dir}`;
-	const start = async () => {
-		keys('clear', 'Enter');
-		await until('a clear screen', () => screen().trim() === '$');
-		keys(command(), 'Enter');
-		await until('the dashboard', () => alternateOn() && screen().includes('Feed 1/8'));
+	const start = async (target = session, ready = 'Feed 1/8') => {
+		keysTo(target, 'clear', 'Enter');
+		await until('a clear screen', () => screen(target).trim() === '$');
+		keysTo(target, command(), 'Enter');
+		await until('the dashboard', () => alternateOn(target) && screen(target).includes(ready));
+	};
+
+	// Volodymyr Zelenskyy selected and the Feed focused, a state every layout shows differently. A
+	// frame is written from the top row down, so it is whole once its footer (the Feed's keys) shows.
+	const setUp = async (target = session) => {
+		keysTo(target, 'j', 'j', 'Enter', '2');
+		await until('Zelenskyy selected, the Feed focused', () => {
+			const shown = screen(target);
+			return shown.includes('▸ Feed 1/5') && shown.trimEnd().split('\n').at(-1)!.startsWith('Enter open');
+		});
+	};
+	// The screen of a dashboard started at each size and set up: what one resized to it must show.
+	const freshScreens = async (sizes: ReadonlyArray<readonly [number, number]>) => {
+		const screens = new Map<string, string>();
+		for (const [columns, rows] of sizes) {
+			const size = `${columns}×${rows}`;
+			if (screens.has(size)) continue;
+			const name = `fresh-${columns}x${rows}`;
+			newSession(name, String(columns), String(rows));
+			await start(name, 'Actors 1/16');
+			await setUp(name);
+			screens.set(size, screen(name));
+		}
+		return screens;
+	};
+	const untilScreen = async (what: string, expected: string | undefined) => {
+		try {
+			await until(what, () => screen() === expected);
+		} catch (error) {
+			throw new Error(`${(error as Error).message}\nexpected:\n${expected}`, {cause: error});
+		}
 	};
 
 	it(
@@ -142,13 +179,17 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 		TEST_MS,
 	);
 
-	it(
-		'prints the text briefing instead under CI, where Ink would draw nothing',
-		() =>
+	it.each([
+		['under CI, where Ink would draw nothing', 'CI=true'],
+		['on a terminal that cannot move the cursor', 'TERM=dumb'],
+		['on a terminal of no known type', 'env -u TERM'],
+	])(
+		'prints the text briefing instead %s (%s)',
+		(_, prefix) =>
 			inSession(async () => {
 				keys('clear', 'Enter');
 				await until('a clear screen', () => screen().trim() === '$');
-				keys(`CI=true ${command()}`, 'Enter');
+				keys(`${prefix} ${command()}`, 'Enter');
 				await until('the text', () => shellBack() && screen().includes('Sullivan and Andriy Yermak'));
 				expect(screen()).toContain('Briefing: 1 article, 16 actors, 8 events, 2 quotes');
 			}),
@@ -166,6 +207,65 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 				await until('the shell', shellBack);
 				keys('echo "exit $?"', 'Enter');
 				await until('the exit status', shows('exit 143'));
+			}),
+		TEST_MS,
+	);
+
+	it(
+		'draws the whole screen a fresh start at that size draws after each of 20 resizes, growing and shrinking',
+		() =>
+			inSession(async () => {
+				const cycle = [
+					[80, 40],
+					[70, 24],
+					[40, 20],
+					[200, 50],
+					[120, 40],
+				] as const;
+				const fresh = await freshScreens(cycle);
+				await start();
+				await setUp();
+				expect(screen()).toBe(fresh.get('120×40'));
+				for (let i = 0; i < 20; i++) {
+					const [columns, rows] = cycle[i % cycle.length]!;
+					tmux('resize-window', '-t', session, '-x', String(columns), '-y', String(rows));
+					await untilScreen(`resize ${i + 1}, to ${columns}×${rows}`, fresh.get(`${columns}×${rows}`));
+				}
+			}),
+		TEST_MS * 3,
+	);
+
+	it(
+		'redraws the whole screen on Ctrl-L after something else wrote over it',
+		() =>
+			inSession(async () => {
+				const fresh = await freshScreens([[120, 40]]);
+				await start();
+				await setUp();
+				const tty = tmux('display-message', '-p', '-t', session, '#{pane_tty}').trim();
+				writeFileSync(tty, '\x1b[5;10Hsomething else wrote here\x1b[20;1H\x1b[2K');
+				await until('the stray text', shows('something else wrote here'));
+				keys('C-l');
+				await untilScreen('the redrawn screen', fresh.get('120×40'));
+			}),
+		TEST_MS,
+	);
+
+	it(
+		'suspends to the shell on Ctrl-Z and comes back whole, keys working, with fg',
+		() =>
+			inSession(async () => {
+				const fresh = await freshScreens([[120, 40]]);
+				await start();
+				await setUp();
+				keys('C-z');
+				await until('the shell, the dashboard stopped', () => !alternateOn() && shows('Stopped')() && screen().trim().endsWith('$'));
+				keys('fg', 'Enter');
+				await untilScreen('the dashboard back', fresh.get('120×40'));
+				keys('j');
+				await until('the next event', shows('▸ Feed 2/5'));
+				keys('q');
+				await until('the shell', shellBack);
 			}),
 		TEST_MS,
 	);
