@@ -7,6 +7,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
+import {KEYS, pressesOf} from './keys.js';
 import {median, percentile, type Figure} from './measure.js';
 
 const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-B]|[=>])/g;
@@ -161,24 +162,8 @@ export async function firstFrameFigures(root: string, cli: string, dirs: Map<num
 	return figures;
 }
 
-// Key-to-frame latency: each key pressed `presses` times on the dashboard (the search types and
-// deletes a word),
-// against a key redrawing the minimal app's counter. Median and p95 per key.
-const KEYS: Array<{name: string; setup: string[]; key: string | string[]; after: string[]}> = [
-	// The actors pane has the focus at start; an even number of presses leaves no filter.
-	{name: 'Space (toggle actor filter)', setup: [], key: ' ', after: ['\t']},
-	{name: 'j (feed down)', setup: [], key: 'j', after: []},
-	// From the top (g): a filter cleared with Space leaves the feed's cursor on its item, which can be
-	// less than 20 pages from the end of 1,000 events, where PgDn draws nothing.
-	{name: 'PgDn (feed)', setup: ['g'], key: '\x1b[6~', after: []},
-	{
-		name: 'search keystroke (feed)',
-		setup: ['/'],
-		key: ['m', 'i', 'n', 'i', 's', 't', 'e', 'r', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f'],
-		after: ['\x1b'],
-	},
-];
-
+// Key-to-frame latency: each key of keys.ts on the dashboard, against a key redrawing the minimal
+// app's counter. Median and p95 per key.
 // `each`: also prints every press's time, in the order pressed.
 export async function keyFigures(root: string, cli: string, dirs: Map<number, string>, each = false, presses = 20): Promise<Figure[]> {
 	const minimal = await bundleMinimal(root);
@@ -195,11 +180,11 @@ export async function keyFigures(root: string, cli: string, dirs: Map<number, st
 		const memory = measuredMemory([process.execPath, cli, '--dir', dir]);
 		const pty = new Pty(memory.argv, HEADER);
 		await pty.started;
-		for (const {name, setup, key, after} of KEYS) {
+		for (const benchKey of KEYS) {
+			const {name, setup, after} = benchKey;
 			for (const k of setup) await pty.press(k);
 			const times: number[] = [];
-			const keys = Array.isArray(key) ? key : Array.from({length: presses}, () => key);
-			for (const k of keys) times.push(await pty.press(k));
+			for (const k of pressesOf(benchKey, presses)) times.push(await pty.press(k));
 			if (each)
 				console.log(`each press, ${name} @${size.toLocaleString('en-US')} events (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
 			for (const k of after) await pty.press(k);

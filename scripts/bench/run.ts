@@ -11,6 +11,7 @@ import {hostileChild, hostileFigures} from './hostile.js';
 import {ingestFigures} from './ingest.js';
 import {line, type Figure} from './measure.js';
 import {noteFigure, noteFigures} from './notes.js';
+import {renderFigures} from './render.js';
 
 // Run from the repository root (scripts/bench.mjs sets it), since this file runs from a bundle.
 const root = process.cwd();
@@ -27,7 +28,7 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,ingest,hostile runs some of the figures (all by default).
+// --only notes,cli,frame,keys,render,ingest,hostile runs some of the figures (all by default).
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
@@ -49,7 +50,7 @@ rmSync(work, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
 const dirs = new Map<number, string>();
 // The made-up briefings take a while to write; only the figures on them need them.
-for (const events of ['cli', 'frame', 'keys', 'notes'].some(wanted) ? sizes : []) {
+for (const events of ['cli', 'frame', 'keys', 'render', 'notes'].some(wanted) ? sizes : []) {
 	const size: Size = {events, actors: 2000, quotes: 5000, notes: 1000};
 	const dir = join(work, String(events));
 	await writeBriefingDir(dir, size, {legacy});
@@ -59,6 +60,7 @@ for (const events of ['cli', 'frame', 'keys', 'notes'].some(wanted) ? sizes : []
 if (wanted('cli')) report(cliFigures(cli, dirs, join(root, 'data/sample-article.txt')));
 if (wanted('frame')) report(await firstFrameFigures(root, cli, dirs));
 if (wanted('keys')) report(await keyFigures(root, cli, dirs, each));
+if (wanted('render')) report(await renderFigures(root, dirs));
 
 if (wanted('notes')) {
 	const notes = new Map<number, number>();
