@@ -30,8 +30,8 @@ const FOOTER = 1;
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
 
 export function layoutFor(columns: number, rows: number, focus: PaneId, header = HEADER): Layout {
-	// The frame fills the terminal: screen.ts draws it by rows, without newlines, so the last row
-	// does not scroll the screen.
+	// The frame fills the terminal: Ink writes a frame as tall as the terminal without a newline
+	// after its last row, so that row does not scroll the screen.
 	const height = Math.max(1, rows);
 	const base = {columns, height, header, footer: FOOTER};
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {

@@ -47,11 +47,11 @@ describe('the dashboard under random keys', () => {
 				if (next() < 0.05) {
 					check(`before a resize`);
 					const size = SIZES[Math.floor(next() * SIZES.length)]!;
-					// Ink redraws its last frame the moment the terminal is resized, before the dashboard
-					// hears of the new size: that frame is the previous size's (screen.ts cuts its rows
-					// to the terminal's), and every frame after it must fit the new size.
+					// Frames drawn before the resize had the previous size; every frame after it must fit
+					// the new one. (On a terminal Ink also redraws the previous frame at once, which the
+					// tmux test follows to the screen.)
 					resize(ui.stdout, ...size);
-					check(`Ink's redraw at a resize to ${size.join('×')}`);
+					check(`at a resize to ${size.join('×')}`);
 					[columns, rows] = size;
 					await ui.press();
 					check(`after a resize`);
