@@ -38,6 +38,25 @@ describe('dispatchKey', () => {
 		expect(state.quit).toBe(true);
 	});
 
+	it('asks for a redraw on Ctrl-L and a suspend on Ctrl-Z anywhere, even in a search or a note, leaving the rest as it was', () => {
+		const ctrl = (char: string) => ({...key(char), ctrl: true});
+		const searching = press(initialState(), '2', '/', 'k', 'o');
+		const writing = {
+			...initialState(),
+			modes: [{kind: 'note' as const, target: {kind: 'actor' as const, id: 'c-ukraine', text: 'Ukraine'}, noteId: null, text: 'draft'}],
+		};
+		for (const state of [initialState(), press(initialState(), 'j', 'j', ENTER, '2', ENTER), searching, writing]) {
+			const redrawn = dispatchKey(state, ctrl('l'), env);
+			expect(redrawn.terminal).toEqual({op: 'redraw'});
+			expect({...redrawn, terminal: state.terminal}).toEqual(state);
+			const suspended = dispatchKey(redrawn, ctrl('z'), env);
+			expect(suspended.terminal).toEqual({op: 'suspend'});
+			// A new request each time, so that the same key twice acts twice.
+			expect(dispatchKey(suspended, ctrl('z'), env).terminal).not.toBe(suspended.terminal);
+		}
+		expect(searching.search.feed).toBe('ko');
+	});
+
 	it('handles a paste or fast typing as the keys it holds', () => {
 		const state = press(initialState(), 'jj\r');
 		expect(state.filter).toEqual(['p-volodymyr-zelenskyy']);

@@ -17,7 +17,8 @@ export type Screen = {redraw: () => void; suspend: () => void};
 // and takes the terminal again once `fg` continues it. A signal a process sends itself is
 // delivered before kill returns, so by then the process was stopped and continued, or, with no
 // shell doing job control (an orphaned process group), the stop was discarded and it goes on.
-// Off a terminal (the tests' streams) there is no shell to stop to, so nothing is suspended.
+// Off a terminal (the tests' streams) there is no shell to stop to, nor on Windows, which has no
+// job control, so nothing is suspended there.
 export function useScreen(): Screen {
 	const {stdout, write} = useStdout();
 	const {suspendTerminal} = useApp();
@@ -29,7 +30,7 @@ export function useScreen(): Screen {
 		};
 	}, [redraw]);
 	const suspend = useCallback(() => {
-		if (!('isTTY' in stdout && stdout.isTTY === true)) return;
+		if (!('isTTY' in stdout && stdout.isTTY === true) || process.platform === 'win32') return;
 		void suspendTerminal().then(async (suspension) => {
 			try {
 				process.kill(process.pid, 'SIGTSTP');
