@@ -119,4 +119,15 @@ describe('speakers of quotes', () => {
 			['a gift to the county', 'Ana Ruiz'],
 		]);
 	});
+
+	it('reports a judgement given in someone’s words by acknowledging, likening, lauding or referencing', () => {
+		expect(speakers('The mayor, Ivo Stern, acknowledged that there were "a few complaints" about the toll.')).toEqual([
+			['a few complaints', 'Ivo Stern'],
+		]);
+		expect(speakers('Councillor Ruth Kane likened the new car park to "a concrete desert".')).toEqual([['a concrete desert', 'Ruth Kane']]);
+		expect(speakers('Governor Tom Reyes lauded the volunteers for their "quiet and steady work".')).toEqual([
+			['quiet and steady work', 'Tom Reyes'],
+		]);
+		expect(speakers('The Harbour Board referenced "rising fuel costs" in its report.')).toEqual([['rising fuel costs', 'Harbour Board']]);
+	});
 });
