@@ -127,4 +127,10 @@ describe('actor detection and kinds', () => {
 		const r = run('Kestrel Aero showed Strata Nine laptops and the Velo OS operating system. Kestrel Aero jets flew.');
 		expect(r.names).toEqual(['Kestrel Aero']);
 	});
+
+	it('reads a word the tagger takes for money as a surname after a first name, and alone in that article', () => {
+		const r = run('Councillor Dana Shilling opened the fair. Entry cost 40 pence. Later, Shilling thanked the stallholders.');
+		expect(r.actors.find((a) => a.name === 'Dana Shilling')).toMatchObject({kind: 'person', aliases: expect.arrayContaining(['Shilling'])});
+		expect(run('The coin is worth one Shilling and ten Pence.').names).toEqual([]);
+	});
 });
