@@ -465,7 +465,15 @@ export function candidates(body: string, sentences: TaggedSentence[], quotes: Sp
 			let leading = 0;
 			// A party or faith before a person's name is what they are, not their name: "Democrat Ann Lee".
 			const affiliation = (i: number) => GROUP_WORDS.has(lower(span[i]!)) && span[i + 1]!.tags.has('FirstName');
-			while (leading < span.length - 1 && (NOT_NAMES.has(lower(span[leading]!)) || affiliation(leading))) leading++;
+			// "Rival Ann Voss", "the House Tom Ladd sat in": a common word, capitalised to open a
+			// sentence or as the end of a title, before a first name and a surname is not the name's.
+			const common = (i: number) =>
+				span[i + 1]!.tags.has('FirstName') &&
+				span.length - i - 1 >= 2 &&
+				!isRole(span[i]!) &&
+				!NAME_TAGS.some((tag) => span[i]!.tags.has(tag)) &&
+				isCommonWord(bare(span[i]!.text), stats);
+			while (leading < span.length - 1 && (NOT_NAMES.has(lower(span[leading]!)) || affiliation(leading) || common(leading))) leading++;
 			const trimmed = span.slice(leading, thingStart(span, sentence.tokens));
 			if (trimmed.length === 0) continue;
 			const index = sentence.tokens.indexOf(trimmed[0]!);

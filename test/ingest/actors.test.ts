@@ -133,4 +133,9 @@ describe('actor detection and kinds', () => {
 		expect(r.actors.find((a) => a.name === 'Dana Shilling')).toMatchObject({kind: 'person', aliases: expect.arrayContaining(['Shilling'])});
 		expect(run('The coin is worth one Shilling and ten Pence.').names).toEqual([]);
 	});
+
+	it('leaves a common word opening a sentence out of the person’s name after it', () => {
+		const r = run('Rival Ann Voss mocked the plan. Veteran Tom Hart agreed. Mark Anthony Reyes did not.');
+		expect(r.names).toEqual(['Ann Voss', 'Tom Hart', 'Mark Anthony Reyes']);
+	});
 });
