@@ -138,4 +138,11 @@ describe('actor detection and kinds', () => {
 		const r = run('Rival Ann Voss mocked the plan. Veteran Tom Hart agreed. Mark Anthony Reyes did not.');
 		expect(r.names).toEqual(['Ann Voss', 'Tom Hart', 'Mark Anthony Reyes']);
 	});
+
+	it('reads a country’s name alone as the surname of a person named with it, not an organisation', () => {
+		const r = run('Rep. Ken Jordan spoke first. Later, Jordan said the vote was close. Halden Chile opened a plant. Chile welcomed it.');
+		expect(r.actors.find((a) => a.name === 'Ken Jordan')!.aliases).toContain('Jordan');
+		expect(r.names).not.toContain('Jordan');
+		expect(r.kinds['Chile']).toBe('country');
+	});
 });
