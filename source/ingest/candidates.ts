@@ -456,12 +456,43 @@ function appositive(body: string, end: number): string | null {
 	return m && !SPEECH_VERBS.test(m[1]!) ? m[1]!.trim() : null;
 }
 
+// "“HOLLAND: Will the bridge open?": in a transcript, a name in capitals and a colon opening a
+// quotation is the person who speaks in it (found again by surname: "Ann Holland"). A common word
+// there is a label of another sort ("“UPDATE: …"), unless the article writes it as a name.
+const LABEL = /^\p{Lu}[\p{Lu}'’-]+$/u;
+
+function transcriptLabel(sentence: TaggedSentence, inQuote: (offset: number) => boolean, stats: WordStats): string | undefined {
+	const first = sentence.tokens[0];
+	if (!first || !LABEL.test(first.text) || !/^:/.test(first.post) || !/["“]\s*$/.test(first.pre) || !inQuote(first.start)) return undefined;
+	const name = first.text[0] + first.text.slice(1).toLowerCase();
+	return stats.midCapital.has(name) || !isCommonWord(name, stats) ? name : undefined;
+}
+
 export function candidates(body: string, sentences: TaggedSentence[], quotes: Span[]): Candidate[] {
 	const stats = wordStats(sentences);
 	const inQuote = (offset: number) => within(quotes, offset);
 	const out: Candidate[] = [];
 	sentences.forEach((sentence, sentenceIndex) => {
+		const name = transcriptLabel(sentence, inQuote, stats);
+		const label = name === undefined ? undefined : sentence.tokens[0]!;
+		if (label && name) {
+			out.push({
+				paragraph: sentence.paragraph,
+				sentence: sentenceIndex,
+				afterThe: false,
+				name,
+				tokens: [name],
+				kind: 'person',
+				personEvidence: true,
+				weak: false,
+				role: null,
+				surface: label.text,
+				start: label.start,
+				end: label.end,
+			});
+		}
 		for (const span of spans(sentence, stats, inQuote)) {
+			if (span[0] === label) continue;
 			let leading = 0;
 			// A party or faith before a person's name is what they are, not their name: "Democrat Ann Lee".
 			const affiliation = (i: number) => GROUP_WORDS.has(lower(span[i]!)) && span[i + 1]!.tags.has('FirstName');

@@ -280,6 +280,13 @@ function byline(ctx: Context, q: QuoteSpan): string | null {
 	return /^[.,]?[^\S\n]*(?:\n|$)/.test(ctx.body.slice(m.end, m.end + 4)) ? m.actor : null;
 }
 
+// A transcript's speaker label: "“HOLLAND: Will the bridge open?" is Holland's (candidates.ts).
+function transcriptSpeaker(ctx: Context, q: QuoteSpan): string | null {
+	const m = ctx.mentions[startingFrom(ctx.mentions, q.start)];
+	if (!m || ctx.body.slice(q.start, m.start).trim() !== '' || ctx.body[m.end] !== ':') return null;
+	return /^\p{Lu}[\p{Lu}'’-]+$/u.test(m.text) ? m.actor : null;
+}
+
 export function attributeQuotes(
 	ctx: Omit<Context, 'spans' | 'lastPersonUpTo' | 'firstOfParagraph' | 'verbs'>,
 	spans: QuoteSpan[],
@@ -313,7 +320,7 @@ export function attributeQuotes(
 		const index = sentenceAt(full, q.start);
 		const sentence = full.sentences[index];
 		if (!isSpeech(full, q, sentence)) continue;
-		let speaker = byline(full, q);
+		let speaker = transcriptSpeaker(full, q) ?? byline(full, q);
 		const endIndex = sentenceAt(full, Math.max(q.start, q.end - 1));
 		for (const i of new Set([index, endIndex])) {
 			const s = full.sentences[i];

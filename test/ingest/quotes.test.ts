@@ -130,4 +130,18 @@ describe('speakers of quotes', () => {
 		]);
 		expect(speakers('The Harbour Board referenced "rising fuel costs" in its report.')).toEqual([['rising fuel costs', 'Harbour Board']]);
 	});
+
+	it('gives each quoted line of a transcript to the name in capitals that opens it', () => {
+		const body = [
+			'Governor Ann Holland spoke to the station on Sunday. Part of the interview follows:',
+			'"MARSH: Will the bridge open this week?',
+			'"HOLLAND: It will open when the engineers say it is safe.',
+			'"MARSH: And the costs?"',
+		].join('\n\n');
+		expect(speakers(body)).toEqual([
+			['MARSH: Will the bridge open this week?', 'Marsh'],
+			['HOLLAND: It will open when the engineers say it is safe.', 'Ann Holland'],
+			['MARSH: And the costs?', 'Marsh'],
+		]);
+	});
 });
