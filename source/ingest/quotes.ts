@@ -41,13 +41,22 @@ export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan
 		}
 		let openAt = -1;
 		let continued = false;
+		// Curly marks inside a quotation opened by a straight one quote within it: '"… “Shark Tank” …"'.
+		let straight = false;
+		let nested = false;
 		for (let i = 0; i < text.length; i++) {
 			const ch = text[i]!;
 			if (ch !== '"' && !OPEN.has(ch) && !CLOSE.has(ch)) continue;
 			if (openAt < 0) {
 				if (CLOSE.has(ch)) continue; // a stray closing mark opens nothing
 				openAt = i + 1;
+				straight = ch === '"';
+				nested = false;
 				continued = carrying && spans.length > 0 && text.slice(0, i).trim() === '';
+			} else if (straight && ch === '“') {
+				nested = true;
+			} else if (nested && ch === '”') {
+				nested = false;
 			} else if (!OPEN.has(ch)) {
 				spans.push({
 					paragraph: p.index,

@@ -144,4 +144,10 @@ describe('speakers of quotes', () => {
 			['MARSH: And the costs?', 'Marsh'],
 		]);
 	});
+
+	it('keeps curly quotation marks inside a quotation opened by a straight one within it', () => {
+		expect(speakers('"They think this is an episode of “Bake Off.” It is not," Mayor Ivo Stern said.')).toEqual([
+			['They think this is an episode of “Bake Off.” It is not', 'Ivo Stern'],
+		]);
+	});
 });
