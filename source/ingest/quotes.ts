@@ -156,8 +156,12 @@ function mentionsIn(ctx: Context, from: number, sentence: TaggedSentence): Menti
 
 const outsideQuotes = (ctx: Context, m: Mention) => !within(ctx.spans, m.start);
 
-// "he said": the person who spoke last in this paragraph, else the most recent person named.
-function pronounSpeaker(ctx: Context, offset: number): string | null {
+// "he said": the subject of its own sentence when a person named before the pronoun is ("Holm says
+// she admires Okafor's courage in what she calls …"), else the person who spoke last in this
+// paragraph, else the most recent person named.
+function pronounSpeaker(ctx: Context, offset: number, sentence?: TaggedSentence): string | null {
+	const subject = sentence && mentionsIn(ctx, sentence.start, sentence).find((m) => m.end <= offset && ctx.kindOf(m.actor) === 'person');
+	if (subject && sentence && canBeSubject(sentence, subject, -1)) return subject.actor;
 	const last = ctx.lastSpeaker;
 	const paragraph = ctx.sentences[sentenceAt(ctx, offset)]?.paragraph ?? Infinity;
 	if (last && paragraph === last.paragraph) return last.actor;
@@ -238,14 +242,14 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 	const people = before.filter((m) => ctx.kindOf(m.actor) === 'person');
 	const choice = mainSubject(ctx, before, verb, sentence) ?? (people.length > 0 ? people : before).at(-1);
 	const between = choice ? ctx.body.slice(choice.end, verbStart) : '';
-	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return pronounSpeaker(ctx, verbStart);
+	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return pronounSpeaker(ctx, verbStart, sentence);
 	// "He warned that … and said …": a pronoun subject at the start of the sentence.
 	if (!choice && /^\W*(he|she)\b/i.test(text)) return pronounSpeaker(ctx, sentence.start);
 	// Not a name before the quotation when the verb comes after it: "Ana "was late," Tom said".
 	if (choice && !(near > choice.end && near < verbStart)) return choice.actor;
 	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40 && canBeSubject(sentence, m, verbStart));
 	if (after) return after.actor;
-	if (PRONOUN_AFTER.test(text.slice(verbEnd - sentence.start))) return pronounSpeaker(ctx, verbStart);
+	if (PRONOUN_AFTER.test(text.slice(verbEnd - sentence.start))) return pronounSpeaker(ctx, verbStart, sentence);
 	return null;
 }
 

@@ -150,4 +150,10 @@ describe('speakers of quotes', () => {
 			['They think this is an episode of “Bake Off.” It is not', 'Ivo Stern'],
 		]);
 	});
+
+	it('gives a pronoun the subject of its own sentence before the name nearest to it', () => {
+		expect(speakers('Mayor Ivo Stern said he admired Paul Okafor’s patience through what he called “a long and bitter winter.”')).toEqual(
+			[['a long and bitter winter.', 'Ivo Stern']],
+		);
+	});
 });
