@@ -1,5 +1,6 @@
 import type {Paragraph, Span} from '../types.js';
 import type {Mention} from './actors.js';
+import {ROLE_WORDS} from './lexicon.js';
 import type {TaggedSentence} from './nlp.js';
 import {spanAfter, startingFrom, within} from './normalize.js';
 import {speechVerbs, type SpeechVerb} from './speech.js';
@@ -275,9 +276,24 @@ function isSpeech(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefin
 	if (n === 1 && !partial) return false;
 	if (!partial || n > 4) return true;
 	const verbs = verbsOf(ctx, sentence);
-	// One quoted word is someone's word when it is reported ("said the plan was "reckless""), a
-	// quoted term when it labels ("called the plan "reckless"").
-	return n === 1 ? verbs.some((v) => v.kind === 'verb' && !v.labels) : verbs.length > 0;
+	// One quoted word is someone's word when it is reported ("said the plan was "reckless"") or
+	// calls a person names ("called her rival "reckless""), a quoted term when it labels a thing
+	// ("called the plan "reckless"").
+	if (n > 1) return verbs.length > 0;
+	const nearest = verbs.filter((v) => v.kind === 'verb' && v.end <= q.start).at(-1);
+	return verbs.some((v) => v.kind === 'verb' && !v.labels) || (nearest?.labels === true && namesPerson(ctx, nearest, q));
+}
+
+const PEOPLE = /\b(?:him|her|them|me|us|you|himself|herself|themselves|people|men|women|supporters|voters|critics|opponents|rivals?)\b/i;
+
+// Whether what a labelling verb labels, between it and the quoted word, is a person or people.
+function namesPerson(ctx: Context, verb: SpeechVerb, q: QuoteSpan): boolean {
+	if (q.start - verb.end > 120) return false;
+	const between = ctx.body.slice(verb.end, q.start);
+	if (PEOPLE.test(between) || between.split(/[^\p{L}-]+/u).some((w) => ROLE_WORDS.has(w.toLowerCase()))) return true;
+	for (let i = startingFrom(ctx.mentions, verb.end); i < ctx.mentions.length && ctx.mentions[i]!.start < q.start; i++)
+		if (ctx.kindOf(ctx.mentions[i]!.actor) === 'person') return true;
+	return false;
 }
 
 // A dash byline: a quotation followed by a dash and the speaker's name, alone at the end of its

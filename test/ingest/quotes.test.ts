@@ -67,6 +67,14 @@ describe('speakers of quotes', () => {
 		expect(speakers('Mayor Ivo Stern called the new tax “unfair”.')).toEqual([]);
 	});
 
+	it('keeps one quoted word that a labelling verb gives a person or people as a name', () => {
+		expect(speakers('Mayor Ivo Stern called his rival Paul Okafor “spineless”.')).toEqual([['spineless', 'Ivo Stern']]);
+		expect(speakers('Senator Ada Holm described the governor as a “coward” and called the new tax “unfair”.')).toEqual([
+			['coward', 'Ada Holm'],
+		]);
+		expect(speakers('Ada Holm branded them “cowards”.')).toEqual([['cowards', 'Ada Holm']]);
+	});
+
 	it('gives "he said" to the last speaker of the paragraph rather than the last name in it', () => {
 		expect(
 			speakers('“The talks went well,” Governor Tom Reyes said after meeting Mayor Paul Okafor. He added, “We will meet again in June.”'),
