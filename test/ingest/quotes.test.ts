@@ -164,4 +164,10 @@ describe('speakers of quotes', () => {
 			[['a long and bitter winter.', 'Ivo Stern']],
 		);
 	});
+
+	it('reads a participle of a verb of saying as a verb wherever no determiner makes it a noun', () => {
+		expect(speakers('The advert ends with footage of Tom Reyes saying during the debate, “That makes me clever,” as the crowd cheered.')).toEqual([
+			['That makes me clever', 'Tom Reyes'],
+		]);
+	});
 });
