@@ -54,7 +54,7 @@ export function speechVerbs(tokens: readonly Token[], quoted: (offset: number) =
 		const noun = i > 0 && /['’]s$|^(?:the|a|an|his|her|its|their|our|my|your|these|those)$/i.test(tokens[i - 1]!.text);
 		// A participle is a verb wherever no determiner makes it a noun: "footage of Ruiz saying, …".
 		const participle = AMBIGUOUS.has(word) && word.endsWith('ing');
-		if (PAST.has(word) || (AMBIGUOUS.has(word) && (t.tags.has('Verb') || participle)))
+		if (PAST.has(word) || (AMBIGUOUS.has(word) && (t.tags.has('Verb') || participle || (noun && /^\p{Ll}/u.test(t.text)))))
 			out.push({start: t.start, end: t.end, kind: noun && AMBIGUOUS.has(word) ? 'statement' : 'verb', labels: LABELLING.has(word)});
 		else if (word === 'statement') out.push({start: t.start, end: t.end, kind: 'statement'});
 		else if ((word === 'according' || word === 'words') && (next === 'to' || next === 'of'))

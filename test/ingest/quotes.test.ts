@@ -170,4 +170,11 @@ describe('speakers of quotes', () => {
 			['That makes me clever', 'Tom Reyes'],
 		]);
 	});
+
+	it('reads a noun of saying after a possessive as attributing to its owner, whatever the tagger reads it as', () => {
+		expect(speakers('The Harbour Gazette checked Ana Ruiz’s claim that there were “hundreds of complaints” last year.')).toEqual([
+			['hundreds of complaints', 'Ana Ruiz'],
+		]);
+		expect(speakers('The Post sent its “night desk editor” Tom Reyes to the harbour.')).toEqual([]);
+	});
 });
