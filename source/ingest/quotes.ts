@@ -267,13 +267,20 @@ const sentenceAt = (ctx: Context, offset: number) => {
 	return i < ctx.sentences.length ? i : -1;
 };
 
+// "“Well,” she said, “…”": the first part of a quotation split by its verb of saying, however short.
+function splitBy(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefined): boolean {
+	const next = ctx.spans[startingFrom(ctx.spans, q.end)];
+	if (!sentence || !next || next.start >= sentence.end || next.start - q.end > 60) return false;
+	return verbsOf(ctx, sentence).some((v) => v.kind === 'verb' && v.start > q.end && v.end < next.start);
+}
+
 // A quote is worth a card when it is speech: two words or more, not a title in quotation marks, and
 // short quotes (scare quotes) only next to a verb of saying.
 function isSpeech(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefined): boolean {
 	const n = words(q.text).length;
-	if (n === 0 || (n <= 8 && isTitle(q.text))) return false;
 	const partial = sentence !== undefined && !q.continued && ctx.body.slice(sentence.start, q.start).replace(/["“]/g, '').trim() !== '';
-	if (n === 1 && !partial) return false;
+	if (n === 1 && !partial) return splitBy(ctx, q, sentence);
+	if (n === 0 || (n <= 8 && isTitle(q.text))) return false;
 	if (!partial || n > 4) return true;
 	const verbs = verbsOf(ctx, sentence);
 	// One quoted word is someone's word when it is reported ("said the plan was "reckless"") or

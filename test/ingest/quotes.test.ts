@@ -177,4 +177,11 @@ describe('speakers of quotes', () => {
 		]);
 		expect(speakers('The Post sent its “night desk editor” Tom Reyes to the harbour.')).toEqual([]);
 	});
+
+	it('keeps the one-word first part of a quotation split by its verb of saying', () => {
+		expect(speakers('“Well,” Mayor Ivo Stern said, “the bridge will open on time.” “Zenith” is the name of the ferry.')).toEqual([
+			['Well', 'Ivo Stern'],
+			['the bridge will open on time.', 'Ivo Stern'],
+		]);
+	});
 });
