@@ -184,4 +184,11 @@ describe('speakers of quotes', () => {
 			['the bridge will open on time.', 'Ivo Stern'],
 		]);
 	});
+
+	it('reads a name after "to" as governed, even where the tagger takes "to" for a conjunction', () => {
+		expect(speakers('“Keep your hands in sight,” Ruiz sings to Lena Ortiz before asking her, “Where do we go from here?”')).toEqual([
+			['Keep your hands in sight', 'Ruiz'],
+			['Where do we go from here?', 'Ruiz'],
+		]);
+	});
 });
