@@ -122,6 +122,8 @@ export function parseArticle(raw: string, fallbackDate: string): ParsedArticle {
 }
 
 const TERMINAL = /[.!?:;"'”’)\]…]$/;
+// A saying with its dash byline ("“We will rebuild.” — Tom Ferris") ends a sentence inside the marks.
+const BYLINED = /[.!?…]["”’]\s*(?:[—―–]|--)\s*\S/;
 
 // Paragraphs are separated by blank lines. A short one-line paragraph without closing punctuation
 // ("Surge of arms deliveries", "## Group F") is a sub-heading, not a sentence of events.
@@ -131,7 +133,7 @@ export function splitParagraphs(body: string): Paragraph[] {
 		const text = m[0];
 		const oneLine = !text.includes('\n');
 		const words = text.trim().split(/\s+/).length;
-		const heading = /^#{1,6}\s/.test(text) || (oneLine && words <= 12 && !TERMINAL.test(text.trim()) && !/^[-*>]\s/.test(text));
+		const heading = /^#{1,6}\s/.test(text) || (oneLine && words <= 12 && !TERMINAL.test(text.trim()) && !BYLINED.test(text) && !/^[-*>]\s/.test(text));
 		paragraphs.push({index: paragraphs.length, start: m.index, end: m.index + text.length, heading});
 	}
 	return paragraphs;
