@@ -133,7 +133,8 @@ export function splitParagraphs(body: string): Paragraph[] {
 		const text = m[0];
 		const oneLine = !text.includes('\n');
 		const words = text.trim().split(/\s+/).length;
-		const heading = /^#{1,6}\s/.test(text) || (oneLine && words <= 12 && !TERMINAL.test(text.trim()) && !BYLINED.test(text) && !/^[-*>]\s/.test(text));
+		const heading =
+			/^#{1,6}\s/.test(text) || (oneLine && words <= 12 && !TERMINAL.test(text.trim()) && !BYLINED.test(text) && !/^[-*>]\s/.test(text));
 		paragraphs.push({index: paragraphs.length, start: m.index, end: m.index + text.length, heading});
 	}
 	return paragraphs;

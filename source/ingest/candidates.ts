@@ -104,7 +104,10 @@ function thingStart(span: Token[], sentenceTokens: Token[]): number {
 // Capitalised words that name no one: sentence openers, weekdays, and money or measures
 // ("US$ 40 million", "16:08 UTC", "2 GHz").
 const notName = (t: Token, stats: WordStats) =>
-	NOT_NAMES.has(lower(t)) || MEASURE_WORDS.has(lower(t)) || (t.tags.has('Currency') && !stats.surnames.has(t.text)) || /[$€£¥]/.test(t.text);
+	NOT_NAMES.has(lower(t)) ||
+	MEASURE_WORDS.has(lower(t)) ||
+	(t.tags.has('Currency') && !stats.surnames.has(t.text)) ||
+	/[$€£¥]/.test(t.text);
 
 // "the Strata Nine laptops", "Velo OS operating system": a name before a noun for a kind of product
 // is the product's, and names an actor only if it names one elsewhere ("Kestrel jets").
@@ -212,7 +215,9 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 		let j = i;
 		while (
 			!endsName(toks[j]!) ||
-			(isPossessive(toks[j]!) && /^['’]?$/.test(toks[j]!.post.trim()) && (/^\d+$/.test(toks[j + 1]?.text ?? '') || ownedUnit(toks, j + 1, stats)))
+			(isPossessive(toks[j]!) &&
+				/^['’]?$/.test(toks[j]!.post.trim()) &&
+				(/^\d+$/.test(toks[j + 1]?.text ?? '') || ownedUnit(toks, j + 1, stats)))
 		) {
 			const next = toks[j + 1];
 			if (!next || startsAfresh(next) || inQuote(next.start) !== inQuote(first.start)) break;

@@ -3,7 +3,8 @@ import type {Token} from './nlp.js';
 // Verbs that attribute words to someone, as lemmas; every inflection is matched ("says", "said",
 // "saying", "told", "tweeted"). Besides verbs of saying proper, the verbs news writing uses to
 // report a judgement in someone's words: "Japan branded the test "reckless"".
-const REGULAR = `acknowledge add admit affirm allege announce answer argue ask assert boast brand call caution charge chime claim comment complain
+const REGULAR =
+	`acknowledge add admit affirm allege announce answer argue ask assert boast brand call caution charge chime claim comment complain
 	concede conclude condemn confirm contend continue counter cry declare decry demand denounce deny describe dismiss echo emphasise
 	emphasize explain exclaim insist joke label lament laud liken mock mention note object observe pledge plead post predict proclaim promise
 	question quip reason recall recount reference remark reply report respond retort reveal scoff shout sing snap state stress suggest tout tweet urge

@@ -160,15 +160,15 @@ describe('speakers of quotes', () => {
 	});
 
 	it('gives a pronoun the subject of its own sentence before the name nearest to it', () => {
-		expect(speakers('Mayor Ivo Stern said he admired Paul Okafor’s patience through what he called “a long and bitter winter.”')).toEqual(
-			[['a long and bitter winter.', 'Ivo Stern']],
-		);
+		expect(speakers('Mayor Ivo Stern said he admired Paul Okafor’s patience through what he called “a long and bitter winter.”')).toEqual([
+			['a long and bitter winter.', 'Ivo Stern'],
+		]);
 	});
 
 	it('reads a participle of a verb of saying as a verb wherever no determiner makes it a noun', () => {
-		expect(speakers('The advert ends with footage of Tom Reyes saying during the debate, “That makes me clever,” as the crowd cheered.')).toEqual([
-			['That makes me clever', 'Tom Reyes'],
-		]);
+		expect(
+			speakers('The advert ends with footage of Tom Reyes saying during the debate, “That makes me clever,” as the crowd cheered.'),
+		).toEqual([['That makes me clever', 'Tom Reyes']]);
 	});
 
 	it('reads a noun of saying after a possessive as attributing to its owner, whatever the tagger reads it as', () => {
