@@ -89,7 +89,8 @@ describe('notes in the dashboard', () => {
 		// e edits the newest note: the editor starts with its text.
 		await ui.press('e');
 		expect(ui.frame()).toContain('Editing n-1 on event');
-		await ui.press(KEYS.ctrlU, 'edited text', KEYS.enter);
+		// Ctrl-U deletes to the start of the line; Backspace there joins it to the line above.
+		await ui.press(KEYS.ctrlU, KEYS.backspace, KEYS.ctrlU, KEYS.backspace, KEYS.ctrlU, 'edited text', KEYS.enter);
 		await until(ui.frame, 'saved: edited n-1');
 		notes = notesOnDisk(dir);
 		expect(notes.map((note) => [note.id, note.text])).toEqual([['n-1', 'edited text']]);
