@@ -427,19 +427,23 @@ export const keysLabel = (binding: Binding) => binding.keys.map(keyLabel).join('
 
 export const bindingsIn = (scope: Scope) => KEYMAP.filter((binding) => binding.scope === scope);
 
-// The footer's hints for the scopes in order: the first key of each hinted binding, with the
-// keys of neighbours that share a hint joined ("j/k move").
+// The footer's hints for the scopes in order: the first key of each hinted binding that no scope
+// before it takes (after a search, n is the next match, so the note hint shows a), with the keys
+// of neighbours that share a hint joined ("j/k move").
 export function hints(scopes: readonly Scope[]): Array<{keys: string; hint: string}> {
 	const out: Array<{keys: string; hint: string}> = [];
 	const seen = new Set<string>();
+	const taken = new Set<string>();
 	for (const scope of scopes) {
 		let previous: {keys: string; hint: string} | undefined;
-		for (const binding of bindingsIn(scope)) {
-			if (!binding.hint || !binding.keys[0]) {
+		const bindings = bindingsIn(scope);
+		for (const binding of bindings) {
+			const spec = binding.keys.find((key) => !taken.has(keyLabel(key)));
+			if (!binding.hint || !spec) {
 				previous = undefined;
 				continue;
 			}
-			const key = keyLabel(binding.keys[0]);
+			const key = keyLabel(spec);
 			if (previous && previous.hint === binding.hint) previous.keys += `/${key}`;
 			else if (!seen.has(binding.hint)) {
 				previous = {keys: key, hint: binding.hint};
@@ -447,6 +451,7 @@ export function hints(scopes: readonly Scope[]): Array<{keys: string; hint: stri
 				seen.add(binding.hint);
 			} else previous = undefined;
 		}
+		for (const binding of bindings) for (const key of binding.keys) taken.add(keyLabel(key));
 	}
 	return out;
 }
