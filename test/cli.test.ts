@@ -256,7 +256,9 @@ describe('briefing CLI', () => {
 		expect(run(['quotes', '--dir', dir]).stdout).toContain(
 			'“We will sign it”\n  — Ada Vance, 2024-11-05 · Harbour talks · Example Wire · https://news.example.org/harbour\n',
 		);
-		expect(run(['events', '--dir', dir]).stdout).toMatch(/- Ada Vance met Omar Reyes in Lisbon on Monday\.\n {4}.*Ada Vance.* · Example Wire · https:\/\/news\.example\.org\/harbour\n/);
+		expect(run(['events', '--dir', dir]).stdout).toMatch(
+			/- Ada Vance met Omar Reyes in Lisbon on Monday\.\n {4}.*Ada Vance.* · Example Wire · https:\/\/news\.example\.org\/harbour\n/,
+		);
 	});
 
 	it('extract --json prints the contract shape and writes nothing', () => {

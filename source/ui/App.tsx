@@ -110,7 +110,10 @@ function Dashboard({dir, outside}: {dir: string | null; outside: Outside}) {
 		if (notesOpen) void reload();
 	}, [notesOpen, reload]);
 	const notesSearch = top?.kind === 'notes' ? top.search : null;
-	const shownNotes = useMemo(() => (notesSearch === null ? null : notesShown(index, notes.list, notesSearch)), [index, notes.list, notesSearch]);
+	const shownNotes = useMemo(
+		() => (notesSearch === null ? null : notesShown(index, notes.list, notesSearch)),
+		[index, notes.list, notesSearch],
+	);
 	const overlaySize = {width: columns, height: layout.height - layout.header - layout.footer};
 	const overlayWidth = textWidth(overlaySize);
 	// The overlay's lines depend on what is open and the width, not on its scroll position.
@@ -159,7 +162,10 @@ function Dashboard({dir, outside}: {dir: string | null; outside: Outside}) {
 	if (top?.kind === 'notes' && overlayLines) {
 		const title = [
 			{text: 'Notes', bold: true},
-			{text: top.search ? ` ${shownNotes?.length ?? 0}/${notes.list.length} · /${top.search}` : ` ${notes.list.length} · newest first`, dim: true},
+			{
+				text: top.search ? ` ${shownNotes?.length ?? 0}/${notes.list.length} · /${top.search}` : ` ${notes.list.length} · newest first`,
+				dim: true,
+			},
 		];
 		overlay = <ScrollView title={title} lines={overlayLines} size={overlaySize} scroll={Math.max(0, top.cursor - page + 1)} />;
 	}

@@ -48,6 +48,7 @@ export async function copyText(
 			failure = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 		}
 	}
-	if (ways.length === 0) throw new Error(`could not copy: ${failure || 'the terminal takes no OSC 52 and there is no system clipboard over ssh'}`);
+	if (ways.length === 0)
+		throw new Error(`could not copy: ${failure || 'the terminal takes no OSC 52 and there is no system clipboard over ssh'}`);
 	return ways.join(' and ');
 }

@@ -238,11 +238,21 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 		case 'search': {
 			// A new prompt starts empty, also on a kept search; Esc puts the kept one back.
 			if (top?.kind === 'notes') {
-				const opened = {...state, modes: [...state.modes, {kind: 'search' as const, pane: 'notes' as const, origin: {index: top.cursor, id: null}, previous: top.search}]};
+				const opened = {
+					...state,
+					modes: [
+						...state.modes,
+						{kind: 'search' as const, pane: 'notes' as const, origin: {index: top.cursor, id: null}, previous: top.search},
+					],
+				};
 				return setSearch(opened, env, 'notes', '');
 			}
 			const pane = state.focus;
-			const opened = {...state, status: null, modes: [...state.modes, {kind: 'search' as const, pane, origin: state.cursor[pane], previous: state.search[pane]}]};
+			const opened = {
+				...state,
+				status: null,
+				modes: [...state.modes, {kind: 'search' as const, pane, origin: state.cursor[pane], previous: state.search[pane]}],
+			};
 			return setSearch(opened, env, pane, '');
 		}
 		case 'searchType':
@@ -293,7 +303,7 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 		}
 		case 'openArticle':
 		case 'copy':
-			return useItem(state, env, command);
+			return itemRequest(state, env, command);
 		case 'noteAdd':
 		case 'noteEdit':
 		case 'noteDelete':
@@ -368,14 +378,16 @@ function selectedItem(state: UIState, env: Env): {kind: 'actor' | 'event' | 'quo
 
 // o and y: the article of the selected event or quote opened, or the item copied with its
 // citation; App.tsx does it.
-function useItem(state: UIState, env: Env, command: 'openArticle' | 'copy'): UIState {
+function itemRequest(state: UIState, env: Env, command: 'openArticle' | 'copy'): UIState {
 	const item = selectedItem(state, env);
 	const verb = command === 'openArticle' ? 'o opens the article of' : 'y copies';
 	if (!item || item.kind === 'actor') return {...state, status: `${verb} an event or a quote: select one in the Feed or Quotes`};
 	const what = `${item.kind} ${item.id}`;
 	if (command === 'copy') {
 		const text = item.kind === 'quote' ? quoteCitation(env.index, item.id) : eventCitation(env.index, item.id);
-		return text === null ? {...state, status: `this ${item.kind} is no longer in the briefing`} : {...state, request: {op: 'copy', text, what}};
+		return text === null
+			? {...state, status: `this ${item.kind} is no longer in the briefing`}
+			: {...state, request: {op: 'copy', text, what}};
 	}
 	const position = (item.kind === 'quote' ? env.index.quotePosition : env.index.eventPosition).get(item.id);
 	if (position === undefined) return {...state, status: `this ${item.kind} is no longer in the briefing`};
@@ -383,7 +395,11 @@ function useItem(state: UIState, env: Env, command: 'openArticle' | 'copy'): UIS
 	return {...state, request: {op: 'open', article, what}};
 }
 
-const confirmDelete = (note: Note): Mode => ({kind: 'confirm', noteId: note.id, text: Array.from(firstLine(note.text)).slice(0, 40).join('')});
+const confirmDelete = (note: Note): Mode => ({
+	kind: 'confirm',
+	noteId: note.id,
+	text: Array.from(firstLine(note.text)).slice(0, 40).join(''),
+});
 
 // n, e, d, E: open the note editor, the delete question or $EDITOR, or say in the status line why
 // not. An item with several notes: e, d and E take the newest (the detail view lists them all).

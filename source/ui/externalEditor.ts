@@ -23,8 +23,7 @@ export function editInEditor(text: string, env: NodeJS.ProcessEnv, inherit: bool
 		const command = editorCommand(env);
 		const result = spawnSync('/bin/sh', ['-c', `${command} "$1"`, 'sh', file], {env, stdio: inherit ? 'inherit' : 'ignore'});
 		if (result.error) return {cancelled: `could not run the editor (${command}): ${result.error.message}`};
-		if (result.status !== 0)
-			return {cancelled: `the editor (${command}) exited with ${result.status ?? result.signal}: nothing was saved`};
+		if (result.status !== 0) return {cancelled: `the editor (${command}) exited with ${result.status ?? result.signal}: nothing was saved`};
 		// Editors end the file with a line break; the note does not.
 		const saved = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
 		return saved.trim() ? {saved} : {cancelled: 'the editor saved an empty note: nothing was saved'};

@@ -110,7 +110,7 @@ const close: KeySpec[] = [{name: 'escape'}, {char: 'q'}];
 // The rules the help states first: what letters do, and how to leave.
 export const KEY_RULES = [
 	'Letters are commands in the panes, never the start of a name: / opens a search prompt that takes every key as text until Enter or Esc, so typing a name (qatar, nato) runs nothing.',
-	'q and Esc close the detail view, the Notes view and this help; q with nothing open quits; Ctrl-C always quits.',
+	'q and Esc close the detail view, the Notes view and the help; q with nothing open quits; Ctrl-C always quits.',
 ];
 
 export const KEYMAP: readonly Binding[] = [
@@ -137,7 +137,13 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'open',
 	},
 	// A pane whose search is kept (after Enter in its prompt): n and N walk its matches.
-	{scope: 'searched', command: 'nextMatch', keys: [{char: 'n'}], description: 'Next match of the search (from the last, the first)', hint: 'match'},
+	{
+		scope: 'searched',
+		command: 'nextMatch',
+		keys: [{char: 'n'}],
+		description: 'Next match of the search (from the last, the first)',
+		hint: 'match',
+	},
 	{scope: 'searched', command: 'prevMatch', keys: [{char: 'N'}], description: 'Previous match of the search', hint: 'match'},
 	// Any pane.
 	{scope: 'lists', command: 'down', keys: down, description: 'Next item', hint: 'move'},
@@ -161,7 +167,13 @@ export const KEYMAP: readonly Binding[] = [
 	{scope: 'lists', command: 'focusFeed', keys: [{char: '2'}], description: 'Feed pane'},
 	{scope: 'lists', command: 'focusQuotes', keys: [{char: '3'}], description: 'Quotes pane'},
 	{scope: 'lists', command: 'back', keys: [{name: 'escape'}], description: "Clear the pane's search, else the actor filter", hint: 'clear'},
-	{scope: 'lists', command: 'undoFilter', keys: [{char: 'z'}], description: 'Undo the last change to the actor filter (again: the one before)', hint: 'undo'},
+	{
+		scope: 'lists',
+		command: 'undoFilter',
+		keys: [{char: 'z'}],
+		description: 'Undo the last change to the actor filter (again: the one before)',
+		hint: 'undo',
+	},
 	// The selected actor, event or quote (in a pane or its detail view).
 	{
 		scope: 'item',
@@ -175,7 +187,8 @@ export const KEYMAP: readonly Binding[] = [
 		scope: 'item',
 		command: 'noteExternal',
 		keys: [{char: 'E'}],
-		description: "Write the selected item's newest note, or a new one, in $VISUAL or $EDITOR: what it saves is saved, an empty file cancels",
+		description:
+			"Write the selected item's newest note, or a new one, in $VISUAL or $EDITOR: what it saves is saved, an empty file cancels",
 	},
 	{scope: 'item', command: 'noteDelete', keys: [{char: 'd'}], description: "Delete the selected item's newest note (asks y/n)"},
 	{scope: 'item', command: 'notesView', keys: [{char: 'N'}], description: 'The Notes view: every note, newest first', hint: 'notes'},
@@ -236,7 +249,13 @@ export const KEYMAP: readonly Binding[] = [
 	{scope: 'notes', command: 'noteEdit', keys: [{char: 'e'}], description: 'Edit the selected note', hint: 'edit'},
 	{scope: 'notes', command: 'noteExternal', keys: [{char: 'E'}], description: 'Edit the selected note in $VISUAL or $EDITOR'},
 	{scope: 'notes', command: 'noteDelete', keys: [{char: 'd'}], description: 'Delete the selected note (asks y/n)', hint: 'delete'},
-	{scope: 'notes', command: 'search', keys: [{char: '/'}], description: 'Search the notes: their text and what they are on', hint: 'search'},
+	{
+		scope: 'notes',
+		command: 'search',
+		keys: [{char: '/'}],
+		description: 'Search the notes: their text and what they are on',
+		hint: 'search',
+	},
 	// While writing a note: every other key is text.
 	{
 		scope: 'note',
@@ -282,9 +301,19 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{scope: 'note', command: 'noteDeleteForward', keys: [{char: 'd', ctrl: true}], description: 'Delete the character under the cursor'},
 	{scope: 'note', command: 'noteDeleteWord', keys: [{char: 'w', ctrl: true}], description: 'Delete the word before the cursor'},
-	{scope: 'note', command: 'noteKillStart', keys: [{char: 'u', ctrl: true}], description: 'Delete from the start of the line to the cursor'},
+	{
+		scope: 'note',
+		command: 'noteKillStart',
+		keys: [{char: 'u', ctrl: true}],
+		description: 'Delete from the start of the line to the cursor',
+	},
 	{scope: 'note', command: 'noteKillEnd', keys: [{char: 'k', ctrl: true}], description: 'Delete from the cursor to the end of the line'},
-	{scope: 'note', command: 'noteType', keys: [{text: 'any'}], description: 'Type at the cursor (q, j, ?, digits are text here; a paste goes in whole)'},
+	{
+		scope: 'note',
+		command: 'noteType',
+		keys: [{text: 'any'}],
+		description: 'Type at the cursor (q, j, ?, digits are text here; a paste goes in whole)',
+	},
 	// Asked before a note is deleted.
 	{scope: 'confirm', command: 'confirmYes', keys: [{char: 'y'}], description: 'Delete the note', hint: 'delete'},
 	{scope: 'confirm', command: 'confirmNo', keys: [{char: 'n'}, {name: 'escape'}], description: 'Keep the note', hint: 'keep'},
@@ -377,7 +406,9 @@ export const isText = (press: KeyPress) =>
 
 export function matches(spec: KeySpec, press: KeyPress): boolean {
 	if ('name' in spec)
-		return press.name === spec.name && (spec.name !== 'tab' || press.shift === (spec.shift ?? false)) && press.meta === (spec.meta ?? false);
+		return (
+			press.name === spec.name && (spec.name !== 'tab' || press.shift === (spec.shift ?? false)) && press.meta === (spec.meta ?? false)
+		);
 	if ('char' in spec) {
 		// Ctrl-J arrives as a line feed, which is also an Enter.
 		if (spec.ctrl && spec.char === 'j' && press.name === 'return' && press.text === '\n') return true;
@@ -419,7 +450,8 @@ const NAMED_LABELS: Record<NamedKey, string> = {
 
 export function keyLabel(spec: KeySpec): string {
 	if ('name' in spec) return `${spec.shift ? 'Shift-' : ''}${spec.meta ? 'Alt-' : ''}${NAMED_LABELS[spec.name]}`;
-	if ('char' in spec) return spec.ctrl ? `Ctrl-${spec.char.toUpperCase()}` : spec.meta ? `Alt-${spec.char}` : spec.char === ' ' ? 'Space' : spec.char;
+	if ('char' in spec)
+		return spec.ctrl ? `Ctrl-${spec.char.toUpperCase()}` : spec.meta ? `Alt-${spec.char}` : spec.char === ' ' ? 'Space' : spec.char;
 	return 'text';
 }
 

@@ -191,7 +191,7 @@ describe('dashboard at 120×40', () => {
 		expect(lines[2]).toMatch(/Keys/);
 		expect(lines[3]).toContain('Rules');
 		expect(ui.frame()).toContain('Letters are commands in the panes');
-		expect(ui.frame()).toContain('q and Esc close the detail view, the Notes view and this help; q with nothing open quits');
+		expect(ui.frame()).toContain('q and Esc close the detail view, the Notes view and the help; q with nothing open quits');
 		const feed = lines.findIndex((line) => line.includes('Feed pane'));
 		expect(feed).toBeGreaterThan(3);
 		expect(feed).toBeLessThan(12);

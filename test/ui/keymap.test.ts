@@ -10,7 +10,11 @@ describe('keymap', () => {
 	it('describes every binding, and no key means two things in the scopes one mode asks', () => {
 		for (const binding of KEYMAP) expect(binding.description.length, binding.command).toBeGreaterThan(0);
 		// Every command has a key, so the help and the readme show it.
-		for (const command of COMMANDS) expect(KEYMAP.some((binding) => binding.command === command), command).toBe(true);
+		for (const command of COMMANDS)
+			expect(
+				KEYMAP.some((binding) => binding.command === command),
+				command,
+			).toBe(true);
 		// The scope chains the dispatcher uses (state.ts scopesFor).
 		const chains: Scope[][] = [
 			['actors', 'lists', 'item', 'global', 'always'],
