@@ -308,7 +308,7 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 		case 'noteEdit':
 		case 'noteDelete':
 		case 'noteExternal':
-			return top?.kind === 'notes' ? notesViewCommand(state, command, env) : noteCommand(state, command, env);
+			return top?.kind === 'notes' && command !== 'noteAdd' ? notesViewCommand(state, command, env) : noteCommand(state, command, env);
 		case 'notesView':
 			return {...state, modes: [...state.modes, {kind: 'notes', cursor: 0, search: ''}]};
 		case 'notesJump':
@@ -420,7 +420,7 @@ function noteCommand(state: UIState, command: 'noteAdd' | 'noteEdit' | 'noteDele
 }
 
 // e, E, d in the Notes view: on the selected note, also one whose item is gone (detached).
-function notesViewCommand(state: UIState, command: 'noteAdd' | 'noteEdit' | 'noteDelete' | 'noteExternal', env: Env): UIState {
+function notesViewCommand(state: UIState, command: 'noteEdit' | 'noteDelete' | 'noteExternal', env: Env): UIState {
 	const notes = env.notes ?? NO_NOTES;
 	if (notes.refusal) return {...state, status: notes.refusal};
 	const view = notesMode(state);
@@ -429,8 +429,7 @@ function notesViewCommand(state: UIState, command: 'noteAdd' | 'noteEdit' | 'not
 	const target = targetIn(env.index, note.target.kind, note.target.id) ?? note.target;
 	if (command === 'noteEdit') return {...state, status: null, modes: [...state.modes, noteEditor(target, note.id, note.text)]};
 	if (command === 'noteExternal') return {...state, status: null, request: {op: 'external', target, noteId: note.id, text: note.text}};
-	if (command === 'noteDelete') return {...state, status: null, modes: [...state.modes, confirmDelete(note)]};
-	return state;
+	return {...state, status: null, modes: [...state.modes, confirmDelete(note)]};
 }
 
 // What App.tsx does with a write's outcome: a saved note closes the editor that was saving it; a
