@@ -199,7 +199,7 @@ describe('dashboard at 120×40', () => {
 		expect(ui.frame()).toMatch(/Tab +Next pane/);
 		await ui.press('G');
 		expect(ui.frame()).toMatch(/Ctrl-C +Quit/);
-		expect(ui.lines()[2]).toMatch(/Keys · \? or Esc closes \d+–\d+ of \d+ lines/);
+		expect(ui.lines()[2]).toMatch(/Keys · q, \? or Esc closes \d+–\d+ of \d+ lines/);
 		await ui.press('?');
 		expect(ui.lines()[2]).toMatch(/┏━ ▸ Feed/);
 		await ui.press('?', 'G');
