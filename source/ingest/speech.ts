@@ -1,4 +1,5 @@
 import type {Token} from './nlp.js';
+import {isContractedS} from './tokens.js';
 
 // Verbs that attribute words to someone, as lemmas; every inflection is matched ("says", "said",
 // "saying", "told", "tweeted"). Besides verbs of saying proper, the verbs news writing uses to
@@ -51,8 +52,12 @@ export function speechVerbs(tokens: readonly Token[], quoted: (offset: number) =
 		const word = t.text.toLowerCase();
 		const next = tokens[i + 1]?.text.toLowerCase();
 		// After a determiner or a possessive an ambiguous form is a noun, which attributes as
-		// "statement" does: "Ruiz's remarks", "the claims".
-		const noun = i > 0 && /['’]s$|^(?:the|a|an|his|her|its|their|our|my|your|these|those)$/i.test(tokens[i - 1]!.text);
+		// "statement" does: "Ruiz's remarks", "the claims"; not after "he's", "it's" ("he's claiming").
+		const before = tokens[i - 1];
+		const noun =
+			before !== undefined &&
+			/['’]s$|^(?:the|a|an|his|her|its|their|our|my|your|these|those)$/i.test(before.text) &&
+			!isContractedS(before);
 		// A participle is a verb wherever no determiner makes it a noun: "footage of Ruiz saying, …".
 		const participle = AMBIGUOUS.has(word) && word.endsWith('ing');
 		if (PAST.has(word) || (AMBIGUOUS.has(word) && (t.tags.has('Verb') || participle || (noun && /^\p{Ll}/u.test(t.text)))))

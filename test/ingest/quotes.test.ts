@@ -128,6 +128,14 @@ describe('speakers of quotes', () => {
 		]);
 	});
 
+	it('reads a participle after a contracted "is" as a verb, not a noun after a possessive', () => {
+		expect(
+			speakers(
+				'Mayor Tom Reyes spoke at the depot on Monday. He’s claiming that the new toll is “unfair to every driver,” though Ana Brisk noted that it was lower than last year.',
+			),
+		).toEqual([['unfair to every driver', 'Tom Reyes']]);
+	});
+
 	it('reports a judgement given in someone’s words by acknowledging, likening, lauding or referencing', () => {
 		expect(speakers('The mayor, Ivo Stern, acknowledged that there were "a few complaints" about the toll.')).toEqual([
 			['a few complaints', 'Ivo Stern'],
