@@ -85,7 +85,7 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 	return {
 		async extractFile(file) {
 			const {path, text, modifiedDay} = readArticleFile(file);
-			const extraction = await run({text, fallbackDate: date ?? modifiedDay});
+			const extraction = await run({text, options: {fallbackDate: date ?? modifiedDay, html: /\.html?$/i.test(path)}});
 			const {removedControls} = extraction.article;
 			// Text was taken out of the reader's article: they are told, though the file is ingested.
 			if (removedControls > 0)

@@ -39,6 +39,7 @@ export function toExtractJson(extraction: Extraction) {
 			dateAssumed: article.dateAssumed,
 			source: article.source,
 			url: article.url,
+			byline: article.byline,
 			format: article.format,
 		},
 		actors: actors.map((actor) => ({

@@ -74,6 +74,7 @@ export function ingestArticle(data: FullBriefing, input: ArticleInput): {data: F
 		dateAssumed: meta.dateAssumed,
 		source: meta.source,
 		url: meta.url,
+		byline: meta.byline,
 		format: meta.format,
 		hash,
 		body: meta.body,

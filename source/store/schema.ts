@@ -3,7 +3,8 @@ import type {ActorKind, ActorMention, ArticleMeta, DatePrecision, DateSource} fr
 // Bump when the shape of briefing.json changes, and add a migration in migrations.ts.
 // Schema 2: article texts moved out of briefing.json into articles/ (bodies.ts), and the actors'
 // sources into a section at its end.
-export const SCHEMA_VERSION = 2;
+// Schema 3: articles have a byline, and may be web pages or feed items (format html, feed).
+export const SCHEMA_VERSION = 3;
 
 export type StoredArticle = ArticleMeta & {
 	id: string;
