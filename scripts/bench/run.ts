@@ -8,6 +8,7 @@ import {generate, writeBriefingDir, type Size} from './generate.js';
 import {cliFigures} from './cli.js';
 import {firstFrameFigures, keyFigures} from './dashboard.js';
 import {hostileChild, hostileFigures} from './hostile.js';
+import {feedFigures} from './feeds.js';
 import {htmlChild, htmlFigures} from './html.js';
 import {ingestFigures} from './ingest.js';
 import {line, type Figure} from './measure.js';
@@ -32,7 +33,7 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,ingest,hostile,html runs some of the figures (all by default).
+// --only notes,cli,frame,keys,ingest,hostile,html,feeds runs some of the figures (all by default).
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
@@ -83,6 +84,7 @@ if (wanted('ingest')) report(await ingestFigures(articles));
 const hostileSizes = (option('hostile-sizes') ?? '100,1024,5120').split(',').map(Number);
 if (wanted('hostile')) report(hostileFigures(process.argv[1]!, hostileSizes));
 if (wanted('html')) report(htmlFigures(process.argv[1]!, root));
+if (wanted('feeds')) report(await feedFigures(root));
 
 writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
 console.log(`wrote ${out}`);

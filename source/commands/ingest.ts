@@ -5,17 +5,26 @@ import {ingestArticle, type ArticleInput, type IngestOutcome} from '../store/mer
 import {SCHEMA_VERSION, type FullBriefing} from '../store/schema.js';
 import {type Limits, errorMessage, startExtractor} from './extractor.js';
 
-// Extracts every file first, then merges them all in one locked read-modify-write. A file that
-// fails is reported and skipped; the others are still ingested. Resolves to the exit code.
+// Extracts every file first (a feed: each of its items), then merges them all in one locked
+// read-modify-write. A file or item that fails is reported and skipped; the others are still
+// ingested. Resolves to the exit code.
 export async function ingest(files: string[], options: {dir: string; date: string | undefined; limits?: Limits}): Promise<number> {
 	if (files.length === 0) throw new Error('ingest needs at least one FILE (see briefing --help)');
 	const extractor = startExtractor(options.date, options.limits);
 	const inputs: Array<{file: string; input: ArticleInput}> = [];
+	let failed = 0;
+	const refuse = (message: string) => {
+		failed++;
+		process.stderr.write(sanitize(`briefing: ${message}\n`));
+	};
 	for (const file of files) {
 		try {
-			inputs.push({file, input: await extractor.extractFile(file)});
+			for (const extracted of await extractor.extractFile(file)) {
+				if ('failed' in extracted) refuse(`${file}: ${extracted.failed}`);
+				else inputs.push({file, input: extracted.input});
+			}
 		} catch (error) {
-			process.stderr.write(sanitize(`briefing: ${file}: ${errorMessage(error)}\n`));
+			refuse(`${file}: ${errorMessage(error)}`);
 		}
 	}
 	if (inputs.length > 0) {
@@ -39,5 +48,5 @@ export async function ingest(files: string[], options: {dir: string; date: strin
 		);
 		process.stdout.write(outcomes.map((outcome, index) => renderIngestOutcome(inputs[index]!.file, outcome)).join(''));
 	}
-	return inputs.length === files.length ? 0 : 1;
+	return failed === 0 ? 0 : 1;
 }
