@@ -15,6 +15,7 @@ export const FLAGS = {
 	fix: {type: 'boolean', default: false},
 	timeLimit: {type: 'string', value: 'SECONDS'},
 	memoryLimit: {type: 'string', value: 'MB'},
+	fetchTimeout: {type: 'string', value: 'SECONDS'},
 	version: {type: 'boolean', default: false, shortFlag: 'v'},
 	help: {type: 'boolean', default: false, shortFlag: 'h'},
 } as const;
@@ -70,9 +71,25 @@ export const COMMANDS = [
 	},
 	{
 		name: 'ingest',
-		forms: [{args: 'FILE...', summary: 'Extract articles and add them to the briefing (again: update them)'}],
-		options: {date: DATE, timeLimit: TIME_LIMIT, memoryLimit: MEMORY_LIMIT},
-		examples: ['ingest articles/*.md', 'ingest notes.txt --date 2024-10-29'],
+		forms: [
+			{
+				args: 'FILE|URL...',
+				summary:
+					'Extract articles (text, Markdown, saved web pages, RSS/Atom/JSON feeds, or pages and feeds at a URL) and add them to the briefing (again: update them)',
+			},
+		],
+		options: {
+			date: DATE,
+			timeLimit: TIME_LIMIT,
+			memoryLimit: MEMORY_LIMIT,
+			fetchTimeout: 'the most time fetching one URL may take (default: 30)',
+		},
+		examples: [
+			'ingest articles/*.md',
+			'ingest notes.txt --date 2024-10-29',
+			'ingest saved-page.html feed.rss',
+			'ingest https://example.com/news/feed.xml',
+		],
 	},
 	{
 		name: 'extract',
@@ -214,8 +231,8 @@ export function parseCommandLine(argv: string[]): Args {
 	});
 	const [name, ...args] = cli.input;
 	const command = findCommand(name);
-	const {dir, date, actor, event, quote, json, fix, timeLimit, memoryLimit, help, version} = cli.flags;
-	const flags = {dir, date, actor, event, quote, json, fix, timeLimit, memoryLimit, help, version};
+	const {dir, date, actor, event, quote, json, fix, timeLimit, memoryLimit, fetchTimeout, help, version} = cli.flags;
+	const flags = {dir, date, actor, event, quote, json, fix, timeLimit, memoryLimit, fetchTimeout, help, version};
 	if (!help && !version) checkFlagsApply(command, flags);
 	return {command: command.name as CommandName, args, flags};
 }

@@ -1,9 +1,9 @@
-import {readFileSync} from 'node:fs';
 import type {Args} from './args.js';
 import {doctorCommand} from './commands/doctor.js';
 import {extractCommand} from './commands/extract.js';
 import {dashboard} from './commands/dashboard.js';
 import {DEFAULT_LIMITS, type Limits, errorMessage} from './commands/extractor.js';
+import {DEFAULT_FETCH_SECONDS, packageVersion} from './commands/fetch.js';
 import {ingest} from './commands/ingest.js';
 import {noteCommand, notesCommand} from './commands/notes.js';
 import {rebuildSample} from './commands/sample.js';
@@ -48,8 +48,7 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	if (flags.version) {
-		const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
-		process.stdout.write(`${pkg.version}\n`);
+		process.stdout.write(`${packageVersion()}\n`);
 		return 0;
 	}
 	return run({command, args, flags});
@@ -73,7 +72,12 @@ async function run({command, args, flags}: ToRun): Promise<number> {
 
 	switch (command) {
 		case 'ingest':
-			return ingest(args, {dir, date: flags.date, limits: limitsOf(flags)});
+			return ingest(args, {
+				dir,
+				date: flags.date,
+				limits: limitsOf(flags),
+				fetchSeconds: positive(flags.fetchTimeout, '--fetch-timeout', 'seconds', DEFAULT_FETCH_SECONDS),
+			});
 		case 'extract':
 			return extractCommand(args, {date: flags.date, json: flags.json, limits: limitsOf(flags)});
 		case undefined:

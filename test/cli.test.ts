@@ -304,8 +304,8 @@ describe('briefing CLI', () => {
 
 		const ingest = run(['ingest', '--help']);
 		expect([ingest.status, ingest.stderr]).toEqual([0, '']);
-		expect(ingest.stdout).toMatch(/^\n {2}Extract articles and add them to the briefing/);
-		expect(ingest.stdout).toContain('\n  Usage\n    $ briefing ingest FILE... [options]\n');
+		expect(ingest.stdout).toMatch(/^\n {2}Extract articles \(text, Markdown, saved web pages, RSS\/Atom\/JSON feeds/);
+		expect(ingest.stdout).toContain('\n  Usage\n    $ briefing ingest FILE|URL... [options]\n');
 		expect(ingest.stdout).toMatch(/\n {4}--date YYYY-MM-DD +The date of articles that give none/);
 		expect(ingest.stdout).toContain('\n  Examples\n    $ briefing ingest articles/*.md\n');
 		expect(ingest.stdout).not.toContain('--json');

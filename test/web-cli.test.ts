@@ -1,7 +1,9 @@
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
+import {type IncomingMessage, type ServerResponse, createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import {copyFileSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {useTempDir} from './helpers.js';
 import {buildBeforeAll, cli, cliEnv, root} from './cli-helpers.js';
 
@@ -142,5 +144,126 @@ describe('ingest of feeds', () => {
 			['Harbour fees double in Brenvik', 'feed'],
 			['Lighthouse keepers honoured', 'feed'],
 		]);
+	});
+});
+
+describe('ingest of URLs, from a server on 127.0.0.1 that the test starts', () => {
+	const tempDir = useTempDir();
+	const agents: string[] = [];
+	let base = '';
+	const page = readFileSync(fixture('gazette.html'));
+	const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => void> = {
+		'/story': (_, response) => response.writeHead(200, {'content-type': 'text/html; charset=utf-8'}).end(page),
+		'/moved': (_, response) => response.writeHead(301, {location: '/story'}).end(),
+		'/feed': (_, response) => response.writeHead(200, {'content-type': 'application/rss+xml'}).end(readFileSync(fixture('wire.rss'))),
+		// A feed served as text/html still reads as a feed, by its content.
+		'/atom-as-html': (_, response) => response.writeHead(200, {'content-type': 'text/html'}).end(readFileSync(fixture('desk.atom'))),
+		'/latin1': (_, response) =>
+			response
+				.writeHead(200, {'content-type': 'text/html; charset=iso-8859-1'})
+				.end(
+					Buffer.from(
+						'<html><head><title>Caf\xe9</title></head><body><article><p>The caf\xe9 owners in Gen\xe8ve met the mayor on Monday to talk about the new terrace rules.</p></article></body></html>',
+						'latin1',
+					),
+				),
+		'/image': (_, response) => response.writeHead(200, {'content-type': 'image/png'}).end(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
+		'/huge': (_, response) => {
+			response.writeHead(200, {'content-type': 'text/html'});
+			const chunk = Buffer.alloc(1024 * 1024, 'a');
+			const more = () => {
+				while (!response.destroyed && response.write(chunk));
+				if (!response.destroyed) response.once('drain', more);
+			};
+			more();
+		},
+		'/slow': () => undefined, // never answers
+	};
+	const server = createServer((request, response) => {
+		agents.push(request.headers['user-agent'] ?? '');
+		const route = routes[request.url ?? ''];
+		if (route) route(request, response);
+		else response.writeHead(404, {'content-type': 'text/html'}).end('<html><body><p>No such page.</p></body></html>');
+	});
+	beforeAll(async () => {
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterAll(async () => {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	});
+	// Asynchronous, so that the server in this process answers while the command runs.
+	const run = (args: string[]) =>
+		new Promise<{status: number | null; stdout: string; stderr: string}>((resolve) => {
+			const child = spawn(process.execPath, [cli, ...args], {env: cliEnv(tempDir())});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+			child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+			child.on('close', (status) => resolve({status, stdout, stderr}));
+		});
+
+	it('fetches a page, following a redirect, with a user agent naming briefing and its version', async () => {
+		const dir = tempDir();
+		const result = await run(['ingest', `${base}/moved`, '--dir', dir]);
+		expect([result.status, result.stderr]).toEqual([0, '']);
+		expect(result.stdout).toMatch(
+			new RegExp(`^added ${base}/moved: .*"Tarvik port halts ferries as storm closes the strait" \\(2025-03-14\\)\n$`),
+		);
+		expect(agents.at(-1)).toMatch(/^briefing\/0\.1\.0 /);
+		const [article] = (
+			JSON.parse(spawnSync(process.execPath, [cli, '--json', '--dir', dir], {encoding: 'utf8', env: cliEnv(tempDir())}).stdout) as {
+				articles: Array<Record<string, unknown>>;
+			}
+		).articles;
+		// The page's canonical url identifies it; a file is not involved.
+		expect(article).toMatchObject({key: 'https://harbour-gazette.example/2025/03/tarvik-ferries', path: null, format: 'html'});
+	});
+
+	it('takes the feed path by content type or by content, and reads a declared charset', async () => {
+		const dir = tempDir();
+		const result = await run(['ingest', `${base}/feed`, `${base}/atom-as-html`, `${base}/latin1`, '--dir', dir]);
+		expect([result.status, result.stderr]).toEqual([0, '']);
+		expect(
+			result.stdout
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => /"(.*)"/.exec(line)![1]),
+		).toEqual([
+			'Sundmark council backs evening grid tariff',
+			'Tarvik ferries resume after storm',
+			'Brief: Kessvik rail line reopens',
+			'Harbour fees double in Brenvik',
+			'Lighthouse keepers honoured',
+			'Café',
+		]);
+		// A page without a url of its own is known by the one it came from.
+		const briefing = JSON.parse(
+			spawnSync(process.execPath, [cli, '--json', '--dir', dir], {encoding: 'utf8', env: cliEnv(tempDir())}).stdout,
+		) as {
+			articles: Array<{key: string}>;
+		};
+		expect(briefing.articles.at(-1)!.key).toBe(`${base}/latin1`);
+	});
+
+	it('names the URL and the reason in one line, exits 1 and stores nothing: 404, wrong type, too large, timeout, refused', async () => {
+		const dir = tempDir();
+		const closed = createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const refused = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
+		await new Promise((resolve) => closed.close(resolve));
+		const urls = [`${base}/missing`, `${base}/image`, `${base}/huge`, `${base}/slow`, refused];
+		const result = await run(['ingest', ...urls, '--fetch-timeout', '2', '--dir', dir]);
+		expect(result.status).toBe(1);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+			`briefing: ${base}/missing: HTTP 404 Not Found`,
+			`briefing: ${base}/image: is image/png, not a web page or a feed`,
+			`briefing: ${base}/huge: is over 10 MB; articles are limited to 10 MB`,
+			`briefing: ${base}/slow: timed out after 2 s`,
+			`briefing: ${refused}: the connection was refused`,
+		]);
+		expect(existsSync(join(dir, 'briefing.json'))).toBe(false);
 	});
 });

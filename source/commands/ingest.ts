@@ -4,11 +4,15 @@ import {briefingFile, updateBriefing} from '../store/db.js';
 import {ingestArticle, type ArticleInput, type IngestOutcome} from '../store/merge.js';
 import {SCHEMA_VERSION, type FullBriefing} from '../store/schema.js';
 import {type Limits, errorMessage, startExtractor} from './extractor.js';
+import {DEFAULT_FETCH_SECONDS, fetchDocument, isUrl} from './fetch.js';
 
 // Extracts every file first (a feed: each of its items), then merges them all in one locked
 // read-modify-write. A file or item that fails is reported and skipped; the others are still
 // ingested. Resolves to the exit code.
-export async function ingest(files: string[], options: {dir: string; date: string | undefined; limits?: Limits}): Promise<number> {
+export async function ingest(
+	files: string[],
+	options: {dir: string; date: string | undefined; limits?: Limits; fetchSeconds?: number},
+): Promise<number> {
 	if (files.length === 0) throw new Error('ingest needs at least one FILE (see briefing --help)');
 	const extractor = startExtractor(options.date, options.limits);
 	const inputs: Array<{file: string; input: ArticleInput}> = [];
@@ -19,7 +23,10 @@ export async function ingest(files: string[], options: {dir: string; date: strin
 	};
 	for (const file of files) {
 		try {
-			for (const extracted of await extractor.extractFile(file)) {
+			const items = isUrl(file)
+				? await extractor.extractDocument(await fetchDocument(file, {seconds: options.fetchSeconds ?? DEFAULT_FETCH_SECONDS}))
+				: await extractor.extractFile(file);
+			for (const extracted of items) {
 				if ('failed' in extracted) refuse(`${file}: ${extracted.failed}`);
 				else inputs.push({file, input: extracted.input});
 			}
