@@ -73,9 +73,9 @@ export const COMMANDS = [
 		name: 'ingest',
 		forms: [
 			{
-				args: 'FILE|URL...',
+				args: 'FILE|DIR|URL...',
 				summary:
-					'Extract articles (text, Markdown, saved web pages, RSS/Atom/JSON feeds, or pages and feeds at a URL) and add them to the briefing (again: update them)',
+					'Extract articles (text, Markdown, saved web pages, RSS/Atom/JSON feeds, the article files under a folder, or pages and feeds at a URL) and add them to the briefing (again: update them)',
 			},
 		],
 		options: {
@@ -88,6 +88,7 @@ export const COMMANDS = [
 			'ingest articles/*.md',
 			'ingest notes.txt --date 2024-10-29',
 			'ingest saved-page.html feed.rss',
+			'ingest ~/news/',
 			'ingest https://example.com/news/feed.xml',
 		],
 	},
