@@ -13,6 +13,7 @@ import {htmlChild, htmlFigures} from './html.js';
 import {ingestFigures} from './ingest.js';
 import {line, type Figure} from './measure.js';
 import {noteFigure, noteFigures} from './notes.js';
+import {storyFigures} from './stories.js';
 
 // Run from the repository root (scripts/bench.mjs sets it), since this file runs from a bundle.
 const root = process.cwd();
@@ -33,7 +34,7 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,ingest,hostile,html,feeds runs some of the figures (all by default).
+// --only notes,cli,frame,keys,ingest,hostile,html,feeds,stories runs some of the figures (all by default).
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
@@ -85,6 +86,7 @@ const hostileSizes = (option('hostile-sizes') ?? '100,1024,5120').split(',').map
 if (wanted('hostile')) report(hostileFigures(process.argv[1]!, hostileSizes));
 if (wanted('html')) report(htmlFigures(process.argv[1]!, root));
 if (wanted('feeds')) report(await feedFigures(root));
+if (wanted('stories')) report(storyFigures(root));
 
 writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
 console.log(`wrote ${out}`);

@@ -2,6 +2,7 @@ import {actorById, articleById, countsByActor} from '../store/queries.js';
 import type {ActorWithSources, BriefingData, StoredEvent, StoredQuote} from '../store/schema.js';
 import type {Extraction} from '../types.js';
 import {preciseDate} from './dates.js';
+import {articlesOf} from './sources.js';
 
 // JSON.stringify escapes C0 controls but passes C1 controls, bidi overrides and line separators
 // through; escaping them keeps `--json` as safe on a terminal as the text output, and it stays
@@ -87,6 +88,22 @@ export function* actorsJson(data: BriefingData, actors: ActorWithSources[]) {
 	}
 }
 
+// Every article that tells the item, first the one whose words the item has.
+function sourcesJson(item: StoredEvent | StoredQuote, articles: ReadonlyMap<string, BriefingData['articles'][number]>) {
+	const texts = item.sources?.map((source) => source.text) ?? [item.text];
+	return articlesOf(item).map((id, i) => {
+		const article = articles.get(id);
+		return {
+			article: id,
+			outlet: article?.source ?? null,
+			date: article?.date ?? null,
+			url: article?.url ?? null,
+			title: article?.title ?? null,
+			text: texts[i],
+		};
+	});
+}
+
 export function* eventsJson(data: BriefingData, events: StoredEvent[]) {
 	const actors = actorById(data);
 	const articles = articleById(data);
@@ -100,6 +117,7 @@ export function* eventsJson(data: BriefingData, events: StoredEvent[]) {
 			text: event.text,
 			actors: event.actors.map((id) => ({id, name: actors.get(id)?.name ?? null})),
 			article: {id: event.article, title: articles.get(event.article)?.title ?? null},
+			sources: sourcesJson(event, articles),
 		};
 	}
 }
@@ -115,6 +133,7 @@ export function* quotesJson(data: BriefingData, quotes: StoredQuote[]) {
 			date: preciseDate(quote.date, quote.datePrecision),
 			datePrecision: quote.datePrecision,
 			article: {id: quote.article, title: articles.get(quote.article)?.title ?? null},
+			sources: sourcesJson(quote, articles),
 		};
 	}
 }

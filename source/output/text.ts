@@ -5,6 +5,7 @@ import type {ActorKind} from '../types.js';
 import {dateLabel} from './dates.js';
 import {sanitize} from './sanitize.js';
 import {plural} from './plural.js';
+import {sourcesLabel} from './sources.js';
 
 // Plain text for a terminal or a pipe. Everything returned passes through sanitize, because
 // names, titles and sentences come from the articles.
@@ -74,7 +75,8 @@ export function* eventsText(data: BriefingData, events: StoredEvent[]): Generato
 		const names = event.actors.map((id) => actors.get(id)?.name ?? id);
 		// With one article, repeating its title under every event says nothing.
 		const title = data.articles.length > 1 ? [articles.get(event.article)?.title ?? event.article] : [];
-		const source = [...names, ...title].join(' · ');
+		const told = sourcesLabel(event, articles);
+		const source = [...names, ...title, ...(told ? [told] : [])].join(' · ');
 		out.push(`  - ${event.text}`, ...(source ? [`    ${source}`] : []));
 		yield lines(out);
 	}
@@ -92,7 +94,12 @@ export function* quotesText(data: BriefingData, quotes: StoredQuote[]): Generato
 	for (const [i, quote] of quotes.entries()) {
 		const speaker = quote.speaker === null ? 'unattributed' : (actors.get(quote.speaker)?.name ?? quote.speaker);
 		const title = articles.get(quote.article)?.title ?? quote.article;
-		yield lines([...(i > 0 ? [''] : []), `“${quote.text}”`, `  — ${speaker}, ${dateLabel(quote.date, quote.datePrecision)} · ${title}`]);
+		const told = sourcesLabel(quote, articles);
+		yield lines([
+			...(i > 0 ? [''] : []),
+			`“${quote.text}”`,
+			`  — ${speaker}, ${dateLabel(quote.date, quote.datePrecision)} · ${title}${told ? ` · ${told}` : ''}`,
+		]);
 	}
 }
 

@@ -57,11 +57,19 @@ type Evidence = {
 	end: number;
 };
 
+// One article's telling of an event that several articles tell (stories.ts).
+export type EventSource = Evidence & Dated & {text: string; actors: string[]};
+export type QuoteSource = Evidence & Dated & {text: string; speaker: string | null};
+
+// An event or quote told by several articles (the same wire story from several outlets) is one
+// item: its own fields are the first article's telling, and `sources` lists every telling, that
+// one first, in the order the articles were ingested. Absent when one article tells it.
 export type StoredEvent = Evidence &
 	Dated & {
 		id: string;
 		text: string;
-		actors: string[]; // actor ids
+		actors: string[]; // actor ids: of every source
+		sources?: EventSource[];
 	};
 
 export type StoredQuote = Evidence &
@@ -69,6 +77,7 @@ export type StoredQuote = Evidence &
 		id: string;
 		text: string;
 		speaker: string | null; // actor id
+		sources?: QuoteSource[];
 	};
 
 export type BriefingData = {

@@ -52,6 +52,8 @@ export function listProblem(list: List, items: readonly unknown[], from: number)
 		}
 		if (list === 'articles' && 'body' in item && typeof item['body'] !== 'string')
 			return `is not a briefing (articles[${from + index}].body is not a string)`;
+		if ((list === 'events' || list === 'quotes') && 'sources' in item && !Array.isArray(item['sources']))
+			return `is not a briefing (${list}[${from + index}].sources is not a list)`;
 	}
 	return null;
 }

@@ -5,6 +5,7 @@ import {ACCENT_COLOR, KIND_COLOR} from '../theme.js';
 import type {RowState} from './actorRow.js';
 import {CURSOR, CURSOR_UNFOCUSED} from './marks.js';
 import {NOTE_MARK} from '../notes.js';
+import {sourcesLabel} from '../../output/sources.js';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -54,11 +55,14 @@ export function feedRow(index: BriefingIndex, event: StoredEvent, selected: Read
 		used += textWidth(text);
 	}
 	const mark = row.cursor ? (row.focused ? CURSOR : CURSOR_UNFOCUSED) : ' ';
+	// "3 outlets": the event is told by several articles (Enter lists them).
+	const told = sourcesLabel(event, index.articleById);
 	return fitLine(
 		[
 			{text: `${mark}${row.noted ? NOTE_MARK : ' '}`, ...base, bold: true},
 			...fitLine(names, column, base),
 			{text: ' ', ...base},
+			...(told ? [{text: `[${told}] `, ...base, color: ACCENT_COLOR}] : []),
 			{text: event.text, ...base},
 		],
 		width,
