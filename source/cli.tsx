@@ -1,5 +1,6 @@
 import type {Args} from './args.js';
 import {doctorCommand} from './commands/doctor.js';
+import {exportCommand} from './commands/export.js';
 import {extractCommand} from './commands/extract.js';
 import {dashboard} from './commands/dashboard.js';
 import {DEFAULT_LIMITS, type Limits, errorMessage} from './commands/extractor.js';
@@ -29,7 +30,7 @@ const SUPPORTED_NODE = 22;
 type ToRun = Omit<Args, 'command'> & {command: Exclude<Args['command'], 'help'>};
 
 // `briefing` alone, the dashboard: the command line has nothing to read.
-const BARE: ToRun = {command: undefined, args: [], flags: {json: false, fix: false, help: false, version: false}};
+const BARE: ToRun = {command: undefined, args: [], flags: {actors: [], json: false, fix: false, help: false, version: false}};
 
 async function main(): Promise<number> {
 	const major = Number(process.versions.node.split('.')[0]);
@@ -93,6 +94,16 @@ async function run({command, args, flags}: ToRun): Promise<number> {
 			return notesCommand(args, {dir, actor: flags.actor, json: flags.json});
 		case 'note':
 			return noteCommand(args, {dir, event: flags.event, quote: flags.quote, actor: flags.actor});
+		case 'export':
+			return exportCommand(args, {
+				dir,
+				dataDir,
+				actors: flags.actors,
+				since: flags.since,
+				until: flags.until,
+				format: flags.format,
+				output: flags.output,
+			});
 		case 'doctor':
 			return doctorCommand(args, {dir, fix: flags.fix});
 		// Not in the help: maintainers regenerate data/sample-briefing.json with `npm run sample`.

@@ -1,10 +1,9 @@
-import {dateLabel} from '../../output/dates.js';
+import {dateLabel, headingText} from '../../output/dates.js';
 import type {BodyReader} from '../../store/bodies.js';
 import type {StoredArticle, StoredEvent, StoredQuote} from '../../store/schema.js';
 import type {BriefingIndex} from '../briefingIndex.js';
 import {type Line, type Segment, type Style, fitLine, wrap} from '../text.js';
 import {ACCENT_COLOR, KIND_COLOR, KIND_MARK} from '../theme.js';
-import {headingText} from './feedRow.js';
 import type {Note} from '../../store/notes.js';
 import {noteDetailLines} from './notes.js';
 import {sourceLine} from '../../output/sources.js';

@@ -1,22 +1,12 @@
 import type {BriefingIndex} from '../briefingIndex.js';
 import type {StoredEvent} from '../../store/schema.js';
+import {headingText} from '../../output/dates.js';
 import {type Line, type Segment, fitLine, width as textWidth} from '../text.js';
 import {ACCENT_COLOR, KIND_COLOR} from '../theme.js';
 import type {RowState} from './actorRow.js';
 import {CURSOR, CURSOR_UNFOCUSED} from './marks.js';
 import {NOTE_MARK} from '../notes.js';
 import {sourcesLabel} from '../../output/sources.js';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-// A date heading as precise as the date is known: "2024-10-29 Tuesday", "week of 2024-10-21",
-// "2024-10 (month)", "2014 (year)". `label` is output/dates.ts's dateLabel.
-export function headingText(label: string): string {
-	if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return `${label} ${DAYS[new Date(`${label}T00:00:00Z`).getUTCDay()]}`;
-	if (/^\d{4}-\d{2}$/.test(label)) return `${label} (month)`;
-	if (/^\d{4}$/.test(label)) return `${label} (year)`;
-	return label;
-}
 
 export function headingRow(label: string, width: number): Line {
 	const text = `── ${headingText(label)} `;
