@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {SAME_EVENT, contentWords, quoteKey, similarity} from '../source/ingest/similar.js';
-import {emptyBriefing} from '../source/store/db.js';
+import {briefingFile, emptyBriefing, readBriefing, writeBriefingAt} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
 import type {FullBriefing} from '../source/store/schema.js';
 import {readPairs, scores} from '../scripts/bench/stories.js';
@@ -120,6 +120,18 @@ describe('one item per story', () => {
 		for (const [key, spec] of specs) fresh = add(structuredClone(fresh), key, spec);
 		expect(fresh).toEqual(stepwise);
 		expect(stepwise.events.map((event) => event.sources?.length ?? 1)).toEqual([3, 1]);
+	});
+});
+
+describe('stored sources', () => {
+	const tempDir = useTempDir();
+
+	it('refuses a briefing.json whose sources are not sources, naming the item', async () => {
+		const dir = tempDir();
+		let data = add(emptyBriefing(), '/a', {events: [{text: WIRE}]});
+		data = add(data, '/b', {events: [{text: WIRE}]});
+		await writeBriefingAt(dir, {...data, events: [{...data.events[0]!, sources: [1, 2] as never}]});
+		await expect(readBriefing(dir)).rejects.toThrow(`${briefingFile(dir)}: is not a briefing (events[0].sources is not a list of sources)`);
 	});
 });
 

@@ -162,10 +162,13 @@ const filterText = (doc: BriefingDocument) =>
 
 // Text as Markdown that shows it as it is on GitHub and in pandoc: every character that could
 // start markup is escaped with a backslash (CommonMark and pandoc both take an escaped ASCII
-// punctuation character as itself), and what would open a block at the start of a line.
+// punctuation character as itself), what would open a block at the start of a line, and what
+// GitHub would make a link of by itself ("https://…", "www.…").
 export function markdownText(text: string): string {
 	return line(text)
 		.replace(/[\\`*_{}[\]<>|~^$@&!#]/g, '\\$&')
+		.replace(/\b(https?|ftp):/gi, '$1\\:')
+		.replace(/\b(www)\./gi, '$1\\.')
 		.replace(/^([-+=])/, '\\$1')
 		.replace(/^(\d+)([.)])/, '$1\\$2');
 }
