@@ -89,12 +89,12 @@ describe('briefing CLI', () => {
 				/data\.bin: looks like binary data, not text$/,
 			],
 			[
-				'a directory',
+				'a directory without article files',
 				(dir) => {
 					mkdirSync(join(dir, 'folder'));
 					return ['ingest', join(dir, 'folder')];
 				},
-				/folder: is a directory, not a file$/,
+				/folder: has no article files \(text, Markdown, web pages or feeds\)$/,
 			],
 			['a bad --date', () => ['ingest', '--date', '2024-02-30', seed], /--date 2024-02-30 is not a real day/],
 			['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
@@ -328,8 +328,8 @@ describe('briefing CLI', () => {
 
 		const ingest = run(['ingest', '--help']);
 		expect([ingest.status, ingest.stderr]).toEqual([0, '']);
-		expect(ingest.stdout).toMatch(/^\n {2}Extract articles and add them to the briefing/);
-		expect(ingest.stdout).toContain('\n  Usage\n    $ briefing ingest FILE... [options]\n');
+		expect(ingest.stdout).toMatch(/^\n {2}Extract articles \(text, Markdown, saved web pages, RSS\/Atom\/JSON feeds/);
+		expect(ingest.stdout).toContain('\n  Usage\n    $ briefing ingest FILE|DIR|URL... [options]\n');
 		expect(ingest.stdout).toMatch(/\n {4}--date YYYY-MM-DD +The date of articles that give none/);
 		expect(ingest.stdout).toContain('\n  Examples\n    $ briefing ingest articles/*.md\n');
 		expect(ingest.stdout).not.toContain('--json');

@@ -66,6 +66,7 @@ export function extraction(spec: {
 			dateAssumed: false,
 			source: null,
 			url: spec.url ?? null,
+			byline: null,
 			format: 'plain',
 			body,
 			removedControls: 0,

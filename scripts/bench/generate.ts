@@ -136,6 +136,7 @@ export function generate(size: Size, seed = 42): {briefing: FullBriefing; notes:
 			dateAssumed: false,
 			source: 'bench',
 			url: null,
+			byline: null,
 			format: 'plain',
 		});
 	}

@@ -8,9 +8,12 @@ import {generate, writeBriefingDir, type Size} from './generate.js';
 import {cliFigures} from './cli.js';
 import {firstFrameFigures, keyFigures} from './dashboard.js';
 import {hostileChild, hostileFigures} from './hostile.js';
+import {feedFigures} from './feeds.js';
+import {htmlChild, htmlFigures} from './html.js';
 import {ingestFigures} from './ingest.js';
 import {line, type Figure} from './measure.js';
 import {noteFigure, noteFigures} from './notes.js';
+import {storyFigures} from './stories.js';
 
 // Run from the repository root (scripts/bench.mjs sets it), since this file runs from a bundle.
 const root = process.cwd();
@@ -20,6 +23,10 @@ if (args[0] === '--hostile-child') {
 	hostileChild(args[1]!, Number(args[2]));
 	process.exit(0);
 }
+if (args[0] === '--html-child') {
+	htmlChild(root, args[1]!, Number(args[2]));
+	process.exit(0);
+}
 const option = (name: string) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : undefined;
@@ -27,7 +34,7 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,ingest,hostile runs some of the figures (all by default).
+// --only notes,cli,frame,keys,ingest,hostile,html,feeds,stories runs some of the figures (all by default).
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
@@ -77,6 +84,9 @@ if (wanted('ingest')) report(await ingestFigures(articles));
 // Sizes in kilobytes; 5 MB of some shapes took minutes before extraction was made linear.
 const hostileSizes = (option('hostile-sizes') ?? '100,1024,5120').split(',').map(Number);
 if (wanted('hostile')) report(hostileFigures(process.argv[1]!, hostileSizes));
+if (wanted('html')) report(htmlFigures(process.argv[1]!, root));
+if (wanted('feeds')) report(await feedFigures(root));
+if (wanted('stories')) report(storyFigures(root));
 
 writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
 console.log(`wrote ${out}`);

@@ -5,6 +5,7 @@ import type {ActorKind} from '../types.js';
 import {dateLabel} from './dates.js';
 import {sanitize} from './sanitize.js';
 import {plural} from './plural.js';
+import {sourcesLabel} from './sources.js';
 
 // Plain text for a terminal or a pipe. Everything returned passes through sanitize, because
 // names, titles and sentences come from the articles.
@@ -76,7 +77,8 @@ export function* eventsText(data: BriefingData, events: StoredEvent[]): Generato
 		// go with each event all the same, so that a line cut from the listing can be cited.
 		const article = articles.get(event.article);
 		const title = data.articles.length > 1 ? [article?.title ?? event.article] : [];
-		const source = [...names, ...title, ...citable(article)].join(' · ');
+		const told = sourcesLabel(event, articles);
+		const source = [...names, ...title, ...citable(article), ...(told ? [told] : [])].join(' · ');
 		out.push(`  - ${event.text}`, ...(source ? [`    ${source}`] : []));
 		yield lines(out);
 	}
@@ -97,7 +99,8 @@ export function* quotesText(data: BriefingData, quotes: StoredQuote[]): Generato
 	for (const [i, quote] of quotes.entries()) {
 		const speaker = quote.speaker === null ? 'unattributed' : (actors.get(quote.speaker)?.name ?? quote.speaker);
 		const article = articles.get(quote.article);
-		const from = [article?.title ?? quote.article, ...citable(article)].join(' · ');
+		const told = sourcesLabel(quote, articles);
+		const from = [article?.title ?? quote.article, ...citable(article), ...(told ? [told] : [])].join(' · ');
 		yield lines([...(i > 0 ? [''] : []), `“${quote.text}”`, `  — ${speaker}, ${dateLabel(quote.date, quote.datePrecision)} · ${from}`]);
 	}
 }
