@@ -1,9 +1,10 @@
 import {Text, useStdout} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {type Note, NotesFileError, addNote, editNote, loadNotes, notesOn, removeNote} from '../store/notes.js';
+import {type RefObject, useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {NotesFileError, addNote, editNote, notesOn, removeNote} from '../store/notes.js';
 import type {BriefingData} from '../store/schema.js';
 import type {BriefingStart} from '../store/start.js';
-import {BriefingProvider, useBriefing} from './BriefingContext.js';
+import {BriefingProvider, type NotesLoad, useBriefing} from './BriefingContext.js';
+import {anchor} from './dispatch.js';
 import {DetailView} from './DetailView.js';
 import {footerLine, headerLines, tabBar} from './format/chrome.js';
 import {detailLines} from './format/detail.js';
@@ -53,8 +54,6 @@ function pagesFor(layout: LayoutSpec): Record<PaneId, number> {
 	};
 }
 
-type NotesLoad = {list: Note[]; problem: string | null; loaded: boolean};
-
 const SAMPLE_REFUSAL = 'notes go on your own briefing, not the sample: ingest articles first (briefing ingest FILE...)';
 
 // What is wrong first: the problem names the file and can be long, and the status line is one line.
@@ -71,24 +70,25 @@ function refusalFor(sample: boolean, dir: string | null, notes: NotesLoad): stri
 	return null;
 }
 
-function Dashboard({dir}: {dir: string | null}) {
-	const {index, views: viewsFor, bodyOf, latest} = useBriefing();
-	// notes.json, read when the dashboard starts and when the Notes view opens (another process may
-	// have added notes), and replaced by what each write resolves with.
-	const [notes, setNotes] = useState<NotesLoad>({list: [], problem: null, loaded: false});
-	const notesDir = index.sample ? null : dir;
-	const reload = useCallback(async () => {
-		if (!notesDir) return null;
-		const loaded = await loadNotes(notesDir);
-		setNotes({list: loaded.notes, problem: loaded.problem, loaded: true});
-		return loaded;
-	}, [notesDir]);
-	const updateRef = useRef<(change: (state: UIState) => UIState) => void>(() => {});
+// What is wrong with a file on disk (notes.json that cannot be written, briefing.json that could not
+// be read again) goes to the status line when it is found, and leaves it when it is gone, unless
+// something else has been said since.
+function useProblemStatus(problem: string | null, update: RefObject<(change: (state: UIState) => UIState) => void>) {
+	const shown = useRef<string | null>(null);
 	useEffect(() => {
-		void reload().then((loaded) => {
-			if (loaded?.problem) updateRef.current((s) => ({...s, status: readOnly(loaded.problem!)}));
-		});
-	}, [reload]);
+		const before = shown.current;
+		shown.current = problem;
+		if (problem) update.current((s) => ({...s, status: problem}));
+		else if (before !== null) update.current((s) => (s.status === before ? {...s, status: null} : s));
+	}, [problem, update]);
+}
+
+function Dashboard({dir}: {dir: string | null}) {
+	const {index, views: viewsFor, bodyOf, latest, problem, notes, reloadNotes, notesSaved} = useBriefing();
+	const notesDir = index.sample ? null : dir;
+	const updateRef = useRef<(change: (state: UIState) => UIState) => void>(() => {});
+	useProblemStatus(notes.problem && readOnly(notes.problem), updateRef);
+	useProblemStatus(problem, updateRef);
 	const onRequest = useCallback(
 		(request: NoteRequest) => {
 			if (!notesDir) return;
@@ -101,22 +101,23 @@ function Dashboard({dir}: {dir: string | null}) {
 			const done = {add: 'added', edit: 'edited', remove: 'deleted'}[request.op];
 			write.then(
 				(saved) => {
-					setNotes({list: saved.notes, problem: null, loaded: true});
+					notesSaved(saved.notes);
 					const on = `${saved.note.target.kind} ${saved.note.target.id}`;
 					updateRef.current((s) => ({...s, status: `saved: ${done} ${saved.note.id} on ${on}`}));
 				},
 				(error: unknown) => {
 					updateRef.current((s) => ({...s, status: error instanceof Error ? error.message : String(error)}));
-					if (error instanceof NotesFileError) void reload();
+					if (error instanceof NotesFileError) void reloadNotes();
 				},
 			);
 		},
-		[notesDir, reload],
+		[notesDir, reloadNotes, notesSaved],
 	);
 	const noted = useMemo(() => notedKeys(notes.list), [notes.list]);
 	const {color} = useTheme();
 	const {columns, rows} = useTerminalSize();
-	const [state, setState] = useState<UIState>(initialState);
+	// Each cursor on its item by id from the start, so that a briefing read again keeps it there.
+	const [state, setState] = useState<UIState>(() => anchor(initialState(), {index, views: viewsFor}));
 	const views = viewsFor(state);
 	const header = headerLines(index, state, views, dir, columns);
 	// Memoised so the panes, memoised too, see the same sizes until the terminal or the focus changes.
@@ -125,9 +126,10 @@ function Dashboard({dir}: {dir: string | null}) {
 	// over whatever is under it.
 	const top = state.modes.filter((mode) => mode.kind !== 'confirm').at(-1);
 	const notesOpen = top?.kind === 'notes';
+	// Read again on opening too, for a directory whose changes are not seen (a network file system).
 	useEffect(() => {
-		if (notesOpen) void reload();
-	}, [notesOpen, reload]);
+		if (notesOpen) void reloadNotes();
+	}, [notesOpen, reloadNotes]);
 	const overlaySize = {width: columns, height: layout.height - layout.header - layout.footer};
 	const overlayWidth = textWidth(overlaySize);
 	// The overlay's lines depend on what is open and the width, not on its scroll position.

@@ -61,7 +61,7 @@ function withFocus(state: UIState, focus: PaneId): UIState {
 
 // Each pane's cursor set to where it now is in its list (after the list changed), by index and id.
 // A list that became empty keeps the cursor as it was, for when its items come back.
-function anchor(state: UIState, env: Env): UIState {
+export function anchor(state: UIState, env: Pick<Env, 'index' | 'views'>): UIState {
 	const views = env.views(state);
 	const cursor = {...state.cursor};
 	for (const pane of PANES) {
