@@ -35,6 +35,10 @@ export type NotesLoad = {list: Note[]; problem: string | null; loaded: boolean};
 
 const BriefingContext = createContext<Briefing | null>(null);
 
+// A reload reads briefing.json a megabyte at a time (the first load, four): a turn of the event
+// loop that reads more keeps a key waiting longer.
+const RELOAD_CHUNK = 1 << 20;
+
 type Props = {data: BriefingData; start?: BriefingStart | undefined; sample: boolean; dir: string | null; children: ReactNode};
 
 export function BriefingProvider({data, start, sample, dir, children}: Props) {
@@ -56,7 +60,7 @@ export function BriefingProvider({data, start, sample, dir, children}: Props) {
 		const reloadBriefing = () => {
 			let next: BriefingStart | null;
 			try {
-				next = readBriefingStart(dir, SLICE);
+				next = readBriefingStart(dir, SLICE, RELOAD_CHUNK);
 			} catch (error) {
 				setProblem(notReloaded(error));
 				return;

@@ -85,6 +85,30 @@ describe('a briefing replaced on disk', () => {
 		stop();
 	});
 
+	it('takes what did not change from the one shown, and what did from the file', async () => {
+		const {dir, loader, stop} = await shown(3);
+		const before = loader.current().index;
+		// Another event 1.0 (the same id, another text), and a new article.
+		await updateBriefing(dir, (data) => ({
+			...data,
+			events: data.events.map((event) => (event.text.startsWith('Event 1.0:') ? {...event, text: 'Event 1.0, corrected.'} : event)),
+		}));
+		await updateBriefing(dir, add(4));
+		let done: unknown = 'not yet';
+		loader.replace(readBriefingStart(dir, 5)!, (error) => (done = error));
+		await waitFor('the new briefing', () => done !== 'not yet');
+		const after = loader.current().index;
+		const byId = (index: typeof before, text: RegExp) => index.feed.find((event) => text.test(event.text))!;
+		expect(byId(after, /^Event 1\.0/).text).toBe('Event 1.0, corrected.');
+		expect(byId(after, /^Event 1\.0/)).not.toBe(byId(before, /^Event 1\.0/));
+		// Unchanged: the very records shown before, so that the heap does not hold them twice.
+		expect(byId(after, /^Event 2\.5/)).toBe(byId(before, /^Event 2\.5/));
+		expect(after.quotes[0]).toBe(before.quotes[0]);
+		expect(after.actorById.get(before.actors[0]!.actor.id)!.actor).toBe(before.actors[0]!.actor);
+		expect(after.feed.filter((event) => event.text.startsWith('Event 4.'))).toHaveLength(10);
+		stop();
+	});
+
 	it('that cannot be read leaves the one shown and says why', async () => {
 		const {dir, loader, stop, told} = await shown(2);
 		const before = loader.current();
