@@ -83,10 +83,15 @@ export function briefingLoader(data: BriefingData, start: BriefingStart | undefi
 		},
 		replace: (next, done) => {
 			stopReload();
+			// Its cancel holds the briefing it replaces, which is let go once it is done.
+			const finished = () => {
+				stopReload = () => {};
+			};
 			stopReload = reload(
 				next,
 				current.index,
 				(whole) => {
+					finished();
 					// The first briefing may still be read: it is not wanted any more.
 					reader?.close();
 					reader = null;
@@ -94,7 +99,10 @@ export function briefingLoader(data: BriefingData, start: BriefingStart | undefi
 					for (const listener of listeners) listener();
 					done();
 				},
-				done,
+				(error) => {
+					finished();
+					done(error);
+				},
 			);
 		},
 	};
