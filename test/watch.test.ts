@@ -1,16 +1,13 @@
 import {spawn} from 'node:child_process';
 import {once} from 'node:events';
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {updateBriefing} from '../source/store/db.js';
 import {addNote, loadNotes} from '../source/store/notes.js';
 import {watchFiles} from '../source/store/watch.js';
-import {root} from './cli-helpers.js';
-import {addTwoActorArticle, useTempDir} from './helpers.js';
+import {addTwoActorArticle, useBundle, useTempDir} from './helpers.js';
 import {waitFor} from './ui/render.js';
 
 // store/watch.ts on real directories: what the store writes (a rename over the file) is reported,
@@ -31,26 +28,7 @@ function watching(dir: string) {
 
 describe('watching the briefing directory', () => {
 	const tempDir = useTempDir();
-	let bundleDir = '';
-	let bundle = '';
-	beforeAll(async () => {
-		bundleDir = mkdtempSync(join(tmpdir(), 'briefing-watch-'));
-		bundle = join(bundleDir, 'watch.mjs');
-		await build({
-			stdin: {
-				contents: "export {watchFiles} from './source/store/watch.ts';",
-				resolveDir: root,
-				loader: 'ts',
-			},
-			outfile: bundle,
-			bundle: true,
-			platform: 'node',
-			format: 'esm',
-			target: 'node22',
-			logLevel: 'warning',
-		});
-	});
-	afterAll(() => rmSync(bundleDir, {recursive: true, force: true}));
+	const bundle = useBundle("export {watchFiles} from './source/store/watch.ts';");
 
 	it('reports an ingest and a note, each as the file that changed', async () => {
 		const dir = tempDir();
@@ -106,7 +84,7 @@ describe('watching the briefing directory', () => {
 	it('does not keep a process alive', async () => {
 		const dir = tempDir();
 		writeFileSync(join(dir, 'notes.json'), '{}');
-		const script = `const {watchFiles} = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+		const script = `const {watchFiles} = await import(${JSON.stringify(pathToFileURL(bundle()).href)});
 watchFiles(${JSON.stringify(dir)}, [{name: 'notes.json', changed: () => {}}]);
 console.log('watching');`;
 		const child = spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: ['ignore', 'pipe', 'inherit']});

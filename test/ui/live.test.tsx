@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest';
 import {readBriefingStart} from '../../source/store/start.js';
 import {App} from '../../source/ui/App.js';
 import {buildBeforeAll, cli, cliEnv} from '../cli-helpers.js';
-import {useTempDir} from '../helpers.js';
+import {OSLO_ARTICLE, BERGEN_ARTICLE, useTempDir} from '../helpers.js';
 import {KEYS, resize, settle, tick, waitFor} from './render.js';
 
 // The open dashboard follows briefing.json and notes.json on disk: the built CLI ingests and adds
@@ -15,22 +15,6 @@ import {KEYS, resize, settle, tick, waitFor} from './render.js';
 // temporary directory) runs, and the test waits for the frame to show it.
 
 const run = promisify(execFile);
-
-// Two articles of our own: the second names a new actor, Ivan Petrov, in more events than Goran
-// Dahl (so the Actors pane is sorted anew), and dates events before the first one's (so every
-// event of the first moves down the feed).
-const FIRST = `date 2024-03-05 Finance Minister Lena Okafor met Prime Minister Goran Dahl in Oslo on Monday to discuss the harbour budget.
-
-Okafor said on Tuesday that the harbour plan would cost less than expected.
-
-"We will open the new quay before winter," Okafor told reporters.
-`;
-const SECOND = `date 2024-03-01 Mayor Ivan Petrov opened the northern bridge in Bergen on Friday.
-
-Petrov said on Saturday that Lena Okafor had promised money for a second bridge.
-
-Petrov met Goran Dahl on Sunday to plan the tolls.
-`;
 
 async function briefing(dir: string, ...args: string[]) {
 	return run(process.execPath, [cli, ...args, '--dir', dir], {env: cliEnv(dir), encoding: 'utf8'});
@@ -76,7 +60,7 @@ describe('the dashboard follows the briefing on disk', () => {
 
 	it('shows an ingest from another process, keeping the focused pane, the cursor on its item, the filter and the search', async () => {
 		const dir = tempDir();
-		await ingest(dir, 'first.txt', FIRST);
+		await ingest(dir, 'first.txt', OSLO_ARTICLE);
 		const ui = await open(dir);
 		expect(ui.frame()).toContain('1 article · 2 actors · 3 events · 1 quote');
 		// Goran Dahl selected, the Feed focused, a kept search "met": one event, the cursor on it.
@@ -86,7 +70,7 @@ describe('the dashboard follows the briefing on disk', () => {
 		expect(ui.frame()).toContain('Feed 1/1');
 		expect(cursorRow(ui.frame())).toContain('Finance Minister Lena Okafor met');
 
-		await ingest(dir, 'second.txt', SECOND);
+		await ingest(dir, 'second.txt', BERGEN_ARTICLE);
 		await ui.shows('2 articles · 4 actors · 6 events · 1 quote');
 		// The second article's "Petrov met Goran Dahl" comes first now; the cursor stayed on its event.
 		expect(ui.frame()).toContain('Filter: Goran Dahl → 2/6 events');
@@ -104,9 +88,9 @@ describe('the dashboard follows the briefing on disk', () => {
 
 	it('shows a note added in the shell on an actor just ingested, attached, and Enter goes to it', async () => {
 		const dir = tempDir();
-		await ingest(dir, 'first.txt', FIRST);
+		await ingest(dir, 'first.txt', OSLO_ARTICLE);
 		const ui = await open(dir);
-		await ingest(dir, 'second.txt', SECOND);
+		await ingest(dir, 'second.txt', BERGEN_ARTICLE);
 		await ui.shows('2 articles · 4 actors · 6 events');
 		await briefing(dir, 'note', 'add', '--actor', 'Ivan Petrov', 'Call the mayor about the tolls');
 		await ui.shows('✎[ ] P Ivan Petrov');
@@ -120,11 +104,11 @@ describe('the dashboard follows the briefing on disk', () => {
 
 	it('keeps the text being typed into a note while an ingest elsewhere changes the briefing, and saves it without a flicker', async () => {
 		const dir = tempDir();
-		await ingest(dir, 'first.txt', FIRST);
+		await ingest(dir, 'first.txt', OSLO_ARTICLE);
 		const ui = await open(dir);
 		await ui.press('n', 'Ask Okafor about');
 		expect(ui.frame()).toContain('New note on actor');
-		await ingest(dir, 'second.txt', SECOND);
+		await ingest(dir, 'second.txt', BERGEN_ARTICLE);
 		await ui.shows('2 articles · 4 actors · 6 events');
 		expect(ui.frame()).toContain('Ask Okafor about▏');
 		await ui.press(' the quay', KEYS.enter);
@@ -143,7 +127,7 @@ describe('the dashboard follows the briefing on disk', () => {
 
 	it('keeps what it shows when briefing.json is written half or badly by hand, says so, and reads it once it is whole', async () => {
 		const dir = tempDir();
-		await ingest(dir, 'first.txt', FIRST);
+		await ingest(dir, 'first.txt', OSLO_ARTICLE);
 		const ui = await open(dir);
 		await ui.press('j');
 		const good = readFileSync(join(dir, 'briefing.json'), 'utf8');
@@ -160,8 +144,8 @@ describe('the dashboard follows the briefing on disk', () => {
 
 		// A whole briefing (the one an ingest elsewhere made) written over it in place.
 		const other = tempDir();
-		await ingest(other, 'first.txt', FIRST);
-		await ingest(other, 'second.txt', SECOND);
+		await ingest(other, 'first.txt', OSLO_ARTICLE);
+		await ingest(other, 'second.txt', BERGEN_ARTICLE);
 		writeFileSync(join(dir, 'briefing.json'), readFileSync(join(other, 'briefing.json')));
 		await ui.shows('2 articles · 4 actors · 6 events · 1 quote');
 		expect(ui.frame()).not.toContain('not reloaded');
@@ -170,7 +154,7 @@ describe('the dashboard follows the briefing on disk', () => {
 
 	it('keeps the notes it has when notes.json is written badly by hand, read-only, and takes it again once fixed', async () => {
 		const dir = tempDir();
-		await ingest(dir, 'first.txt', FIRST);
+		await ingest(dir, 'first.txt', OSLO_ARTICLE);
 		await briefing(dir, 'note', 'add', '--actor', 'Goran Dahl', 'First thought');
 		const ui = await open(dir);
 		await ui.shows('✎[ ] P Goran Dahl');

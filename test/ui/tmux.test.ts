@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {BERGEN_ARTICLE, OSLO_ARTICLE} from '../helpers.js';
 
 // The built CLI on a real terminal: tmux runs a shell, the shell runs `briefing`, and the test
 // types keys with send-keys and reads the screen with capture-pane. It checks what a user sees,
@@ -36,21 +37,6 @@ async function until(what: string, check: () => boolean, ms = 20_000): Promise<v
 }
 
 const shows = (text: string) => () => screen().includes(text);
-
-// Two articles of our own, ingested while the dashboard runs: the second dates three events
-// before the first's.
-const LIVE_FIRST = `date 2024-03-05 Finance Minister Lena Okafor met Prime Minister Goran Dahl in Oslo on Monday to discuss the harbour budget.
-
-Okafor said on Tuesday that the harbour plan would cost less than expected.
-
-"We will open the new quay before winter," Okafor told reporters.
-`;
-const LIVE_SECOND = `date 2024-03-01 Mayor Ivan Petrov opened the northern bridge in Bergen on Friday.
-
-Petrov said on Saturday that Lena Okafor had promised money for a second bridge.
-
-Petrov met Goran Dahl on Sunday to plan the tolls.
-`;
 // The shell is back when the alternate screen is gone and the prompt is the last line: the
 // process has exited, so nothing typed next goes to it.
 const shellBack = () => !alternateOn() && screen().trim().endsWith('$');
@@ -170,13 +156,13 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 				await until('a clear screen', () => screen().trim() === '$');
 				keys(`node ${cli} --dir ${live}`, 'Enter');
 				await until('the sample', () => alternateOn() && screen().includes('Feed 1/8'));
-				ingest('first.txt', LIVE_FIRST);
+				ingest('first.txt', OSLO_ARTICLE);
 				await until('the first article', shows(`Briefing · ${live}  │  1 article · 2 actors · 3 events · 1 quote`));
 				// The Feed's second event, "Okafor said on Tuesday".
 				keys('Tab', 'j');
 				await until('the cursor on it', shows('Feed 2/3'));
 				expect(screen()).toMatch(/▸ Okafor +Okafor said on Tuesday/);
-				ingest('second.txt', LIVE_SECOND);
+				ingest('second.txt', BERGEN_ARTICLE);
 				await until('the new counts', shows('2 articles · 4 actors · 6 events · 1 quote'));
 				// Three events of the second article come before it: the cursor is on it, fifth.
 				expect(screen()).toContain('Feed 5/6');
