@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process';
-import {readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {render} from 'ink-testing-library';
@@ -150,6 +150,11 @@ describe('the dashboard follows the briefing on disk', () => {
 		await ui.shows('2 articles · 4 actors · 6 events · 1 quote');
 		expect(ui.frame()).not.toContain('not reloaded');
 		expect(cursorRow(ui.frame())).toMatch(/Lena Okafor +4/);
+
+		// Removed: what is shown stays, and the status line says why.
+		rmSync(join(dir, 'briefing.json'));
+		await ui.shows('briefing.json not reloaded: it is gone; the briefing is shown as it was');
+		expect(ui.frame()).toContain('2 articles · 4 actors · 6 events · 1 quote');
 	});
 
 	it('keeps the notes it has when notes.json is written badly by hand, read-only, and takes it again once fixed', async () => {
