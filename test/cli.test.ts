@@ -237,6 +237,30 @@ describe('briefing CLI', () => {
 		expect(run(['events', '--actor', 'nobody at all', '--dir', dir]).status).toBe(1);
 	});
 
+	it("quotes and events, as text and --json, carry the article's outlet and url", () => {
+		const dir = tempDir();
+		const article = join(dir, 'talks.md');
+		writeFileSync(
+			article,
+			'---\ntitle: Harbour talks\ndate: 2024-11-05\nsource: Example Wire\nurl: https://news.example.org/harbour\n---\n\n' +
+				'Ada Vance met Omar Reyes in Lisbon on Monday.\n\n"We will sign it," said Ada Vance, the trade minister.\n',
+		);
+		expect(run(['ingest', article, '--dir', dir]).status).toBe(0);
+		const from = {title: 'Harbour talks', source: 'Example Wire', url: 'https://news.example.org/harbour'};
+		const quotes = JSON.parse(run(['quotes', '--json', '--dir', dir]).stdout) as Array<{article: object}>;
+		expect(quotes.length).toBeGreaterThan(0);
+		for (const quote of quotes) expect(quote.article).toEqual({id: expect.any(String), ...from});
+		const events = JSON.parse(run(['events', '--json', '--dir', dir]).stdout) as Array<{article: object}>;
+		expect(events.length).toBeGreaterThan(0);
+		for (const event of events) expect(event.article).toEqual({id: expect.any(String), ...from});
+		expect(run(['quotes', '--dir', dir]).stdout).toContain(
+			'“We will sign it”\n  — Ada Vance, 2024-11-05 · Harbour talks · Example Wire · https://news.example.org/harbour\n',
+		);
+		expect(run(['events', '--dir', dir]).stdout).toMatch(
+			/- Ada Vance met Omar Reyes in Lisbon on Monday\.\n {4}.*Ada Vance.* · Example Wire · https:\/\/news\.example\.org\/harbour\n/,
+		);
+	});
+
 	it('extract --json prints the contract shape and writes nothing', () => {
 		const dir = tempDir();
 		const result = run(['extract', '--json', seed, '--dir', dir]);

@@ -1,5 +1,5 @@
 import {actorById, articleById, countsByActor} from '../store/queries.js';
-import type {ActorWithSources, BriefingData, StoredEvent, StoredQuote} from '../store/schema.js';
+import type {ActorWithSources, BriefingData, StoredArticle, StoredEvent, StoredQuote} from '../store/schema.js';
 import type {Extraction} from '../types.js';
 import {preciseDate} from './dates.js';
 
@@ -86,6 +86,13 @@ export function* actorsJson(data: BriefingData, actors: ActorWithSources[]) {
 	}
 }
 
+// Where an event or a quote comes from, enough to cite it: the article's title, its source (the
+// outlet, as in briefing.json) and its url.
+function articleJson(articles: ReadonlyMap<string, StoredArticle>, id: string) {
+	const article = articles.get(id);
+	return {id, title: article?.title ?? null, source: article?.source ?? null, url: article?.url ?? null};
+}
+
 export function* eventsJson(data: BriefingData, events: StoredEvent[]) {
 	const actors = actorById(data);
 	const articles = articleById(data);
@@ -98,7 +105,7 @@ export function* eventsJson(data: BriefingData, events: StoredEvent[]) {
 			dateSource: event.dateSource,
 			text: event.text,
 			actors: event.actors.map((id) => ({id, name: actors.get(id)?.name ?? null})),
-			article: {id: event.article, title: articles.get(event.article)?.title ?? null},
+			article: articleJson(articles, event.article),
 		};
 	}
 }
@@ -113,7 +120,7 @@ export function* quotesJson(data: BriefingData, quotes: StoredQuote[]) {
 			speaker: quote.speaker === null ? null : {id: quote.speaker, name: actors.get(quote.speaker)?.name ?? null},
 			date: preciseDate(quote.date, quote.datePrecision),
 			datePrecision: quote.datePrecision,
-			article: {id: quote.article, title: articles.get(quote.article)?.title ?? null},
+			article: articleJson(articles, quote.article),
 		};
 	}
 }

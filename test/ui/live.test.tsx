@@ -102,6 +102,22 @@ describe('the dashboard follows the briefing on disk', () => {
 		expect(cursorRow(ui.frame())).toMatch(/▸✎\[ \] P Ivan Petrov +3/);
 	});
 
+	it('keeps the Notes view on the note it was on when the shell adds one, which comes first', async () => {
+		const dir = tempDir();
+		await ingest(dir, 'first.txt', OSLO_ARTICLE);
+		await briefing(dir, 'note', 'add', '--actor', 'Goran Dahl', 'Older thought');
+		await briefing(dir, 'note', 'add', '--actor', 'Lena Okafor', 'Newer thought');
+		const ui = await open(dir);
+		await ui.press('N', 'j');
+		expect(cursorRow(ui.frame())).toContain('Older thought');
+		await briefing(dir, 'note', 'add', '--actor', 'Lena Okafor', 'Newest, from the shell');
+		await ui.shows('Newest, from the shell');
+		expect(cursorRow(ui.frame())).toContain('Older thought');
+		// e acts on it.
+		await ui.press('e');
+		expect(ui.frame()).toContain('Editing n-1 on actor');
+	});
+
 	it('keeps the text being typed into a note while an ingest elsewhere changes the briefing, and saves it without a flicker', async () => {
 		const dir = tempDir();
 		await ingest(dir, 'first.txt', OSLO_ARTICLE);
