@@ -4,9 +4,9 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {generate, writeBriefingDir, type Size} from './generate.js';
+import {generate, writeBriefingDir, writeBriefingDirWithOneMore, type Size} from './generate.js';
 import {cliFigures} from './cli.js';
-import {firstFrameFigures, keyFigures} from './dashboard.js';
+import {firstFrameFigures, keyFigures, reloadFigures} from './dashboard.js';
 import {hostileChild, hostileFigures} from './hostile.js';
 import {feedFigures} from './feeds.js';
 import {htmlChild, htmlFigures} from './html.js';
@@ -34,13 +34,13 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,ingest,hostile,html,feeds,stories runs some of the figures (all by default).
+// --only notes,cli,frame,keys,reload,ingest,hostile,html,feeds,stories runs some of the figures (all by default).
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
 const cli = option('cli') ?? join(root, 'dist/cli.js');
 const legacy = args.includes('--legacy');
-// --each prints each key press's time as well as their median and p95.
+// --each prints each key press's time as well as their median and p95 (and each reload's).
 const each = args.includes('--each');
 const wanted = (part: string) => !only || only.includes(part);
 
@@ -56,7 +56,7 @@ rmSync(work, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
 const dirs = new Map<number, string>();
 // The made-up briefings take a while to write; only the figures on them need them.
-for (const events of ['cli', 'frame', 'keys', 'notes'].some(wanted) ? sizes : []) {
+for (const events of ['cli', 'frame', 'keys', 'reload', 'notes'].some(wanted) ? sizes : []) {
 	const size: Size = {events, actors: 2000, quotes: 5000, notes: 1000};
 	const dir = join(work, String(events));
 	await writeBriefingDir(dir, size, {legacy});
@@ -66,6 +66,15 @@ for (const events of ['cli', 'frame', 'keys', 'notes'].some(wanted) ? sizes : []
 if (wanted('cli')) report(cliFigures(cli, dirs, join(root, 'data/sample-article.txt')));
 if (wanted('frame')) report(await firstFrameFigures(root, cli, dirs));
 if (wanted('keys')) report(await keyFigures(root, cli, dirs, each));
+if (wanted('reload')) {
+	const pairs = new Map<number, {dir: string; other: string; articles: number}>();
+	for (const [events, dir] of dirs) {
+		const other = join(work, `${events}-one-more`);
+		const articles = await writeBriefingDirWithOneMore(other, {events, actors: 2000, quotes: 5000, notes: 1000});
+		pairs.set(events, {dir, other, articles});
+	}
+	report(await reloadFigures(cli, pairs, each));
+}
 
 if (wanted('notes')) {
 	const notes = new Map<number, number>();

@@ -1,9 +1,10 @@
 import {Text, useStdout} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {type Note, loadNotes, notesOn} from '../store/notes.js';
+import {type RefObject, useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {notesOn} from '../store/notes.js';
 import type {BriefingData} from '../store/schema.js';
 import type {BriefingStart} from '../store/start.js';
-import {BriefingProvider, useBriefing} from './BriefingContext.js';
+import {BriefingProvider, type NotesLoad, useBriefing} from './BriefingContext.js';
+import {anchor, followNotes} from './dispatch.js';
 import {DetailView} from './DetailView.js';
 import {footerLine, headerLines, tabBar} from './format/chrome.js';
 import {detailLines} from './format/detail.js';
@@ -54,8 +55,6 @@ function pagesFor(layout: LayoutSpec): Record<PaneId, number> {
 	};
 }
 
-type NotesLoad = {list: Note[]; problem: string | null; loaded: boolean};
-
 const SAMPLE_REFUSAL = 'notes go on your own briefing, not the sample: ingest articles first (briefing ingest FILE...)';
 
 // What is wrong first: the problem names the file and can be long, and the status line is one line.
@@ -72,32 +71,42 @@ function refusalFor(sample: boolean, dir: string | null, notes: NotesLoad): stri
 	return null;
 }
 
-function Dashboard({dir, outside}: {dir: string | null; outside: Outside}) {
-	const {index, views: viewsFor, bodyOf, latest} = useBriefing();
-	// notes.json, read when the dashboard starts and when the Notes view opens (another process may
-	// have added notes), and replaced by what each write resolves with.
-	const [notes, setNotes] = useState<NotesLoad>({list: [], problem: null, loaded: false});
-	const notesDir = index.sample ? null : dir;
-	const reload = useCallback(async () => {
-		if (!notesDir) return null;
-		const loaded = await loadNotes(notesDir);
-		setNotes({list: loaded.notes, problem: loaded.problem, loaded: true});
-		return loaded;
-	}, [notesDir]);
-	const updateRef = useRef<(change: (state: UIState) => UIState) => void>(() => {});
+// What is wrong with a file on disk (notes.json that cannot be written, briefing.json that could not
+// be read again) goes to the status line when it is found, and leaves it when it is gone, unless
+// something else has been said since.
+function useProblemStatus(problem: string | null, update: RefObject<(change: (state: UIState) => UIState) => void>) {
+	const shown = useRef<string | null>(null);
 	useEffect(() => {
-		void reload().then((loaded) => {
-			if (loaded?.problem) updateRef.current((s) => ({...s, status: readOnly(loaded.problem!)}));
-		});
-	}, [reload]);
+		const before = shown.current;
+		shown.current = problem;
+		if (problem) update.current((s) => ({...s, status: problem}));
+		else if (before !== null) update.current((s) => (s.status === before ? {...s, status: null} : s));
+	}, [problem, update]);
+}
+
+function Dashboard({dir, outside}: {dir: string | null; outside: Outside}) {
+	// The notes come from the briefing's context, which reads notes.json again when it changes.
+	const {index, views: viewsFor, bodyOf, latest, problem, notes, reloadNotes, notesSaved} = useBriefing();
+	const notesDir = index.sample ? null : dir;
+	const updateRef = useRef<(change: (state: UIState) => UIState) => void>(() => {});
+	useProblemStatus(notes.problem && readOnly(notes.problem), updateRef);
+	useProblemStatus(problem, updateRef);
 	const update = useCallback((change: (state: UIState) => UIState) => updateRef.current(change), []);
-	const saved = useCallback((list: Note[]) => setNotes({list, problem: null, loaded: true}), []);
-	const reloadLater = useCallback(() => void reload(), [reload]);
-	const onRequest = useRequests({...outside, notesDir, dir, index, update, saved, reload: reloadLater});
+	const reloadLater = useCallback(() => void reloadNotes(), [reloadNotes]);
+	const onRequest = useRequests({...outside, notesDir, dir, index, update, saved: notesSaved, reload: reloadLater});
 	const noted = useMemo(() => notedKeys(notes.list), [notes.list]);
 	const {color} = useTheme();
 	const {columns, rows} = useTerminalSize();
-	const [state, setState] = useState<UIState>(initialState);
+	// Each cursor on its item by id from the start, so that a briefing read again keeps it there.
+	const [state, setState] = useState<UIState>(() => anchor(initialState(), {index, views: viewsFor}));
+	// The Notes view's cursor follows its note when the notes or the briefing change under it, in this
+	// render, so that no frame shows it on another note.
+	const [notesSeen, setNotesSeen] = useState({index, list: notes.list});
+	if (notesSeen.index !== index || notesSeen.list !== notes.list) {
+		setNotesSeen({index, list: notes.list});
+		const next = followNotes(state, notesSeen, {index, list: notes.list});
+		if (next !== state) setState(next);
+	}
 	const views = viewsFor(state);
 	const header = headerLines(index, state, views, dir, columns);
 	// Memoised so the panes, memoised too, see the same sizes until the terminal or the focus changes.
@@ -106,9 +115,10 @@ function Dashboard({dir, outside}: {dir: string | null; outside: Outside}) {
 	// prompt are in the footer, over whatever is under them.
 	const top = state.modes.filter((mode) => mode.kind !== 'confirm' && !(mode.kind === 'search' && mode.pane === 'notes')).at(-1);
 	const notesOpen = top?.kind === 'notes';
+	// Read again on opening too, for a directory whose changes are not seen (a network file system).
 	useEffect(() => {
-		if (notesOpen) void reload();
-	}, [notesOpen, reload]);
+		if (notesOpen) void reloadNotes();
+	}, [notesOpen, reloadNotes]);
 	const notesSearch = top?.kind === 'notes' ? top.search : null;
 	const shownNotes = useMemo(
 		() => (notesSearch === null ? null : notesShown(index, notes.list, notesSearch)),

@@ -1,5 +1,6 @@
 import type {Note, NoteTarget} from '../store/notes.js';
 import {bestActor} from './actorMatch.js';
+import type {BriefingIndex} from './briefingIndex.js';
 import {eventCitation, quoteCitation} from './format/citation.js';
 import {type Command, type KeyPress, commandFor, isText, splitInput} from './keymap.js';
 import * as edit from './lineEdit.js';
@@ -66,7 +67,7 @@ function withFocus(state: UIState, focus: PaneId): UIState {
 
 // Each pane's cursor set to where it now is in its list (after the list changed), by index and id.
 // A list that became empty keeps the cursor as it was, for when its items come back.
-function anchor(state: UIState, env: Env): UIState {
+export function anchor(state: UIState, env: Pick<Env, 'index' | 'views'>): UIState {
 	const views = env.views(state);
 	const cursor = {...state.cursor};
 	for (const pane of PANES) {
@@ -121,6 +122,26 @@ function notesMode(state: UIState): {at: number; mode: Extract<Mode, {kind: 'not
 }
 
 const shownNotes = (env: Env, search: string) => notesShown(env.index, (env.notes ?? NO_NOTES).list, search);
+
+// The Notes view's cursor on the note it was on, after notes.json or the briefing changed under it
+// (a note added in the shell comes first, newest first); at the same place when that note is gone.
+export function followNotes(
+	state: UIState,
+	before: {index: BriefingIndex; list: readonly Note[]},
+	after: {index: BriefingIndex; list: readonly Note[]},
+): UIState {
+	const found = notesMode(state);
+	if (!found) return state;
+	const {at, mode} = found;
+	const was = notesShown(before.index, before.list, mode.search)[mode.cursor];
+	const now = notesShown(after.index, after.list, mode.search);
+	const kept = was ? now.findIndex((note) => note.id === was.id) : -1;
+	const cursor = kept >= 0 ? kept : Math.max(0, Math.min(mode.cursor, now.length - 1));
+	if (cursor === mode.cursor) return state;
+	const modes = [...state.modes];
+	modes[at] = {...mode, cursor};
+	return {...state, modes};
+}
 
 // A search's text changed: the pane narrows to it; in the Actors pane, while the prompt is open,
 // the cursor goes to the actor the text most likely names (actorMatch.ts), so Enter selects it.

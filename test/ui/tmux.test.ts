@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {BERGEN_ARTICLE, OSLO_ARTICLE} from '../helpers.js';
 
 // The built CLI on a real terminal: tmux runs a shell, the shell runs `briefing`, and the test
 // types keys with send-keys and reads the screen with capture-pane. It checks what a user sees,
@@ -138,6 +139,37 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 				} finally {
 					tmuxQuietly('resize-window', '-t', session, '-x', SIZE.columns, '-y', SIZE.rows);
 				}
+			}),
+		TEST_MS,
+	);
+
+	it(
+		'follows an ingest in another process: the sample gives way to the briefing, then new counts with the cursor on its event',
+		() =>
+			inSession(async () => {
+				const live = mkdtempSync(join(tempRoot, 'live-'));
+				const ingest = (name: string, text: string) => {
+					writeFileSync(join(tempRoot, name), text);
+					execFileSync(process.execPath, [cli, 'ingest', join(tempRoot, name), '--dir', live], {env: {...process.env, HOME: home}});
+				};
+				keys('clear', 'Enter');
+				await until('a clear screen', () => screen().trim() === '$');
+				keys(`node ${cli} --dir ${live}`, 'Enter');
+				await until('the sample', () => alternateOn() && screen().includes('Feed 1/8'));
+				ingest('first.txt', OSLO_ARTICLE);
+				await until('the first article', shows(`Briefing · ${live}  │  1 article · 2 actors · 3 events · 1 quote`));
+				// The Feed's second event, "Okafor said on Tuesday".
+				keys('Tab', 'j');
+				await until('the cursor on it', shows('Feed 2/3'));
+				expect(screen()).toMatch(/▸ Okafor +Okafor said on Tuesday/);
+				ingest('second.txt', BERGEN_ARTICLE);
+				await until('the new counts', shows('2 articles · 4 actors · 6 events · 1 quote'));
+				// Three events of the second article come before it: the cursor is on it, fifth.
+				expect(screen()).toContain('Feed 5/6');
+				expect(screen()).toMatch(/▸ Okafor +Okafor said on Tuesday/);
+				expect(screen()).toContain('Petrov met Goran Dahl');
+				keys('q');
+				await until('the shell', shellBack);
 			}),
 		TEST_MS,
 	);
