@@ -4,14 +4,17 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {generate, writeBriefingDir, type Size} from './generate.js';
+import {generate, writeBriefingDir, writeBriefingDirWithOneMore, type Size} from './generate.js';
 import {cliFigures} from './cli.js';
-import {firstFrameFigures, keyFigures} from './dashboard.js';
+import {firstFrameFigures, keyFigures, reloadFigures} from './dashboard.js';
 import {hostileChild, hostileFigures} from './hostile.js';
+import {feedFigures} from './feeds.js';
+import {htmlChild, htmlFigures} from './html.js';
 import {ingestFigures} from './ingest.js';
 import {line, type Figure} from './measure.js';
 import {noteFigure, noteFigures} from './notes.js';
 import {renderFigures} from './render.js';
+import {storyFigures} from './stories.js';
 
 // Run from the repository root (scripts/bench.mjs sets it), since this file runs from a bundle.
 const root = process.cwd();
@@ -21,6 +24,10 @@ if (args[0] === '--hostile-child') {
 	hostileChild(args[1]!, Number(args[2]));
 	process.exit(0);
 }
+if (args[0] === '--html-child') {
+	htmlChild(root, args[1]!, Number(args[2]));
+	process.exit(0);
+}
 const option = (name: string) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : undefined;
@@ -28,13 +35,13 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,render,ingest,hostile runs some of the figures (all by default).
+// --only notes,cli,frame,keys,render,reload,ingest,hostile,html,feeds,stories runs some of the figures (all by default).
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
 const cli = option('cli') ?? join(root, 'dist/cli.js');
 const legacy = args.includes('--legacy');
-// --each prints each key press's time as well as their median and p95.
+// --each prints each key press's time as well as their median and p95 (and each reload's).
 const each = args.includes('--each');
 const wanted = (part: string) => !only || only.includes(part);
 
@@ -50,7 +57,7 @@ rmSync(work, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
 const dirs = new Map<number, string>();
 // The made-up briefings take a while to write; only the figures on them need them.
-for (const events of ['cli', 'frame', 'keys', 'render', 'notes'].some(wanted) ? sizes : []) {
+for (const events of ['cli', 'frame', 'keys', 'render', 'reload', 'notes'].some(wanted) ? sizes : []) {
 	const size: Size = {events, actors: 2000, quotes: 5000, notes: 1000};
 	const dir = join(work, String(events));
 	await writeBriefingDir(dir, size, {legacy});
@@ -61,6 +68,15 @@ if (wanted('cli')) report(cliFigures(cli, dirs, join(root, 'data/sample-article.
 if (wanted('frame')) report(await firstFrameFigures(root, cli, dirs));
 if (wanted('keys')) report(await keyFigures(root, cli, dirs, each));
 if (wanted('render')) report(await renderFigures(root, dirs));
+if (wanted('reload')) {
+	const pairs = new Map<number, {dir: string; other: string; articles: number}>();
+	for (const [events, dir] of dirs) {
+		const other = join(work, `${events}-one-more`);
+		const articles = await writeBriefingDirWithOneMore(other, {events, actors: 2000, quotes: 5000, notes: 1000});
+		pairs.set(events, {dir, other, articles});
+	}
+	report(await reloadFigures(cli, pairs, each));
+}
 
 if (wanted('notes')) {
 	const notes = new Map<number, number>();
@@ -79,6 +95,9 @@ if (wanted('ingest')) report(await ingestFigures(articles));
 // Sizes in kilobytes; 5 MB of some shapes took minutes before extraction was made linear.
 const hostileSizes = (option('hostile-sizes') ?? '100,1024,5120').split(',').map(Number);
 if (wanted('hostile')) report(hostileFigures(process.argv[1]!, hostileSizes));
+if (wanted('html')) report(htmlFigures(process.argv[1]!, root));
+if (wanted('feeds')) report(await feedFigures(root));
+if (wanted('stories')) report(storyFigures(root));
 
 writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
 console.log(`wrote ${out}`);

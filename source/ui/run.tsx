@@ -34,7 +34,8 @@ export async function runDashboard(props: AppProps, streams: Streams = process):
 	for (const [signal, handler] of handlers) process.on(signal, handler);
 	process.on('uncaughtException', onException);
 	try {
-		instance = render(<App {...props} />, {
+		// $EDITOR gets the terminal itself (Ink lends it, useScreen.ts) and OSC 52 is written to it.
+		instance = render(<App {...props} terminal={{stdout: streams.stdout}} />, {
 			stdin: streams.stdin,
 			stdout: streams.stdout,
 			stderr: streams.stderr,

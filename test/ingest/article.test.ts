@@ -54,6 +54,11 @@ describe('splitParagraphs', () => {
 		const body = 'The talks began.\n\nA turn in the talks\n\n## Second day\n\nThe talks ended.';
 		expect(splitParagraphs(body).map((p) => p.heading)).toEqual([false, true, true, false]);
 	});
+
+	it('does not take a short saying with its dash byline for a sub-heading', () => {
+		const body = 'Readers wrote in.\n\n“The mayor should resign.” ― Tomas Berg\n\n“We will rebuild” — the new slogan';
+		expect(splitParagraphs(body).map((p) => p.heading)).toEqual([false, false, true]);
+	});
 });
 
 describe('untrusted text', () => {

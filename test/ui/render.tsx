@@ -4,6 +4,7 @@ import type {ReactNode} from 'react';
 import {afterEach} from 'vitest';
 import type {BriefingData} from '../../source/store/schema.js';
 import {App} from '../../source/ui/App.js';
+import type {Outside} from '../../source/ui/hooks/useRequests.js';
 
 export {sampleBriefing, scaledBriefing} from './data.js';
 
@@ -84,11 +85,35 @@ export const KEYS = {
 	backspace: '\x7f',
 	ctrlC: '\x03',
 	ctrlU: '\x15',
+	ctrlW: '\x17',
+	ctrlA: '\x01',
+	ctrlE: '\x05',
+	left: '\x1b[D',
+	right: '\x1b[C',
+	altLeft: '\x1b[1;3D',
+	altRight: '\x1b[1;3C',
+	altB: '\x1bb',
+	altF: '\x1bf',
 } as const;
 
 export const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+// Ink holds a lone Escape for 20 ms (its App's pendingInputFlushDelayMilliseconds), in case the
+// rest of a sequence such as an arrow key follows; a key written sooner is read with it as one
+// key, Alt-Escape. Its timer is set as the Escape is written, so a timer set after it that ends
+// later fires after it, on a machine however busy.
+const ESCAPE_HELD_MS = 20;
+
+// Each argument is one key (or a string typed at once, like a paste).
+export async function typeKeys(stdin: {write: (data: string) => void}, keys: readonly string[]): Promise<void> {
+	for (const key of keys) {
+		await tick();
+		stdin.write(key);
+		if (key === KEYS.escape) await tick(ESCAPE_HELD_MS + 5);
+	}
+}
 
 // Resolves once the dashboard has stopped drawing: no new frame (counted by `frames`) over 40 ms
 // and then 20 turns of the event loop. Time alone is not enough: React runs an update as tasks of
@@ -119,17 +144,22 @@ afterEach(() => {
 	for (const instance of instances.splice(0)) instance.unmount();
 });
 
+// Ink stops reading stdin when the app exits: whether the dashboard still runs.
+export const running = (ui: {stdin: {listenerCount: (event: string) => number}}) => ui.stdin.listenerCount('readable') > 0;
+
 export function resize(stdout: Stdout, columns: number, rows: number): void {
 	stdout.columns = columns;
 	stdout.rows = rows;
 	stdout.emit('resize');
 }
 
-export async function renderDashboard(data: BriefingData, options: {columns?: number; rows?: number; sample?: boolean; dir?: string} = {}) {
-	const instance = render(<App data={data} sample={options.sample ?? false} dir={options.dir ?? null} theme={{color: false}} />, {
-		columns: options.columns ?? 120,
-		rows: options.rows ?? 40,
-	});
+type Options = {columns?: number; rows?: number; sample?: boolean; dir?: string; outside?: Partial<Outside>};
+
+export async function renderDashboard(data: BriefingData, options: Options = {}) {
+	const instance = render(
+		<App data={data} sample={options.sample ?? false} dir={options.dir ?? null} theme={{color: false}} {...options.outside} />,
+		{columns: options.columns ?? 120, rows: options.rows ?? 40},
+	);
 	const frame = () => instance.lastFrame() ?? '';
 	const settled = () => settle(() => instance.frames.length);
 	await settled();
@@ -139,10 +169,7 @@ export async function renderDashboard(data: BriefingData, options: {columns?: nu
 		lines: () => frame().split('\n'),
 		// Each argument is one key (or a string typed at once, like a paste).
 		async press(...keys: string[]) {
-			for (const key of keys) {
-				await tick();
-				instance.stdin.write(key);
-			}
+			await typeKeys(instance.stdin, keys);
 			await settled();
 		},
 		async resize(columns: number, rows: number) {

@@ -7,7 +7,7 @@ import {needsWhole} from '../../source/ui/dispatch.js';
 import type {NamedKey} from '../../source/ui/keymap.js';
 import {type UIState, initialState} from '../../source/ui/state.js';
 import {addTwoActorArticle, useTempDir} from '../helpers.js';
-import {KEYS, render, renderDashboard, settle, tick} from './render.js';
+import {KEYS, render, renderDashboard, settle, tick, typeKeys} from './render.js';
 
 // A briefing of 60 events in 6 articles, stored as ingest stores it, opened from its first 45
 // events: more than the 40 rows of the terminal, as the dashboard reads more than a screen.
@@ -115,7 +115,7 @@ describe('a large briefing drawn from its start', () => {
 // Which keys need every event (dispatch.ts needsWhole).
 function dispatchWholeKeys() {
 	const press = (text: string, name: NamedKey | null = null) => ({name, text, ctrl: false, shift: false, meta: false});
-	const searching: UIState = {...initialState(), modes: [{kind: 'search', pane: 'feed', origin: {index: 0, id: null}}]};
+	const searching: UIState = {...initialState(), modes: [{kind: 'search', pane: 'feed', origin: {index: 0, id: null}, previous: ''}]};
 	return {
 		End: needsWhole(initialState(), press('', 'end')),
 		G: needsWhole(initialState(), press('G')),
@@ -145,10 +145,7 @@ async function renderDashboardFrom(dir: string, start = readBriefingStart(dir, 4
 	return {
 		frame: () => app.lastFrame() ?? '',
 		async press(...keys: string[]) {
-			for (const key of keys) {
-				await tick();
-				app.stdin.write(key);
-			}
+			await typeKeys(app.stdin, keys);
 			await settled();
 		},
 		// Calls `before`, then types `key` in the same turn of the event loop.

@@ -2,8 +2,8 @@ import {type Key, useApp, useInput, useStdin} from 'ink';
 import {type Dispatch, type SetStateAction, useCallback, useLayoutEffect, useRef} from 'react';
 import {dispatchKey, needsWhole} from '../dispatch.js';
 import {keyPress} from '../keymap.js';
-import type {Env, NoteRequest, UIState} from '../state.js';
-import {useScreen} from './useScreen.js';
+import type {Env, Request, UIState} from '../state.js';
+import type {Screen} from './useScreen.js';
 
 // The only useInput of the dashboard. Each key becomes a KeyPress and goes to the pure dispatcher
 // with the current state and environment (sizes, views); no component listens to keys on its own.
@@ -11,9 +11,9 @@ import {useScreen} from './useScreen.js';
 // other, and q quits from here rather than from an effect, as Ctrl-L redraws and Ctrl-Z suspends
 // (useScreen.ts). Input is off when stdin cannot be put in raw mode.
 //
-// A key that asks for a change to the notes (state.request) hands it to onRequest; what comes back
-// later (the write's result) goes into the state through the returned update, which builds on the
-// latest state as keys do.
+// A key that asks for something outside the state (state.request: a note written, an article
+// opened, text copied) hands it to onRequest; what comes back later (the write's result) goes into
+// the state through the returned update, which builds on the latest state as keys do.
 //
 // Until the rest of a large briefing is read (index.partial), a key is answered on its start, but
 // one that needs every event (dispatch.ts needsWhole) reads the rest first (env.latest); a key
@@ -22,7 +22,8 @@ export function useKeymap(
 	state: UIState,
 	setState: Dispatch<SetStateAction<UIState>>,
 	env: Env,
-	onRequest: (request: NoteRequest) => void = () => {},
+	screen: Screen,
+	onRequest: (request: Request) => void = () => {},
 ): (change: (state: UIState) => UIState) => void {
 	const onRequestRef = useRef(onRequest);
 	const stateRef = useRef(state);
@@ -34,7 +35,6 @@ export function useKeymap(
 	});
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
-	const screen = useScreen();
 	const handle = useCallback(
 		(input: string, key: Key) => {
 			const previous = stateRef.current;
