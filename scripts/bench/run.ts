@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {generate, writeBriefingDir, type Size} from './generate.js';
 import {cliFigures} from './cli.js';
 import {firstFrameFigures, keyFigures} from './dashboard.js';
-import {hostileChild, hostileFigures} from './hostile.js';
+import {hostileChild, hostileCliFigures, hostileFigures} from './hostile.js';
 import {ingestFigures} from './ingest.js';
 import {line, type Figure} from './measure.js';
 import {noteFigure, noteFigures} from './notes.js';
@@ -27,7 +27,8 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,ingest,hostile runs some of the figures (all by default).
+// --only notes,cli,frame,keys,ingest,hostile runs some of the figures (all by default); --only
+// hostile-cli (never by default: it takes long) times the hostile articles through a whole command.
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
@@ -77,6 +78,7 @@ if (wanted('ingest')) report(await ingestFigures(articles));
 // Sizes in kilobytes; 5 MB of some shapes took minutes before extraction was made linear.
 const hostileSizes = (option('hostile-sizes') ?? '100,1024,5120').split(',').map(Number);
 if (wanted('hostile')) report(hostileFigures(process.argv[1]!, hostileSizes));
+if (only?.includes('hostile-cli')) report(hostileCliFigures(cli, work, hostileSizes));
 
 writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
 console.log(`wrote ${out}`);

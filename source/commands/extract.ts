@@ -1,5 +1,6 @@
-import {jsonText, toExtractJson} from '../output/json.js';
+import {jsonObjectText, toExtractJson} from '../output/json.js';
 import {renderArticle} from '../output/text.js';
+import {writeChunked} from '../output/write.js';
 import {emptyBriefing} from '../store/db.js';
 import {ingestArticle} from '../store/merge.js';
 import {type Limits, errorMessage, startExtractor} from './extractor.js';
@@ -18,7 +19,7 @@ export async function extractCommand(
 	} catch (error) {
 		throw new Error(`${file}: ${errorMessage(error)}`, {cause: error});
 	}
-	const output = options.json ? jsonText(toExtractJson(input.extraction)) : renderArticle(ingestArticle(emptyBriefing(), input).data);
-	process.stdout.write(output);
+	if (options.json) await writeChunked(jsonObjectText(toExtractJson(input.extraction)));
+	else process.stdout.write(renderArticle(ingestArticle(emptyBriefing(), input).data));
 	return 0;
 }

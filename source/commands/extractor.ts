@@ -15,6 +15,9 @@ export const errorMessage = (error: unknown) => (error instanceof Error ? error.
 export type Limits = {seconds: number; megabytes: number};
 export const DEFAULT_LIMITS: Limits = {seconds: 120, megabytes: 2048};
 
+// Characters of an article after which its worker is replaced rather than kept for the next.
+const LONG_ARTICLE = 1_000_000;
+
 // An article refused for its own sake (over a limit, or not an article): the file is named, the
 // others go on.
 export class ExtractionRefused extends Error {
@@ -59,8 +62,12 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 							reject(new ExtractionRefused(`took more than ${limits.seconds} s to extract (the limit; --time-limit SECONDS changes it)`)),
 						);
 					}, limits.seconds * 1000);
-				} else if (reply.kind === 'done') settle(() => resolve(reply.extraction));
-				else if (reply.kind === 'refused') settle(() => reject(new ExtractionRefused(reply.message)));
+				} else if (reply.kind === 'done') {
+					// A worker keeps the memory a long article made it grow to: it goes, so that the
+					// command has that memory for what it does with the extraction.
+					if (request.text.length > LONG_ARTICLE) retire();
+					settle(() => resolve(reply.extraction));
+				} else if (reply.kind === 'refused') settle(() => reject(new ExtractionRefused(reply.message)));
 				else settle(() => reject(new Error(reply.message)));
 			};
 			const onError = (error: Error & {code?: string}) => {
