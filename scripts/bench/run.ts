@@ -78,7 +78,8 @@ if (wanted('ingest')) report(await ingestFigures(articles));
 // Sizes in kilobytes; 5 MB of some shapes took minutes before extraction was made linear.
 const hostileSizes = (option('hostile-sizes') ?? '100,1024,5120').split(',').map(Number);
 if (wanted('hostile')) report(hostileFigures(process.argv[1]!, hostileSizes));
-if (only?.includes('hostile-cli')) report(hostileCliFigures(cli, work, hostileSizes));
+// One size at a time, so that each size's lines are out before the next, slower one starts.
+if (only?.includes('hostile-cli')) for (const size of hostileSizes) report(hostileCliFigures(cli, work, [size]));
 
 writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
 console.log(`wrote ${out}`);
