@@ -77,45 +77,47 @@ export function hostileChild(pattern: string, size: number): void {
 	process.stdout.write(`${JSON.stringify({ms, rss: process.resourceUsage().maxRSS / 1024, outcome})}\n`);
 }
 
+type Outcome = {ms: number; rss: number; outcome: string};
+
+// Every pattern at one size beside prose of that size, each run once by `run`.
+function patternFigures(label: string, sizeKb: number, run: (pattern: string) => Outcome): Figure[] {
+	const prose = run('prose');
+	return Object.keys(HOSTILE).flatMap((pattern): Figure[] => {
+		const result = pattern === 'prose' ? prose : run(pattern);
+		const note = result.outcome === 'ok' ? '' : ` (${result.outcome})`;
+		return [
+			{
+				name: `${label} ${pattern}${note}, ${sizeKb.toLocaleString('en-US')} KB`,
+				value: result.ms,
+				unit: 'ms',
+				reference: prose.ms,
+				ratio: result.ms / prose.ms,
+				target: '<= 2x prose',
+			},
+			{name: `  its peak RSS`, value: result.rss, unit: 'MB', target: sizeKb >= 10_000 ? '< 500 MB' : undefined},
+		];
+	});
+}
+
 export function hostileFigures(bundle: string, sizesKb: number[], timeoutSeconds = 600): Figure[] {
-	const figures: Figure[] = [];
-	for (const sizeKb of sizesKb) {
-		const run = (pattern: string) => {
+	return sizesKb.flatMap((sizeKb) =>
+		patternFigures('extract', sizeKb, (pattern) => {
 			const child = spawnSync(process.execPath, [bundle, '--hostile-child', pattern, String(sizeKb * 1024)], {
 				encoding: 'utf8',
 				timeout: timeoutSeconds * 1000,
 			});
 			if (child.status !== 0) return {ms: Number.POSITIVE_INFINITY, rss: Number.NaN, outcome: `over ${timeoutSeconds} s or failed`};
-			return JSON.parse(child.stdout) as {ms: number; rss: number; outcome: string};
-		};
-		const prose = run('prose');
-		for (const pattern of Object.keys(HOSTILE)) {
-			const result = pattern === 'prose' ? prose : run(pattern);
-			const note = result.outcome === 'ok' ? '' : ` (${result.outcome})`;
-			figures.push(
-				{
-					name: `extract ${pattern}${note}, ${sizeKb.toLocaleString('en-US')} KB`,
-					value: result.ms,
-					unit: 'ms',
-					reference: prose.ms,
-					ratio: result.ms / prose.ms,
-					target: '<= 2x prose',
-				},
-				{name: `  its peak RSS`, value: result.rss, unit: 'MB', target: sizeKb >= 10_000 ? '< 500 MB' : undefined},
-			);
-		}
-	}
-	return figures;
+			return JSON.parse(child.stdout) as Outcome;
+		}),
+	);
 }
 
 // The same articles through a build's whole command, `extract FILE --json`, as a reader runs it:
 // its time and peak RSS by /usr/bin/time, so that a build from before the hostile bench existed
-// can be measured too (`--only hostile-cli --cli OTHER/dist/cli.js`). The writes of the JSON go
-// to /dev/null.
+// can be measured too (`--only hostile-cli --cli OTHER/dist/cli.js`). The JSON goes to /dev/null.
 export function hostileCliFigures(cli: string, dir: string, sizesKb: number[], timeoutSeconds = 300): Figure[] {
-	const figures: Figure[] = [];
-	for (const sizeKb of sizesKb) {
-		const run = (pattern: string) => {
+	return sizesKb.flatMap((sizeKb) =>
+		patternFigures('cli extract', sizeKb, (pattern) => {
 			const file = join(dir, `${pattern.replaceAll(' ', '-')}-${sizeKb}.txt`);
 			writeFileSync(file, hostileArticle(pattern, sizeKb * 1024));
 			const child = spawnSync(
@@ -127,23 +129,6 @@ export function hostileCliFigures(cli: string, dir: string, sizesKb: number[], t
 			const [seconds, kilobytes] = child.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
 			const outcome = child.status === 124 ? `over ${timeoutSeconds} s` : child.status === 0 ? 'ok' : child.stderr.split('\n')[0]!;
 			return {ms: outcome.startsWith('over') ? Number.POSITIVE_INFINITY : seconds! * 1000, rss: kilobytes! / 1024, outcome};
-		};
-		const prose = run('prose');
-		for (const pattern of Object.keys(HOSTILE)) {
-			const result = pattern === 'prose' ? prose : run(pattern);
-			const note = result.outcome === 'ok' ? '' : ` (${result.outcome})`;
-			figures.push(
-				{
-					name: `cli extract ${pattern}${note}, ${sizeKb.toLocaleString('en-US')} KB`,
-					value: result.ms,
-					unit: 'ms',
-					reference: prose.ms,
-					ratio: result.ms / prose.ms,
-					target: '<= 2x prose',
-				},
-				{name: `  its peak RSS`, value: result.rss, unit: 'MB', target: sizeKb >= 10_000 ? '< 500 MB' : undefined},
-			);
-		}
-	}
-	return figures;
+		}),
+	);
 }
