@@ -41,13 +41,42 @@ function blocks(text: string): Array<{start: number; text: string}> {
 // many characters, each cut after a sentence's end where there is one, else at a space.
 const MAX_PIECE = 2000;
 // Four or more of one punctuation mark in a row are no language: the tagger sees one mark and
-// spaces, the same length, so that every offset still points into the article.
-const PUNCTUATION_RUN = /([^\p{L}\p{N}\s])\1{3,}/gu;
+// spaces, the same length, so that every offset still points into the article. A loop: the regex
+// /([^\p{L}\p{N}\s])\1{3,}/u overflows V8's stack on a run of some million marks.
+const MARK = /^[^\p{L}\p{N}\s]$/u;
+const RUN = 4;
+
+function maskRuns(text: string): string {
+	const parts: string[] = [];
+	let copied = 0;
+	let i = 0;
+	while (i < text.length) {
+		const mark = String.fromCodePoint(text.codePointAt(i)!);
+		let end = i + mark.length;
+		if (!MARK.test(mark)) {
+			i = end;
+			continue;
+		}
+		let count = 1;
+		while (text.startsWith(mark, end)) {
+			end += mark.length;
+			count++;
+		}
+		if (count >= RUN) {
+			parts.push(text.slice(copied, i), mark, ' '.repeat(end - i - mark.length));
+			copied = end;
+		}
+		i = end;
+	}
+	if (copied === 0) return text;
+	parts.push(text.slice(copied));
+	return parts.join('');
+}
 // The last sentence end in a piece: a mark, closing quotes or brackets, then space.
 const SENTENCE_END = /[.!?]["”’)]*\s/g;
 
 function pieces(text: string): Array<{start: number; text: string}> {
-	const masked = text.replace(PUNCTUATION_RUN, (run, mark: string) => mark + ' '.repeat(run.length - mark.length));
+	const masked = maskRuns(text);
 	const out: Array<{start: number; text: string}> = [];
 	let start = 0;
 	while (masked.length - start > MAX_PIECE) {
