@@ -8,13 +8,18 @@ import meow from 'meow';
 export const FLAGS = {
 	dir: {type: 'string', value: 'DIR'},
 	date: {type: 'string', value: 'YYYY-MM-DD'},
-	actor: {type: 'string', value: 'NAME'},
+	actor: {type: 'string', value: 'NAME', isMultiple: true},
 	event: {type: 'string', value: 'ID'},
 	quote: {type: 'string', value: 'ID'},
 	json: {type: 'boolean', default: false},
 	fix: {type: 'boolean', default: false},
 	timeLimit: {type: 'string', value: 'SECONDS'},
 	memoryLimit: {type: 'string', value: 'MB'},
+	fetchTimeout: {type: 'string', value: 'SECONDS'},
+	since: {type: 'string', value: 'YYYY-MM-DD'},
+	until: {type: 'string', value: 'YYYY-MM-DD'},
+	format: {type: 'string', value: 'md|html|json'},
+	output: {type: 'string', value: 'FILE', shortFlag: 'o'},
 	version: {type: 'boolean', default: false, shortFlag: 'v'},
 	help: {type: 'boolean', default: false, shortFlag: 'h'},
 } as const;
@@ -24,7 +29,7 @@ type Flag = keyof typeof FLAGS;
 // meow's flags are camelCase, typed as kebab-case: --time-limit is timeLimit.
 const spelled = (flag: Flag) => `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 const flagNamed = (option: string) => option.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-type StringFlag = {[K in Flag]: (typeof FLAGS)[K]['type'] extends 'string' ? K : never}[Flag];
+type StringFlag = Exclude<{[K in Flag]: (typeof FLAGS)[K]['type'] extends 'string' ? K : never}[Flag], 'actor'>;
 
 // Every command takes these.
 const COMMON_OPTIONS = {
@@ -70,9 +75,26 @@ export const COMMANDS = [
 	},
 	{
 		name: 'ingest',
-		forms: [{args: 'FILE...', summary: 'Extract articles and add them to the briefing (again: update them)'}],
-		options: {date: DATE, timeLimit: TIME_LIMIT, memoryLimit: MEMORY_LIMIT},
-		examples: ['ingest articles/*.md', 'ingest notes.txt --date 2024-10-29'],
+		forms: [
+			{
+				args: 'FILE|DIR|URL...',
+				summary:
+					'Extract articles (text, Markdown, saved web pages, RSS/Atom/JSON feeds, the article files under a folder, or pages and feeds at a URL) and add them to the briefing (again: update them)',
+			},
+		],
+		options: {
+			date: DATE,
+			timeLimit: TIME_LIMIT,
+			memoryLimit: MEMORY_LIMIT,
+			fetchTimeout: 'the most time fetching one URL may take (default: 30)',
+		},
+		examples: [
+			'ingest articles/*.md',
+			'ingest notes.txt --date 2024-10-29',
+			'ingest saved-page.html feed.rss',
+			'ingest ~/news/',
+			'ingest https://example.com/news/feed.xml',
+		],
 	},
 	{
 		name: 'extract',
@@ -130,6 +152,24 @@ export const COMMANDS = [
 		examples: ['doctor --fix'],
 	},
 	{
+		name: 'export',
+		forms: [
+			{
+				args: '',
+				summary:
+					'Write the briefing as a document to send: its period, the actors, the timeline, the quotes with their citations, your notes, the sources',
+			},
+		],
+		options: {
+			actor: 'only what involves this actor (several --actor: any of them)',
+			since: 'only events and quotes from this day on',
+			until: 'only events and quotes up to this day',
+			format: 'the format: md (Markdown, the default), html (one file, with a print stylesheet) or json; -o FILE.html or .json chooses too',
+			output: 'write it to FILE rather than to stdout',
+		},
+		examples: ['export -o briefing.md', 'export --actor zelenskyy --actor yoon -o korea.html'],
+	},
+	{
 		name: 'help',
 		forms: [{args: '[COMMAND]', summary: "Print this help, or a command's own"}],
 		options: {},
@@ -151,7 +191,8 @@ export type CommandName = (typeof COMMANDS)[number]['name'];
 export type Args = {
 	command: CommandName;
 	args: string[];
-	flags: {[K in StringFlag]?: string} & {json: boolean; fix: boolean; help: boolean; version: boolean};
+	// --actor may be given several times to export; once to the other commands.
+	flags: {[K in StringFlag]?: string} & {actor?: string; actors: string[]; json: boolean; fix: boolean; help: boolean; version: boolean};
 };
 
 const SEE_HELP = '(see briefing --help)';
@@ -187,7 +228,7 @@ function checkOptions(argv: string[]): void {
 			const value = equals >= 0 ? arg.slice(equals + 1) : argv[++i];
 			if (value === undefined || value === '' || (equals < 0 && value.startsWith('-'))) throw new Error(`${spelled(flag)} needs a value`);
 		}
-		if (given.has(flag)) throw new Error(`${spelled(flag)} can be given only once ${SEE_HELP}`);
+		if (given.has(flag) && !('isMultiple' in FLAGS[flag])) throw new Error(`${spelled(flag)} can be given only once ${SEE_HELP}`);
 		given.add(flag);
 	}
 }
@@ -214,8 +255,45 @@ export function parseCommandLine(argv: string[]): Args {
 	});
 	const [name, ...args] = cli.input;
 	const command = findCommand(name);
-	const {dir, date, actor, event, quote, json, fix, timeLimit, memoryLimit, help, version} = cli.flags;
-	const flags = {dir, date, actor, event, quote, json, fix, timeLimit, memoryLimit, help, version};
+	const {
+		dir,
+		date,
+		actor: actors = [],
+		event,
+		quote,
+		json,
+		fix,
+		timeLimit,
+		memoryLimit,
+		fetchTimeout,
+		since,
+		until,
+		format,
+		output,
+		help,
+		version,
+	} = cli.flags;
+	if (actors.length > 1 && command.name !== 'export')
+		throw new Error(`--actor can be given only once to ${command.name ?? 'briefing'} ${SEE_HELP}`);
+	const flags = {
+		dir,
+		date,
+		actor: actors[0],
+		actors,
+		event,
+		quote,
+		json,
+		fix,
+		timeLimit,
+		memoryLimit,
+		fetchTimeout,
+		since,
+		until,
+		format,
+		output,
+		help,
+		version,
+	};
 	if (!help && !version) checkFlagsApply(command, flags);
 	return {command: command.name as CommandName, args, flags};
 }

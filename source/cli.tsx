@@ -1,9 +1,10 @@
-import {readFileSync} from 'node:fs';
 import type {Args} from './args.js';
 import {doctorCommand} from './commands/doctor.js';
+import {exportCommand} from './commands/export.js';
 import {extractCommand} from './commands/extract.js';
 import {dashboard} from './commands/dashboard.js';
 import {DEFAULT_LIMITS, type Limits, errorMessage} from './commands/extractor.js';
+import {DEFAULT_FETCH_SECONDS, packageVersion} from './commands/fetch.js';
 import {ingest} from './commands/ingest.js';
 import {noteCommand, notesCommand} from './commands/notes.js';
 import {rebuildSample} from './commands/sample.js';
@@ -29,7 +30,7 @@ const SUPPORTED_NODE = 22;
 type ToRun = Omit<Args, 'command'> & {command: Exclude<Args['command'], 'help'>};
 
 // `briefing` alone, the dashboard: the command line has nothing to read.
-const BARE: ToRun = {command: undefined, args: [], flags: {json: false, fix: false, help: false, version: false}};
+const BARE: ToRun = {command: undefined, args: [], flags: {actors: [], json: false, fix: false, help: false, version: false}};
 
 async function main(): Promise<number> {
 	const major = Number(process.versions.node.split('.')[0]);
@@ -48,8 +49,7 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	if (flags.version) {
-		const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
-		process.stdout.write(`${pkg.version}\n`);
+		process.stdout.write(`${packageVersion()}\n`);
 		return 0;
 	}
 	return run({command, args, flags});
@@ -73,7 +73,12 @@ async function run({command, args, flags}: ToRun): Promise<number> {
 
 	switch (command) {
 		case 'ingest':
-			return ingest(args, {dir, date: flags.date, limits: limitsOf(flags)});
+			return ingest(args, {
+				dir,
+				date: flags.date,
+				limits: limitsOf(flags),
+				fetchSeconds: positive(flags.fetchTimeout, '--fetch-timeout', 'seconds', DEFAULT_FETCH_SECONDS),
+			});
 		case 'extract':
 			return extractCommand(args, {date: flags.date, json: flags.json, limits: limitsOf(flags)});
 		case undefined:
@@ -89,6 +94,16 @@ async function run({command, args, flags}: ToRun): Promise<number> {
 			return notesCommand(args, {dir, actor: flags.actor, json: flags.json});
 		case 'note':
 			return noteCommand(args, {dir, event: flags.event, quote: flags.quote, actor: flags.actor});
+		case 'export':
+			return exportCommand(args, {
+				dir,
+				dataDir,
+				actors: flags.actors,
+				since: flags.since,
+				until: flags.until,
+				format: flags.format,
+				output: flags.output,
+			});
 		case 'doctor':
 			return doctorCommand(args, {dir, fix: flags.fix});
 		// Not in the help: maintainers regenerate data/sample-briefing.json with `npm run sample`.

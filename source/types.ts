@@ -13,14 +13,16 @@ export type DateSource =
 	| 'context' // no date in the sentence; carried from the dated account it continues
 	| 'article'; // no date anywhere: the article's own date
 
-export type ArticleFormat = 'seed' | 'front-matter' | 'plain';
+// 'html': a web page; 'feed': an item of an RSS, Atom or JSON feed.
+export type ArticleFormat = 'seed' | 'front-matter' | 'plain' | 'html' | 'feed';
 
 export type ArticleMeta = {
 	title: string;
 	date: string; // ISO day
 	dateAssumed: boolean; // true when neither the text nor the front matter gave a date
-	source: string | null;
+	source: string | null; // the outlet: front matter's source, a page's og:site_name or publisher, a feed's title
 	url: string | null;
+	byline: string | null; // who wrote it, when the page or the feed says
 	format: ArticleFormat;
 };
 

@@ -1,14 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import {COMMANDS, formatHelp, helpFor, parseCommandLine} from '../source/args.js';
 
-const flags = {json: false, fix: false, help: false, version: false};
+const flags = {actors: [], json: false, fix: false, help: false, version: false};
 
 describe('the command line', () => {
 	it('gives the command, its arguments and the flags, in either spelling of a value', () => {
 		expect(parseCommandLine(['events', '--actor', 'Zelenskyy', '--json'])).toEqual({
 			command: 'events',
 			args: [],
-			flags: {...flags, actor: 'Zelenskyy', json: true},
+			flags: {...flags, actor: 'Zelenskyy', actors: ['Zelenskyy'], json: true},
 		});
 		expect(parseCommandLine(['ingest', 'a.md', 'b.md', '--dir=/tmp/b'])).toEqual({
 			command: 'ingest',
@@ -32,6 +32,10 @@ describe('the command line', () => {
 		expect(() => parseCommandLine(['events', '--dir', '--json'])).toThrow(/^--dir needs a value$/);
 		expect(() => parseCommandLine(['events', '--json=false'])).toThrow(/^--json takes no value /);
 		expect(() => parseCommandLine(['events', '--actor', 'a', '--actor', 'b'])).toThrow(/^--actor can be given only once /);
+		// export takes any of several actors.
+		expect(parseCommandLine(['export', '--actor', 'a', '--actor', 'b', '-o', 'x.md'])).toMatchObject({
+			flags: {actors: ['a', 'b'], output: 'x.md'},
+		});
 		expect(() => parseCommandLine(['events', '--json', '--json'])).toThrow(/^--json can be given only once /);
 		expect(() => parseCommandLine(['-h', '--help'])).toThrow(/^--help can be given only once /);
 		expect(() => parseCommandLine(['events', '--actor', '-x'])).toThrow(/^--actor needs a value$/);

@@ -89,12 +89,12 @@ describe('briefing CLI', () => {
 				/data\.bin: looks like binary data, not text$/,
 			],
 			[
-				'a directory',
+				'a directory without article files',
 				(dir) => {
 					mkdirSync(join(dir, 'folder'));
 					return ['ingest', join(dir, 'folder')];
 				},
-				/folder: is a directory, not a file$/,
+				/folder: has no article files \(text, Markdown, web pages or feeds\)$/,
 			],
 			['a bad --date', () => ['ingest', '--date', '2024-02-30', seed], /--date 2024-02-30 is not a real day/],
 			['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
@@ -237,6 +237,30 @@ describe('briefing CLI', () => {
 		expect(run(['events', '--actor', 'nobody at all', '--dir', dir]).status).toBe(1);
 	});
 
+	it("quotes and events, as text and --json, carry the article's outlet and url", () => {
+		const dir = tempDir();
+		const article = join(dir, 'talks.md');
+		writeFileSync(
+			article,
+			'---\ntitle: Harbour talks\ndate: 2024-11-05\nsource: Example Wire\nurl: https://news.example.org/harbour\n---\n\n' +
+				'Ada Vance met Omar Reyes in Lisbon on Monday.\n\n"We will sign it," said Ada Vance, the trade minister.\n',
+		);
+		expect(run(['ingest', article, '--dir', dir]).status).toBe(0);
+		const from = {title: 'Harbour talks', source: 'Example Wire', url: 'https://news.example.org/harbour'};
+		const quotes = JSON.parse(run(['quotes', '--json', '--dir', dir]).stdout) as Array<{article: object}>;
+		expect(quotes.length).toBeGreaterThan(0);
+		for (const quote of quotes) expect(quote.article).toEqual({id: expect.any(String), ...from});
+		const events = JSON.parse(run(['events', '--json', '--dir', dir]).stdout) as Array<{article: object}>;
+		expect(events.length).toBeGreaterThan(0);
+		for (const event of events) expect(event.article).toEqual({id: expect.any(String), ...from});
+		expect(run(['quotes', '--dir', dir]).stdout).toContain(
+			'“We will sign it”\n  — Ada Vance, 2024-11-05 · Harbour talks · Example Wire · https://news.example.org/harbour\n',
+		);
+		expect(run(['events', '--dir', dir]).stdout).toMatch(
+			/- Ada Vance met Omar Reyes in Lisbon on Monday\.\n {4}.*Ada Vance.* · Example Wire · https:\/\/news\.example\.org\/harbour\n/,
+		);
+	});
+
 	it('extract --json prints the contract shape and writes nothing', () => {
 		const dir = tempDir();
 		const result = run(['extract', '--json', seed, '--dir', dir]);
@@ -304,8 +328,8 @@ describe('briefing CLI', () => {
 
 		const ingest = run(['ingest', '--help']);
 		expect([ingest.status, ingest.stderr]).toEqual([0, '']);
-		expect(ingest.stdout).toMatch(/^\n {2}Extract articles and add them to the briefing/);
-		expect(ingest.stdout).toContain('\n  Usage\n    $ briefing ingest FILE... [options]\n');
+		expect(ingest.stdout).toMatch(/^\n {2}Extract articles \(text, Markdown, saved web pages, RSS\/Atom\/JSON feeds/);
+		expect(ingest.stdout).toContain('\n  Usage\n    $ briefing ingest FILE|DIR|URL... [options]\n');
 		expect(ingest.stdout).toMatch(/\n {4}--date YYYY-MM-DD +The date of articles that give none/);
 		expect(ingest.stdout).toContain('\n  Examples\n    $ briefing ingest articles/*.md\n');
 		expect(ingest.stdout).not.toContain('--json');

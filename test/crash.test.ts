@@ -1,14 +1,12 @@
 import {spawn} from 'node:child_process';
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {readArticleBody} from '../source/store/bodies.js';
 import {readBriefing, readFullBriefing} from '../source/store/db.js';
 import {addNote, loadNotes} from '../source/store/notes.js';
-import {useTempDir} from './helpers.js';
+import {useBundle, useTempDir} from './helpers.js';
 
 // Crash safety: processes that ingest and add notes to one directory are killed with SIGKILL in
 // the middle of a write, many at a time. After every batch both files must parse (briefing.json
@@ -34,33 +32,15 @@ type Killed = {notes: Map<string, string>; articles: string[]; cut: boolean};
 
 describe('crashes', () => {
 	const tempDir = useTempDir();
-	let bundleDir = '';
-	let bundle = '';
-	beforeAll(async () => {
-		bundleDir = mkdtempSync(join(tmpdir(), 'briefing-crash-'));
-		bundle = join(bundleDir, 'store.mjs');
-		await build({
-			stdin: {
-				contents:
-					"export {updateBriefing} from './source/store/db.js'; export {ingestArticle} from './source/store/merge.js'; export {addNote} from './source/store/notes.js';",
-				resolveDir: root,
-				loader: 'ts',
-			},
-			outfile: bundle,
-			bundle: true,
-			platform: 'node',
-			format: 'esm',
-			target: 'node22',
-			logLevel: 'warning',
-		});
-	});
-	afterAll(() => rmSync(bundleDir, {recursive: true, force: true}));
+	const bundle = useBundle(
+		"export {updateBriefing} from './source/store/db.js'; export {ingestArticle} from './source/store/merge.js'; export {addNote} from './source/store/notes.js';",
+	);
 
 	// Starts a writer, kills it inside one of its first writes, and resolves with what it
 	// acknowledged and whether the kill came while a write had begun and was not acknowledged.
 	const runAndKill = (dir: string, label: string) =>
 		new Promise<Killed>((resolve, reject) => {
-			const child = spawn(process.execPath, [writer, bundle, dir, label], {stdio: ['ignore', 'pipe', 'pipe']});
+			const child = spawn(process.execPath, [writer, bundle(), dir, label], {stdio: ['ignore', 'pipe', 'pipe']});
 			const acked: Killed = {notes: new Map(), articles: [], cut: false};
 			const cutWrite = KILL_IN[0]! + Math.floor(Math.random() * (KILL_IN[1]! - KILL_IN[0]!));
 			let begun = 0;

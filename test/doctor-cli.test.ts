@@ -176,13 +176,13 @@ describe('briefing doctor', () => {
 
 	it('leaves a file from a newer briefing alone, with or without --fix, and exits 1', () => {
 		const dir = copy();
-		const newer = read(dir, 'briefing.json').replace('"schemaVersion":2', '"schemaVersion":5');
+		const newer = read(dir, 'briefing.json').replace('"schemaVersion":3', '"schemaVersion":5');
 		writeFileSync(join(dir, 'briefing.json'), newer);
 		for (const args of [['doctor'], ['doctor', '--fix']]) {
 			const result = run(dir, args);
 			expect(result.status).toBe(1);
 			expect(result.stdout).toContain(
-				'briefing.json: was written by a newer briefing (schema 5, this one reads 2); upgrade briefing\n  doctor leaves it as it is: only a newer briefing can read it\n',
+				'briefing.json: was written by a newer briefing (schema 5, this one reads 3); upgrade briefing\n  doctor leaves it as it is: only a newer briefing can read it\n',
 			);
 		}
 		expect(run(dir, ['doctor', '--fix']).stdout).toMatch(/\n1 problem doctor cannot repair \(see above\)\.\n$/);
@@ -192,13 +192,13 @@ describe('briefing doctor', () => {
 
 	it('migrates an older briefing.json with --fix, keeping the old one', () => {
 		const dir = copy();
-		const old = read(dir, 'briefing.json').replace('{"schemaVersion":2,\n', '{');
+		const old = read(dir, 'briefing.json').replace('{"schemaVersion":3,\n', '{');
 		writeFileSync(join(dir, 'briefing.json'), old);
 		expect(run(dir, ['events']).status).toBe(0);
 		const explained = run(dir, ['doctor']);
 		expect(explained.status).toBe(1);
 		expect(explained.stdout).toContain(
-			'briefing.json: is schema 0, from an older briefing; it is read as schema 2, and written so once it is backed up\n  schema 0 to 1: ',
+			'briefing.json: is schema 0, from an older briefing; it is read as schema 3, and written so once it is backed up\n  schema 0 to 1: ',
 		);
 		const fixed = run(dir, ['doctor', '--fix']);
 		expect(fixed.status).toBe(0);

@@ -154,11 +154,11 @@ describe('doctor: briefing.json', () => {
 	});
 
 	it('leaves a newer briefing.json alone, and does not even load the extraction', async () => {
-		const newer = goodText.replace('"schemaVersion":2', '"schemaVersion":3');
+		const newer = goodText.replace('"schemaVersion":3', '"schemaVersion":4');
 		const dir = await withFile(newer);
 		expect(await examineBriefing(dir)).toMatchObject({
 			kind: 'newer',
-			problem: 'was written by a newer briefing (schema 3, this one reads 2); upgrade briefing',
+			problem: 'was written by a newer briefing (schema 4, this one reads 3); upgrade briefing',
 		});
 		const repair = await repairBriefing(dir, () => Promise.reject(new Error('not needed')));
 		expect(repair.written).toBeNull();

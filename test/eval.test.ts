@@ -13,7 +13,7 @@ const present = existsSync(`${evalDir}/score.mjs`);
 type Figure = 'f1' | 'kind' | 'quotesRecall' | 'speaker' | 'extra' | 'found' | 'date' | 'eventActors';
 const FLOORS: Record<string, Partial<Record<Figure, number>>> = {
 	dev: {f1: 0.96, kind: 0.98, quotesRecall: 0.99, speaker: 0.95, extra: 1, found: 0.99, date: 0.97, eventActors: 0.92},
-	'polnear-dev': {quotesRecall: 0.91, speaker: 0.84, extra: 33},
+	'polnear-dev': {quotesRecall: 0.93, speaker: 0.88, extra: 29},
 	'meantime-dev': {f1: 0.91, kind: 0.96, found: 0.98, date: 0.96, eventActors: 0.81},
 };
 

@@ -1,7 +1,9 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterEach} from 'vitest';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+import {afterAll, afterEach, beforeAll} from 'vitest';
 import {ingestArticle} from '../source/store/merge.js';
 import type {FullBriefing} from '../source/store/schema.js';
 import type {ActorKind, DatePrecision, ExtractedActor, Extraction} from '../source/types.js';
@@ -17,6 +19,27 @@ export function useTempDir(): () => string {
 		dirs.push(dir);
 		return dir;
 	};
+}
+
+// Source modules bundled on their own (esbuild), as dist/cli.js bundles them, for a second process
+// to load: `exports` is the bundle's text, e.g. "export {addNote} from './source/store/notes.ts';".
+// Returns the bundle's path, there from beforeAll on. Call at the top of a describe block.
+export function useBundle(exports: string): () => string {
+	let dir = '';
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'briefing-bundle-'));
+		await build({
+			stdin: {contents: exports, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts'},
+			outfile: join(dir, 'bundle.mjs'),
+			bundle: true,
+			platform: 'node',
+			format: 'esm',
+			target: 'node22',
+			logLevel: 'warning',
+		});
+	});
+	afterAll(() => rmSync(dir, {recursive: true, force: true}));
+	return () => join(dir, 'bundle.mjs');
 }
 
 type ActorSpec = {name: string; kind?: ActorKind; aliases?: string[]; role?: string};
@@ -66,6 +89,7 @@ export function extraction(spec: {
 			dateAssumed: false,
 			source: null,
 			url: spec.url ?? null,
+			byline: null,
 			format: 'plain',
 			body,
 			removedControls: 0,
@@ -95,3 +119,20 @@ export const addTwoActorArticle =
 			path: `/news/${n}.md`,
 			ingestedAt,
 		}).data;
+
+// Two articles of our own for ingesting with the real extraction while a dashboard runs: Lena
+// Okafor and Goran Dahl in Oslo (3 events, 1 quote); then Ivan Petrov in Bergen, who comes in more
+// events than Goran Dahl, on dates before the first article's (3 events, one with Dahl).
+export const OSLO_ARTICLE = `date 2024-03-05 Finance Minister Lena Okafor met Prime Minister Goran Dahl in Oslo on Monday to discuss the harbour budget.
+
+Okafor said on Tuesday that the harbour plan would cost less than expected.
+
+"We will open the new quay before winter," Okafor told reporters.
+`;
+
+export const BERGEN_ARTICLE = `date 2024-03-01 Mayor Ivan Petrov opened the northern bridge in Bergen on Friday.
+
+Petrov said on Saturday that Lena Okafor had promised money for a second bridge.
+
+Petrov met Goran Dahl on Sunday to plan the tolls.
+`;

@@ -81,10 +81,10 @@ describe('migrations', () => {
 		expect(checked.problem).toBeNull();
 		expect(checked).toMatchObject({from: 0});
 		const read = (await readBriefing(dir))!;
-		expect(read.schemaVersion).toBe(2);
+		expect(read.schemaVersion).toBe(3);
 		expect(read.events[0]).toMatchObject({datePrecision: 'day', dateText: null, dateSource: 'explicit'});
 		expect(read.quotes[0]).toMatchObject({speaker: null, datePrecision: 'day'});
-		expect(read.articles[0]).toMatchObject({dateAssumed: false, format: 'plain'});
+		expect(read.articles[0]).toMatchObject({dateAssumed: false, format: 'plain', byline: null});
 		// Reading changes nothing on the disk.
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(old);
 		expect(backups(dir, 'briefing.json')).toEqual([]);
@@ -105,7 +105,7 @@ describe('migrations', () => {
 		expect(readFileSync(join(dir, backup!), 'utf8')).toBe(old);
 		expect(reported).toEqual([[join(dir, backup!), 0]]);
 		const written = parseFullBriefing(readFileSync(briefingFile(dir), 'utf8'), briefingFile(dir));
-		expect(written.schemaVersion).toBe(2);
+		expect(written.schemaVersion).toBe(3);
 		expect(written.articles.map((article) => article.key)).toEqual(['/news/a.md', '/news/b.md']);
 		expect(readFileSync(briefingFile(dir), 'utf8')).toBe(serializeBriefing(written));
 		// Schema 2: the texts, inline in the old file, are in articles/ and no longer in briefing.json.
@@ -148,5 +148,23 @@ describe('migrations', () => {
 		expect(checkBriefingData({schemaVersion: 1.5})).toMatchObject({
 			problem: expect.stringContaining('schemaVersion is not a whole number'),
 		});
+	});
+});
+
+describe('schema 2 to 3', () => {
+	it('gives the articles of a schema-2 briefing no byline, and keeps one an article has', () => {
+		const [step] = BRIEFING_MIGRATIONS.filter((migration) => migration.from === 2);
+		const migrated = step!.migrate({
+			schemaVersion: 2,
+			articles: [
+				{id: 'a-1', title: 'T'},
+				{id: 'a-2', byline: 'Ada'},
+			],
+			events: [],
+		});
+		expect(migrated['articles']).toEqual([
+			{id: 'a-1', title: 'T', byline: null},
+			{id: 'a-2', byline: 'Ada'},
+		]);
 	});
 });

@@ -1,11 +1,10 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {once} from 'node:events';
-import {chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
-import {hostname, tmpdir} from 'node:os';
+import {chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {emptyBriefing} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
 import {
@@ -27,7 +26,7 @@ import {
 	serializeNotes,
 	type NoteTarget,
 } from '../source/store/notes.js';
-import {extraction, useTempDir} from './helpers.js';
+import {extraction, useBundle, useTempDir} from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const writer = join(root, 'test', 'fixtures', 'notes-writer.mjs');
@@ -242,25 +241,10 @@ describe('notes of a briefing (pure)', () => {
 // They load the store bundled on its own (esbuild), as dist/cli.js bundles it.
 describe('notes.json shared by several processes', () => {
 	const tempDir = useTempDir();
-	let bundleDir = '';
-	let bundle = '';
-	beforeAll(async () => {
-		bundleDir = mkdtempSync(join(tmpdir(), 'briefing-bundle-'));
-		bundle = join(bundleDir, 'notes-store.mjs');
-		await build({
-			entryPoints: [join(root, 'source', 'store', 'notes.ts')],
-			outfile: bundle,
-			bundle: true,
-			platform: 'node',
-			format: 'esm',
-			target: 'node22',
-			logLevel: 'warning',
-		});
-	});
-	afterAll(() => rmSync(bundleDir, {recursive: true, force: true}));
+	const bundle = useBundle("export * from './source/store/notes.ts';");
 
 	const runWriter = (dir: string, label: string, count: number | 'forever', pauseMs = 0, start: 'now' | 'stdin' = 'now') =>
-		spawn(process.execPath, [writer, bundle, dir, label, String(count)], {
+		spawn(process.execPath, [writer, bundle(), dir, label, String(count)], {
 			stdio: [start === 'stdin' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
 			env: {...process.env, PAUSE_MS: String(pauseMs), START: start},
 		});

@@ -1,7 +1,7 @@
 import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {briefingFile, readBriefing, updateBriefing, writeBriefingAt} from '../source/store/db.js';
-import type {BriefingData, StoredEvent} from '../source/store/schema.js';
+import {SCHEMA_VERSION, type BriefingData, type StoredEvent} from '../source/store/schema.js';
 import {type BriefingStart, readBriefingStart} from '../source/store/start.js';
 import {addTwoActorArticle, useTempDir} from './helpers.js';
 
@@ -66,6 +66,7 @@ describe('the start of a briefing, then the rest', () => {
 			dateAssumed: false,
 			source: null,
 			url: null,
+			byline: null,
 			format: 'plain' as const,
 			hash: 'h'.repeat(64),
 			ingestedAt: '2024-11-01T00:00:00.000Z',
@@ -92,7 +93,7 @@ describe('the start of a briefing, then the rest', () => {
 			dateSource: 'article' as const,
 			text: `Événement ${i} — Zelenskyy 🇺🇦 a dit « ${'é'.repeat(i % 97)} » à Kyiv.`,
 		}));
-		await writeBriefingAt(dir, {schemaVersion: 2, articles: [article], actors: [actor], events, quotes: []});
+		await writeBriefingAt(dir, {schemaVersion: SCHEMA_VERSION, articles: [article], actors: [actor], events, quotes: []});
 		expect(statSync(briefingFile(dir)).size).toBeGreaterThan(6_000_000);
 		const start = readBriefingStart(dir, 10)!;
 		expect(start.data.events).toHaveLength(10);

@@ -48,7 +48,7 @@ describe('briefing.json read a line at a time', () => {
 		const text = serializeBriefing(sample);
 		const otherwise = [
 			JSON.stringify(JSON.parse(text), null, 2), // edited by hand
-			text.replace('{"schemaVersion":2,', '{"schemaVersion":1,'), // an older schema, to migrate
+			text.replace('{"schemaVersion":3,', '{"schemaVersion":2,'), // an older schema, to migrate
 			text.slice(0, text.length / 2), // cut short
 			text.slice(0, -1), // without its final newline
 			`${text}\n`, // with more after it

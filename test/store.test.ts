@@ -38,7 +38,7 @@ describe('briefing.json on disk', () => {
 		expect(text).toMatch(
 			/\n"events":\[\n\{.*\}\n\],\n"actorSources":\{\n"p-jake-sullivan":\[\{"article":"a-[0-9a-f]+","name":"Jake Sullivan"/,
 		);
-		expect(text.startsWith('{"schemaVersion":2,\n"summary":{"events":1,"actorEvents":{"p-jake-sullivan":1}},\n"articles":[')).toBe(true);
+		expect(text.startsWith('{"schemaVersion":3,\n"summary":{"events":1,"actorEvents":{"p-jake-sullivan":1}},\n"articles":[')).toBe(true);
 		expect((await readBriefing(dir))!.actors).toEqual([
 			{id: 'p-jake-sullivan', name: 'Jake Sullivan', kind: 'person', role: null, aliases: ['Jake Sullivan']},
 		]);

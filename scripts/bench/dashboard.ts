@@ -3,7 +3,7 @@
 // over a session of keys (max RSS, from GNU time), against the smallest Ink app bundled the same
 // way (minimal.tsx) started and pressed the same way.
 import {spawn, type ChildProcess} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
@@ -42,6 +42,7 @@ class Pty {
 	private text = '';
 	private lastOutput = 0;
 	private waiting: ((now: number) => void) | null = null;
+	private seeing: ((text: string, now: number) => void) | null = null;
 	readonly started: Promise<number>;
 
 	constructor(argv: string[], ready: RegExp) {
@@ -61,6 +62,7 @@ class Pty {
 					this.waiting = null;
 					done(now);
 				}
+				this.seeing?.(chunk.toString('utf8'), now);
 				if (this.text !== null) {
 					this.text += chunk.toString('utf8');
 					if (ready.test(this.text.replace(ANSI, ''))) {
@@ -93,6 +95,25 @@ class Pty {
 		});
 		this.child.stdin!.write(keys);
 		return drawn;
+	}
+
+	// Resolves with the time (performance.now()) of the first output from now on, as drawn up to
+	// then, that matches `pattern`.
+	until(pattern: RegExp, ms = 30_000): Promise<number> {
+		let seen = '';
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				this.seeing = null;
+				reject(new Error(`${pattern} was never drawn`));
+			}, ms);
+			this.seeing = (text, now) => {
+				seen += text;
+				if (!pattern.test(seen.replace(ANSI, ''))) return;
+				clearTimeout(timer);
+				this.seeing = null;
+				resolve(now);
+			};
+		});
 	}
 
 	async quit(): Promise<void> {
@@ -238,6 +259,80 @@ export async function keyFigures(root: string, cli: string, dirs: Map<number, st
 			ratio: mb / refMb,
 			target: '< 300 MB',
 		});
+	}
+	return figures;
+}
+
+// A reload: briefing.json replaced as an ingest in another shell replaces it (a finished file
+// renamed over it) while the dashboard runs, by `other`, the same briefing with one more article,
+// and back, `runs` times. The time from the rename to the new count of articles drawn (which
+// includes the watcher's wait for the burst of events to settle), and how long j and k, pressed
+// one after the other meanwhile, wait for their frames (a reload that blocked them would show here).
+export async function reloadFigures(
+	cli: string,
+	dirs: Map<number, {dir: string; other: string; articles: number}>,
+	each = false,
+	runs = 6,
+): Promise<Figure[]> {
+	const figures: Figure[] = [];
+	for (const [size, {dir, other, articles}] of dirs) {
+		const kept = join(other, 'kept.json');
+		copyFileSync(join(dir, 'briefing.json'), kept);
+		const pty = new Pty([process.execPath, cli, '--dir', dir], HEADER);
+		await pty.started;
+		const reloads: number[] = [];
+		const keys: number[] = [];
+		// The reference: the same keys with no reload, once the first briefing is read whole (End
+		// waits for it).
+		await pty.press('\x1b[F');
+		await pty.press('g');
+		const still: number[] = [];
+		for (let i = 0; i < 20; i++) still.push(await pty.press(i % 2 ? 'k' : 'j'));
+		for (let run = 0; run < runs; run++) {
+			await pty.settle(200);
+			const more = run % 2 === 0;
+			const count = articles + (more ? 1 : 0);
+			const drawn = pty.until(new RegExp(`${count} articles · `));
+			let done = false;
+			void drawn.then(() => (done = true));
+			const temp = join(dir, '.briefing.json.bench.tmp');
+			copyFileSync(join(other, more ? 'briefing.json' : 'kept.json'), temp);
+			const start = performance.now();
+			renameSync(temp, join(dir, 'briefing.json'));
+			const pressed: number[] = [];
+			for (let i = 0; !done; i++) {
+				const ms = await pty.press(i % 2 ? 'k' : 'j');
+				if (!done && !Number.isNaN(ms)) keys.push(ms);
+				pressed.push(ms);
+			}
+			const reload = (await drawn) - start;
+			reloads.push(reload);
+			if (each)
+				console.log(
+					`each reload @${size.toLocaleString('en-US')} events: ${reload.toFixed(0)} ms, keys meanwhile (ms): ${pressed.map((t) => t.toFixed(0)).join(' ')}`,
+				);
+		}
+		await pty.quit();
+		figures.push({
+			name: 'dashboard reload, briefing.json replaced → new counts drawn, median',
+			size,
+			value: median(reloads),
+			unit: 'ms',
+			target: '< 1000 ms',
+		});
+		const during = (name: string, value: (times: number[]) => number, target: string) =>
+			figures.push({
+				name: `dashboard key-to-frame during a reload (j/k), ${name} (ref: with none)`,
+				size,
+				value: value(keys),
+				unit: 'ms',
+				reference: value(still),
+				ratio: value(keys) / value(still),
+				target,
+			});
+		during('median', median, '< 16 ms');
+		during('p95', (times) => percentile(times, 95), '< 50 ms');
+		during('max', (times) => Math.max(...times), '< 100 ms');
 	}
 	return figures;
 }

@@ -136,6 +136,7 @@ export function generate(size: Size, seed = 42): {briefing: FullBriefing; notes:
 			dateAssumed: false,
 			source: 'bench',
 			url: null,
+			byline: null,
 			format: 'plain',
 		});
 	}
@@ -203,4 +204,19 @@ export async function writeBriefingDir(dir: string, size: Size, {legacy = false,
 	if (legacy) writeFileSync(join(dir, 'briefing.json'), `${JSON.stringify({...briefing, schemaVersion: 1}, null, 2)}\n`);
 	else await writeBriefingAt(dir, briefing);
 	writeFileSync(join(dir, 'notes.json'), `${JSON.stringify(notes, null, 2)}\n`);
+}
+
+// The briefing of writeBriefingDir with one more article (its last one's events again, under new
+// ids, on the same day, so that the events stay in order), written to `dir`, as one more ingest
+// leaves it. Returns the number of articles before.
+export async function writeBriefingDirWithOneMore(dir: string, size: Size, seed = 42): Promise<number> {
+	const {briefing} = generate(size, seed);
+	const last = briefing.articles.at(-1)!;
+	const article = {...last, id: 'a-one-more', key: 'bench:one-more', hash: 'f'.repeat(64), title: 'One more article'};
+	const events = briefing.events
+		.filter((event) => event.article === last.id)
+		.map((event, i) => ({...event, id: `e-one-more-${i}`, article: article.id}));
+	mkdirSync(dir, {recursive: true});
+	await writeBriefingAt(dir, {...briefing, articles: [...briefing.articles, article], events: [...briefing.events, ...events]});
+	return briefing.articles.length;
 }

@@ -4,13 +4,16 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {generate, writeBriefingDir, type Size} from './generate.js';
+import {generate, writeBriefingDir, writeBriefingDirWithOneMore, type Size} from './generate.js';
 import {cliFigures} from './cli.js';
-import {firstFrameFigures, keyFigures} from './dashboard.js';
+import {firstFrameFigures, keyFigures, reloadFigures} from './dashboard.js';
 import {hostileChild, hostileCliFigures, hostileFigures} from './hostile.js';
+import {feedFigures} from './feeds.js';
+import {htmlChild, htmlFigures} from './html.js';
 import {ingestFigures} from './ingest.js';
 import {line, type Figure} from './measure.js';
 import {noteFigure, noteFigures} from './notes.js';
+import {storyFigures} from './stories.js';
 
 // Run from the repository root (scripts/bench.mjs sets it), since this file runs from a bundle.
 const root = process.cwd();
@@ -20,6 +23,10 @@ if (args[0] === '--hostile-child') {
 	hostileChild(args[1]!, Number(args[2]));
 	process.exit(0);
 }
+if (args[0] === '--html-child') {
+	htmlChild(root, args[1]!, Number(args[2]));
+	process.exit(0);
+}
 const option = (name: string) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : undefined;
@@ -27,14 +34,15 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,ingest,hostile runs some of the figures (all by default); --only
-// hostile-cli (never by default: it takes long) times the hostile articles through a whole command.
+// --only notes,cli,frame,keys,reload,ingest,hostile,html,feeds,stories runs some of the figures (all
+// by default); --only hostile-cli (never by default: it takes long) times the hostile articles
+// through a whole command.
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
 const cli = option('cli') ?? join(root, 'dist/cli.js');
 const legacy = args.includes('--legacy');
-// --each prints each key press's time as well as their median and p95.
+// --each prints each key press's time as well as their median and p95 (and each reload's).
 const each = args.includes('--each');
 const wanted = (part: string) => !only || only.includes(part);
 
@@ -50,7 +58,7 @@ rmSync(work, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
 const dirs = new Map<number, string>();
 // The made-up briefings take a while to write; only the figures on them need them.
-for (const events of ['cli', 'frame', 'keys', 'notes'].some(wanted) ? sizes : []) {
+for (const events of ['cli', 'frame', 'keys', 'reload', 'notes'].some(wanted) ? sizes : []) {
 	const size: Size = {events, actors: 2000, quotes: 5000, notes: 1000};
 	const dir = join(work, String(events));
 	await writeBriefingDir(dir, size, {legacy});
@@ -60,6 +68,15 @@ for (const events of ['cli', 'frame', 'keys', 'notes'].some(wanted) ? sizes : []
 if (wanted('cli')) report(cliFigures(cli, dirs, join(root, 'data/sample-article.txt')));
 if (wanted('frame')) report(await firstFrameFigures(root, cli, dirs));
 if (wanted('keys')) report(await keyFigures(root, cli, dirs, each));
+if (wanted('reload')) {
+	const pairs = new Map<number, {dir: string; other: string; articles: number}>();
+	for (const [events, dir] of dirs) {
+		const other = join(work, `${events}-one-more`);
+		const articles = await writeBriefingDirWithOneMore(other, {events, actors: 2000, quotes: 5000, notes: 1000});
+		pairs.set(events, {dir, other, articles});
+	}
+	report(await reloadFigures(cli, pairs, each));
+}
 
 if (wanted('notes')) {
 	const notes = new Map<number, number>();
@@ -80,6 +97,9 @@ const hostileSizes = (option('hostile-sizes') ?? '100,1024,5120').split(',').map
 if (wanted('hostile')) report(hostileFigures(process.argv[1]!, hostileSizes));
 // One size at a time, so that each size's lines are out before the next, slower one starts.
 if (only?.includes('hostile-cli')) for (const size of hostileSizes) report(hostileCliFigures(cli, work, [size]));
+if (wanted('html')) report(htmlFigures(process.argv[1]!, root));
+if (wanted('feeds')) report(await feedFigures(root));
+if (wanted('stories')) report(storyFigures(root));
 
 writeFileSync(out, `${JSON.stringify({date: new Date().toISOString(), node: process.version, figures}, null, 2)}\n`);
 console.log(`wrote ${out}`);

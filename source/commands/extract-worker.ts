@@ -1,11 +1,11 @@
 import {serialize} from 'node:v8';
 import {parentPort} from 'node:worker_threads';
-import {ArticleError, extract} from '../ingest/index.js';
+import {ArticleError, type ExtractOptions, extract} from '../ingest/index.js';
 
 // Extracts articles in a worker thread, so that the command can stop an article that takes too
 // long or too much memory (extractor.ts) and go on with the next file.
 
-export type WorkerRequest = {text: string; fallbackDate: string};
+export type WorkerRequest = {text: string; options: ExtractOptions};
 export type WorkerReply =
 	| {kind: 'started'}
 	| {kind: 'done'; extraction: ArrayBuffer} // the Extraction, by v8.serialize
@@ -13,13 +13,13 @@ export type WorkerReply =
 	| {kind: 'failed'; message: string}; // a bug: the message and stack, for a report
 
 const port = parentPort!;
-port.on('message', ({text, fallbackDate}: WorkerRequest) => {
+port.on('message', ({text, options}: WorkerRequest) => {
 	port.postMessage({kind: 'started'} satisfies WorkerReply);
 	let reply: WorkerReply;
 	try {
 		// Serialized here and its buffer moved, not copied: postMessage would hold a serialized copy
 		// and the extraction beside it.
-		const bytes = serialize(extract(text, {fallbackDate}));
+		const bytes = serialize(extract(text, options));
 		const buffer =
 			bytes.buffer.byteLength === bytes.byteLength
 				? bytes.buffer

@@ -1,11 +1,12 @@
-import {jsonObjectText, toExtractJson} from '../output/json.js';
+import {jsonObjectText, jsonText, toExtractJson} from '../output/json.js';
 import {renderArticle} from '../output/text.js';
+import {sanitize} from '../output/sanitize.js';
 import {writeChunked} from '../output/write.js';
 import {emptyBriefing} from '../store/db.js';
 import {ingestArticle} from '../store/merge.js';
 import {type Limits, errorMessage, startExtractor} from './extractor.js';
 
-// Shows what `ingest` would store from one file, and writes nothing.
+// Shows what `ingest` would store from one file (from a feed, each item), and writes nothing.
 export async function extractCommand(
 	files: string[],
 	options: {date: string | undefined; json: boolean; limits?: Limits},
@@ -13,13 +14,19 @@ export async function extractCommand(
 	const [file, ...extra] = files;
 	if (file === undefined || extra.length > 0) throw new Error('extract takes exactly one FILE (see briefing --help)');
 	const extractor = startExtractor(options.date, options.limits);
-	let input;
+	let extracted;
 	try {
-		input = await extractor.extractFile(file);
+		extracted = await extractor.extractFile(file);
 	} catch (error) {
 		throw new Error(`${file}: ${errorMessage(error)}`, {cause: error});
 	}
-	if (options.json) await writeChunked(jsonObjectText(toExtractJson(input.extraction)));
-	else process.stdout.write(renderArticle(ingestArticle(emptyBriefing(), input).data));
-	return 0;
+	const inputs = extracted.flatMap((item) => ('input' in item ? [item.input] : []));
+	for (const item of extracted) if ('failed' in item) process.stderr.write(sanitize(`briefing: ${file}: ${item.failed}\n`));
+	const briefing = () => inputs.reduce((data, input) => ingestArticle(data, input).data, emptyBriefing());
+	// One article's extraction is written as it is laid out; a feed's items, a list of what one
+	// article gives, are short each.
+	if (inputs.length === 1 && options.json) await writeChunked(jsonObjectText(toExtractJson(inputs[0]!.extraction)));
+	else if (inputs.length > 0)
+		process.stdout.write(options.json ? jsonText(inputs.map((input) => toExtractJson(input.extraction))) : renderArticle(briefing()));
+	return inputs.length === extracted.length ? 0 : 1;
 }

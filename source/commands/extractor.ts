@@ -1,5 +1,7 @@
 import {deserialize} from 'node:v8';
 import {Worker} from 'node:worker_threads';
+import type {FeedItem} from '../ingest/article.js';
+import {looksLikeFeed, parseFeedItems} from '../ingest/feed.js';
 import {parseIsoDay} from '../ingest/isoDay.js';
 import {plural} from '../output/plural.js';
 import {sanitize} from '../output/sanitize.js';
@@ -25,7 +27,20 @@ export class ExtractionRefused extends Error {
 	override name = 'ExtractionRefused';
 }
 
-export type Extractor = {extractFile(file: string): Promise<ArticleInput>};
+// What a file or a fetched page holds: one article, or a feed's items, each extracted or refused
+// on its own (`failed`: the item named, then the reason).
+export type Extracted = {input: ArticleInput} | {failed: string};
+
+// A text to extract: a file's, or a page's fetched from `url` (then `path` is null).
+export type ArticleDocument = {text: string; path: string | null; url: string | null; modifiedDay: string; html: boolean};
+
+export type Extractor = {
+	extractDocument(document: ArticleDocument): Promise<Extracted[]>;
+	extractFile(file: string): Promise<Extracted[]>;
+};
+
+// A feed item in a one-line message: its title, else its place in the feed.
+const itemLabel = (item: FeedItem, index: number) => `item ${index + 1}${item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
 
 // The NLP (compromise, chrono) runs in a worker thread (extract-worker.ts): the command's own
 // thread stays free to stop an article that goes over its limits, and the worker is then replaced
@@ -94,15 +109,50 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 			current.ref();
 			current.postMessage(request);
 		});
+	// The key of an article: its own url (a page's canonical one), else the url it was fetched
+	// from, else its file. A feed item's: its guid or id, else its link, else its place in the feed.
+	const input = (extraction: Extraction, raw: string, document: ArticleDocument, key?: string): ArticleInput => {
+		const {removedControls} = extraction.article;
+		// Text was taken out of the reader's article: they are told, though the file is ingested.
+		if (removedControls > 0)
+			process.stderr.write(
+				sanitize(`briefing: ${document.path ?? document.url}: removed ${plural(removedControls, 'control sequence')}\n`),
+			);
+		const url = extraction.article.url ?? (key === undefined ? document.url : null);
+		const article = {...extraction.article, url};
+		return {
+			extraction: {...extraction, article},
+			raw,
+			key: key ?? articleKey(url, document.path ?? document.url!),
+			path: document.path,
+			ingestedAt: new Date().toISOString(),
+		};
+	};
+	const extractDocument = async (document: ArticleDocument): Promise<Extracted[]> => {
+		const fallbackDate = date ?? document.modifiedDay;
+		if (!looksLikeFeed(document.text)) {
+			const extraction = await run({text: document.text, options: {fallbackDate, html: document.html}});
+			return [{input: input(extraction, document.text, document)}];
+		}
+		const where = document.path ?? document.url!;
+		const results: Extracted[] = [];
+		for (const [index, {id, item, raw}] of parseFeedItems(document.text).entries()) {
+			try {
+				const extraction = await run({text: '', options: {fallbackDate, item}});
+				results.push({input: input(extraction, raw, document, id ?? item.url ?? `${where}#${index + 1}`)});
+			} catch (error) {
+				// An item over a limit or without text is named; the feed's other items go on.
+				if (!(error instanceof ExtractionRefused)) throw error;
+				results.push({failed: `${itemLabel(item, index)}: ${error.message}`});
+			}
+		}
+		return results;
+	};
 	return {
+		extractDocument,
 		async extractFile(file) {
 			const {path, text, modifiedDay} = readArticleFile(file);
-			const extraction = await run({text, fallbackDate: date ?? modifiedDay});
-			const {removedControls} = extraction.article;
-			// Text was taken out of the reader's article: they are told, though the file is ingested.
-			if (removedControls > 0)
-				process.stderr.write(sanitize(`briefing: ${file}: removed ${plural(removedControls, 'control sequence')}\n`));
-			return {extraction, raw: text, key: articleKey(extraction.article.url, path), path, ingestedAt: new Date().toISOString()};
+			return extractDocument({text, path, url: null, modifiedDay, html: /\.html?$/i.test(path)});
 		},
 	};
 }

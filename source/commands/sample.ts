@@ -10,7 +10,9 @@ const SAMPLE_FALLBACK_DATE = '2024-10-29';
 // data/sample-article.txt. Nothing in it depends on the machine or the time of the run, so the
 // file only changes when the article or the extraction does.
 export async function rebuildSample(dataDir: URL, out: string | undefined): Promise<number> {
-	const extracted = await startExtractor(SAMPLE_FALLBACK_DATE).extractFile(sampleArticlePath(dataDir));
+	const [article] = await startExtractor(SAMPLE_FALLBACK_DATE).extractFile(sampleArticlePath(dataDir));
+	if (!article || 'failed' in article) throw new Error(`${sampleArticlePath(dataDir)}: ${article?.failed ?? 'is empty'}`);
+	const extracted = article.input;
 	const input = {...extracted, key: SAMPLE_KEY, path: null, ingestedAt: `${extracted.extraction.article.date}T00:00:00.000Z`};
 	const file = out ?? sampleBriefingPath(dataDir);
 	writeBriefingFile(file, ingestArticle(emptyBriefing(), input).data);

@@ -112,11 +112,11 @@ const objectOf = (tokens: string[]) =>
 // alias merging: same name up to spelling, acronyms, surnames, first names, short forms.
 export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Building | undefined): Building | undefined {
 	if (c.country) {
-		// "Paris" after "Valeska Paris" is her, not France.
+		// "Paris" after "Valeska Paris" is her, not France; "Jordan" after "Ken Jordan", him.
 		const surface = c.surface.split(/\s+/);
 		const named =
-			c.country.via === 'capital' && c.tokens.length === 1
-				? mostRecent(seen.related(surface).filter((a) => !a.code && endsWith(a.tokens, surface)))
+			c.country.via !== 'demonym' && surface.length === 1
+				? mostRecent(seen.related(surface).filter((a) => a.kind === 'person' && endsWith(a.tokens, surface)))
 				: undefined;
 		return named ?? seen.country(c.country.code);
 	}

@@ -3,6 +3,7 @@ import type {ArticleMeta, Paragraph} from '../types.js';
 import {cleanText} from './clean.js';
 import {parseIsoDay} from './isoDay.js';
 import {ArticleError} from './errors.js';
+import {parseFragment, parsePage} from './html.js';
 
 // `removedControls`: the escape sequences and bidi controls cleaned out of the file (clean.ts).
 export type ParsedArticle = ArticleMeta & {body: string; removedControls: number};
@@ -100,6 +101,7 @@ export function parseArticle(raw: string, fallbackDate: string): ParsedArticle {
 	let date: string | null = null;
 	let source: string | null = null;
 	let url: string | null = null;
+	let byline: string | null = null;
 	let format: ArticleMeta['format'] = 'plain';
 
 	const fm = FRONT_MATTER.exec(text);
@@ -112,6 +114,7 @@ export function parseArticle(raw: string, fallbackDate: string): ParsedArticle {
 		if (fields['date'] !== undefined && fields['date'] !== null) date = checkedDate(fields['date'], 'front matter date');
 		source = fieldText(fields['source']);
 		url = fieldText(fields['url']);
+		byline = fieldText(fields['byline']);
 	} else if (seed) {
 		format = 'seed';
 		date = checkedDate(seed[1], 'date');
@@ -130,10 +133,61 @@ export function parseArticle(raw: string, fallbackDate: string): ParsedArticle {
 
 	const fallback = parseIsoDay(fallbackDate);
 	if (!date && !fallback) throw new ArticleError(`has no date and "${fallbackDate}" is not a real day (expected YYYY-MM-DD)`);
-	return {title, date: date ?? fallback!, dateAssumed: date === null, source, url, format, body, removedControls: removed};
+	return {title, date: date ?? fallback!, dateAssumed: date === null, source, url, byline, format, body, removedControls: removed};
+}
+
+// What a web page or a feed gives about an article, before its text is cleaned.
+type Found = {title: string | null; date: string | null; outlet: string | null; url: string | null; byline: string | null; body: string};
+
+// Page and feed text is as untrusted as a file's: every field is cleaned like a file's text.
+function fromFound(found: Found, format: ArticleMeta['format'], fallbackDate: string): ParsedArticle {
+	let removed = 0;
+	const clean = (value: string | null) => {
+		if (value === null) return null;
+		const field = cleanText(value);
+		removed += field.removed;
+		return field.text.replace(/\s+/g, ' ').trim() || null;
+	};
+	const body = cleanText(found.body);
+	removed += body.removed;
+	if (!body.text.trim()) throw new ArticleError('has no text');
+	const fallback = parseIsoDay(fallbackDate);
+	if (!found.date && !fallback) throw new ArticleError(`has no date and "${fallbackDate}" is not a real day (expected YYYY-MM-DD)`);
+	return {
+		title: clean(found.title) ?? firstSentence(body.text),
+		date: found.date ?? fallback!,
+		dateAssumed: found.date === null,
+		source: clean(found.outlet),
+		url: found.url,
+		byline: clean(found.byline),
+		format,
+		body: body.text,
+		removedControls: removed,
+	};
+}
+
+// A web page: its main text and what its head says (html.ts).
+export const parseHtmlArticle = (html: string, fallbackDate: string): ParsedArticle => fromFound(parsePage(html), 'html', fallbackDate);
+
+// An item of a feed: what the feed says about it, and its text (HTML or plain) taken whole.
+export type FeedItem = {
+	title: string | null;
+	date: string | null;
+	outlet: string | null;
+	url: string | null;
+	byline: string | null;
+	html: string;
+};
+
+export function parseFeedItem(item: FeedItem, fallbackDate: string): ParsedArticle {
+	const paragraphs = parseFragment(item.html);
+	if (paragraphs.length === 0) throw new ArticleError('has no text');
+	return fromFound({...item, body: paragraphs.join('\n\n')}, 'feed', fallbackDate);
 }
 
 const TERMINAL = /[.!?:;"'”’)\]…]$/;
+// A saying with its dash byline ("“We will rebuild.” — Tom Ferris") ends a sentence inside the marks.
+const BYLINED = /[.!?…]["”’]\s*(?:[—―–]|--)\s*\S/;
 
 // Paragraphs are separated by blank lines. A short one-line paragraph without closing punctuation
 // ("Surge of arms deliveries", "## Group F") is a sub-heading, not a sentence of events.
@@ -143,7 +197,8 @@ export function splitParagraphs(body: string): Paragraph[] {
 		const text = body.slice(start, end);
 		const oneLine = !text.includes('\n');
 		const words = text.trim().split(/\s+/).length;
-		const heading = /^#{1,6}\s/.test(text) || (oneLine && words <= 12 && !TERMINAL.test(text.trim()) && !/^[-*>]\s/.test(text));
+		const heading =
+			/^#{1,6}\s/.test(text) || (oneLine && words <= 12 && !TERMINAL.test(text.trim()) && !BYLINED.test(text) && !/^[-*>]\s/.test(text));
 		paragraphs.push({index: paragraphs.length, start, end, heading});
 	};
 	// Line by line rather than by one regex for a run of lines: that one tried a line of spaces

@@ -59,18 +59,24 @@ export type Candidate = {
 };
 
 // What the whole article says about words, so sentence-initial capitals can be judged.
-type WordStats = {lowercase: Set<string>; midCapital: Set<string>};
+// `surnames`: words the tagger reads as money that the article writes after a first name ("Mike
+// Pence"): there and alone they are a name.
+type WordStats = {lowercase: Set<string>; midCapital: Set<string>; surnames: Set<string>};
 
 function wordStats(sentences: TaggedSentence[]): WordStats {
 	const lowercase = new Set<string>();
 	const midCapital = new Set<string>();
+	const surnames = new Set<string>();
 	for (const s of sentences) {
 		s.tokens.forEach((t, i) => {
+			const previous = s.tokens[i - 1];
 			if (/^\p{Ll}/u.test(t.text)) lowercase.add(bare(t.text));
-			else if (i > 0 && !opensQuote(t) && !/:\s*$/.test(s.tokens[i - 1]!.post)) midCapital.add(bare(t.text));
+			else if (i > 0 && !opensQuote(t) && !/:\s*$/.test(previous!.post)) midCapital.add(bare(t.text));
+			if (previous?.tags.has('FirstName') && !previous.post.trim() && t.tags.has('Currency') && /^\p{Lu}\p{Ll}+$/u.test(t.text))
+				surnames.add(t.text);
 		});
 	}
-	return {lowercase, midCapital};
+	return {lowercase, midCapital, surnames};
 }
 
 const lexicon = (nlp.model() as {one: {lexicon: Record<string, string>}}).one.lexicon;
@@ -97,7 +103,11 @@ function thingStart(span: Token[], sentenceTokens: Token[]): number {
 
 // Capitalised words that name no one: sentence openers, weekdays, and money or measures
 // ("US$ 40 million", "16:08 UTC", "2 GHz").
-const notName = (t: Token) => NOT_NAMES.has(lower(t)) || MEASURE_WORDS.has(lower(t)) || t.tags.has('Currency') || /[$€£¥]/.test(t.text);
+const notName = (t: Token, stats: WordStats) =>
+	NOT_NAMES.has(lower(t)) ||
+	MEASURE_WORDS.has(lower(t)) ||
+	(t.tags.has('Currency') && !stats.surnames.has(t.text)) ||
+	/[$€£¥]/.test(t.text);
 
 // "the Strata Nine laptops", "Velo OS operating system": a name before a noun for a kind of product
 // is the product's, and names an actor only if it names one elsewhere ("Kestrel jets").
@@ -125,7 +135,7 @@ const FUNCTION_TAGS = ['Value', 'Determiner', 'Preposition', 'Pronoun', 'Conjunc
 function canStartName(t: Token, next: Token | undefined, initial: boolean, stats: WordStats): boolean {
 	if (
 		!(isCapitalised(t) || (isCamelName(t) && next !== undefined && isCapitalised(next) && !endsName(t) && !startsAfresh(next))) ||
-		notName(t) ||
+		notName(t, stats) ||
 		t.text === 'I' ||
 		isContraction(t)
 	)
@@ -135,7 +145,7 @@ function canStartName(t: Token, next: Token | undefined, initial: boolean, stats
 	if (t.tags.has('Gerund') || t.tags.has('PastTense')) return false;
 	// "Finance Minister Clara Odum", "Air France" at the start of a sentence: the first word of a
 	// longer name (what is not a name is dropped later).
-	const joined = next && isCapitalised(next) && !notName(next) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
+	const joined = next && isCapitalised(next) && !notName(next, stats) && !endsName(t) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag));
 	if (joined && (isRole(next) || NAME_TAGS.some((tag) => next.tags.has(tag)) || !WORD_TAGS.some((tag) => t.tags.has(tag)))) return true;
 	// A capital at the start of a sentence proves nothing: the word must look like a name anyway.
 	const word = bare(t.text);
@@ -183,10 +193,10 @@ function joins(connector: Token, span: Token[], rest: Token[]): boolean {
 
 // "Halvorsen's Marine Systems": after a possessive, a name ending in an organisation's head word is
 // a unit of the owner, and the owner is part of its name.
-function ownedUnit(toks: Token[], start: number): boolean {
+function ownedUnit(toks: Token[], start: number, stats: WordStats): boolean {
 	for (let k = start; k < toks.length && k < start + 5; k++) {
 		const t = toks[k]!;
-		if (!isCapitalised(t) || notName(t) || isRole(t) || (k === start && t.tags.has('FirstName'))) return false;
+		if (!isCapitalised(t) || notName(t, stats) || isRole(t) || (k === start && t.tags.has('FirstName'))) return false;
 		if (endsName(t)) return ORG_WORDS.has(bare(lower(t))) || CORPORATE_WORDS.has(bare(lower(t)));
 		const next = toks[k + 1];
 		if (!next || !isCapitalised(next)) return ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t));
@@ -205,11 +215,13 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 		let j = i;
 		while (
 			!endsName(toks[j]!) ||
-			(isPossessive(toks[j]!) && /^['’]?$/.test(toks[j]!.post.trim()) && (/^\d+$/.test(toks[j + 1]?.text ?? '') || ownedUnit(toks, j + 1)))
+			(isPossessive(toks[j]!) &&
+				/^['’]?$/.test(toks[j]!.post.trim()) &&
+				(/^\d+$/.test(toks[j + 1]?.text ?? '') || ownedUnit(toks, j + 1, stats)))
 		) {
 			const next = toks[j + 1];
 			if (!next || startsAfresh(next) || inQuote(next.start) !== inQuote(first.start)) break;
-			if (isCapitalised(next) && !notName(next) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) {
+			if (isCapitalised(next) && !notName(next, stats) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) {
 				span.push(next);
 				j++;
 				continue;
@@ -233,7 +245,7 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 				isCapitalised(after) &&
 				!endsName(next) &&
 				!startsAfresh(after) &&
-				!notName(after) &&
+				!notName(after, stats) &&
 				joins(next, span, toks.slice(j + 2))
 			) {
 				span.push(next, after);
@@ -453,16 +465,55 @@ function appositive(body: string, end: number): string | null {
 	return m && !SPEECH_VERBS.test(m[1]!) ? m[1]!.trim() : null;
 }
 
+// "“HOLLAND: Will the bridge open?": in a transcript, a name in capitals and a colon opening a
+// quotation is the person who speaks in it (found again by surname: "Ann Holland"). A common word
+// there is a label of another sort ("“UPDATE: …"), unless the article writes it as a name.
+const LABEL = /^\p{Lu}[\p{Lu}'’-]+$/u;
+
+function transcriptLabel(sentence: TaggedSentence, inQuote: (offset: number) => boolean, stats: WordStats): string | undefined {
+	const first = sentence.tokens[0];
+	if (!first || !LABEL.test(first.text) || !/^:/.test(first.post) || !/["“]\s*$/.test(first.pre) || !inQuote(first.start)) return undefined;
+	const name = first.text[0] + first.text.slice(1).toLowerCase();
+	return stats.midCapital.has(name) || !isCommonWord(name, stats) ? name : undefined;
+}
+
 export function candidates(body: string, sentences: TaggedSentence[], quotes: Span[]): Candidate[] {
 	const stats = wordStats(sentences);
 	const inQuote = (offset: number) => within(quotes, offset);
 	const out: Candidate[] = [];
 	sentences.forEach((sentence, sentenceIndex) => {
+		const name = transcriptLabel(sentence, inQuote, stats);
+		const label = name === undefined ? undefined : sentence.tokens[0]!;
+		if (label && name) {
+			out.push({
+				paragraph: sentence.paragraph,
+				sentence: sentenceIndex,
+				afterThe: false,
+				name,
+				tokens: [name],
+				kind: 'person',
+				personEvidence: true,
+				weak: false,
+				role: null,
+				surface: label.text,
+				start: label.start,
+				end: label.end,
+			});
+		}
 		for (const span of spans(sentence, stats, inQuote)) {
+			if (span[0] === label) continue;
 			let leading = 0;
 			// A party or faith before a person's name is what they are, not their name: "Democrat Ann Lee".
 			const affiliation = (i: number) => GROUP_WORDS.has(lower(span[i]!)) && span[i + 1]!.tags.has('FirstName');
-			while (leading < span.length - 1 && (NOT_NAMES.has(lower(span[leading]!)) || affiliation(leading))) leading++;
+			// "Rival Ann Voss", "the House Tom Ladd sat in": a common word, capitalised to open a
+			// sentence or as the end of a title, before a first name and a surname is not the name's.
+			const common = (i: number) =>
+				span[i + 1]!.tags.has('FirstName') &&
+				span.length - i - 1 >= 2 &&
+				!isRole(span[i]!) &&
+				!NAME_TAGS.some((tag) => span[i]!.tags.has(tag)) &&
+				isCommonWord(bare(span[i]!.text), stats);
+			while (leading < span.length - 1 && (NOT_NAMES.has(lower(span[leading]!)) || affiliation(leading) || common(leading))) leading++;
 			const trimmed = span.slice(leading, thingStart(span, sentence.tokens));
 			if (trimmed.length === 0) continue;
 			const index = sentence.tokens.indexOf(trimmed[0]!);

@@ -1,6 +1,7 @@
 import type {Extraction, ExtractedQuote} from '../types.js';
 import {findActors} from './actors.js';
-import {parseArticle, splitParagraphs} from './article.js';
+import {type FeedItem, parseArticle, parseFeedItem, parseHtmlArticle, splitParagraphs} from './article.js';
+import {looksLikeHtml} from './html.js';
 import {findEvents} from './events.js';
 import {tagSentences} from './nlp.js';
 import {attributeQuotes, findQuoteSpans} from './quotes.js';
@@ -12,11 +13,24 @@ export {parseIsoDay} from './isoDay.js';
 export type ExtractOptions = {
 	// ISO day used when the article itself has no date (the CLI passes --date or the file's mtime).
 	fallbackDate: string;
+	// The text is a web page (a file named .html or .htm, or fetched as HTML); without it, a text
+	// that starts like an HTML document is one too.
+	html?: boolean;
+	// An item of a feed (feed.ts): the feed's fields and the item's HTML; `raw` is not read.
+	item?: FeedItem;
 };
+
+export type {FeedItem} from './article.js';
+
+function parse(raw: string, {fallbackDate, html, item}: ExtractOptions) {
+	if (item) return parseFeedItem(item, fallbackDate);
+	if (html || looksLikeHtml(raw)) return parseHtmlArticle(raw, fallbackDate);
+	return parseArticle(raw, fallbackDate);
+}
 
 // Text in, actors/events/quotes out. Pure: no I/O, deterministic for the same input.
 export function extract(raw: string, options: ExtractOptions): Extraction {
-	const article = parseArticle(raw, options.fallbackDate);
+	const article = parse(raw, options);
 	const {body} = article;
 	const paragraphs = splitParagraphs(body);
 	const sentences = paragraphs.filter((p) => !p.heading).flatMap((p) => tagSentences(body, p));

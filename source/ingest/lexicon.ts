@@ -20,6 +20,13 @@ export const ROLE_WORDS = new Set(
 	president-elect minister-president maj maj. gen gen. lt lt. col col. sgt sgt. capt capt. gov gov. sen sen. rep rep.`.split(/\s+/),
 );
 
+// Abbreviated titles written before a name, with a full stop that ends no sentence: "Gov. Ann Holm",
+// "Del. Ken Ruiz" (Delegate). Lower-case, without the stop.
+export const TITLE_ABBREVIATIONS = new Set(
+	`mr mrs ms messrs mmes dr prof rev hon fr st pres gov govs lt sen sens rep reps del dels gen gens adm
+	col capt cmdr maj sgt cpl pvt brig insp det supt atty asst amb`.split(/\s+/),
+);
+
 // Organisation head words of languages that put the head first: "Banco Lisboa", "Movimento Azzurro".
 export const HEAD_FIRST_ORG_WORDS = new Set(
 	`universitet universität universitat université universidad università universiteit universidade

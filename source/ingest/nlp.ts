@@ -1,5 +1,7 @@
 import nlp from 'compromise';
 import type {Paragraph, Sentence} from '../types.js';
+import {TITLE_ABBREVIATIONS} from './lexicon.js';
+import {WORD_TAGS} from './tokens.js';
 
 // compromise is the one tokenizer, sentence splitter and tagger; everything else reads these shapes.
 export type Token = {
@@ -156,16 +158,31 @@ function tokens(terms: Term[], base: number): Token[] {
 	return out;
 }
 
-export function tagSentences(body: string, paragraph: Paragraph): TaggedSentence[] {
-	const sentences: TaggedSentence[] = [];
-	const parts = blocks(body.slice(paragraph.start, paragraph.end)).flatMap((b) =>
-		pieces(b.text).map((piece) => ({start: b.start + piece.start, text: piece.text})),
+// A full stop after an abbreviated title before a name, or after "No." before a number, ends no
+// sentence, though compromise ends one there when a quotation mark opens the title ("“Mr. Holm")
+// or the title is not in its list ("Del."), and a piece may be cut there. The next sentence must
+// open with a name, not a word that could start a sentence ("… Lisbon, Del. The …"), and the two
+// together no longer than a piece, so that no shape of text makes a sentence grow without bound.
+function continues(sentence: TaggedSentence, next: TaggedSentence): boolean {
+	const last = sentence.tokens.at(-1)!;
+	const first = next.tokens[0]!;
+	if (last.post.trim() !== '.' || first.pre.trim() || next.end - sentence.start > MAX_PIECE) return false;
+	if (/^Nos?$/.test(last.text)) return /^\d/.test(first.text);
+	return (
+		/^\p{Lu}/u.test(last.text) &&
+		TITLE_ABBREVIATIONS.has(last.text.toLowerCase()) &&
+		/^\p{Lu}/u.test(first.text) &&
+		!WORD_TAGS.some((tag) => first.tags.has(tag))
 	);
-	for (const block of parts) {
-		const base = paragraph.start + block.start;
+}
+
+function tagBlock(body: string, paragraph: Paragraph, block: {start: number; text: string}): TaggedSentence[] {
+	const sentences: TaggedSentence[] = [];
+	for (const piece of pieces(block.text)) {
+		const base = paragraph.start + block.start + piece.start;
 		// The lexicon and suffix rules tag well enough for names, verbs and dates; compromise's
 		// post-tagger (pattern sweeps) would cost three times as much for little gain here.
-		const doc = nlp.tokenize(block.text);
+		const doc = nlp.tokenize(piece.text);
 		// Its own terms, read in place: doc.json() would copy each of them and its tags first. (Their
 		// types do not show the offset that compute('offset') gives them.)
 		doc.compute(['lexicon', 'preTagger', 'offset']);
@@ -176,8 +193,20 @@ export function tagSentences(body: string, paragraph: Paragraph): TaggedSentence
 			if (!first || !last) continue;
 			const start = first.start - first.pre.trimStart().length;
 			const end = last.end + last.post.trimEnd().length;
-			sentences.push({paragraph: paragraph.index, start, end, text: body.slice(start, end), tokens: toks});
+			const sentence = {paragraph: paragraph.index, start, end, text: body.slice(start, end), tokens: toks};
+			const previous = sentences.at(-1);
+			if (previous && continues(previous, sentence)) {
+				previous.tokens.push(...toks);
+				previous.end = end;
+				previous.text = body.slice(previous.start, end);
+			} else {
+				sentences.push(sentence);
+			}
 		}
 	}
 	return sentences;
+}
+
+export function tagSentences(body: string, paragraph: Paragraph): TaggedSentence[] {
+	return blocks(body.slice(paragraph.start, paragraph.end)).flatMap((block) => tagBlock(body, paragraph, block));
 }

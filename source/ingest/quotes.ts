@@ -1,5 +1,6 @@
 import type {Paragraph, Span} from '../types.js';
 import type {Mention} from './actors.js';
+import {ROLE_WORDS} from './lexicon.js';
 import type {TaggedSentence} from './nlp.js';
 import {spanAfter, startingFrom, within} from './normalize.js';
 import {speechVerbs, type SpeechVerb} from './speech.js';
@@ -41,13 +42,22 @@ export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan
 		}
 		let openAt = -1;
 		let continued = false;
+		// Curly marks inside a quotation opened by a straight one quote within it: '"… “Shark Tank” …"'.
+		let straight = false;
+		let nested = false;
 		for (let i = 0; i < text.length; i++) {
 			const ch = text[i]!;
 			if (ch !== '"' && !OPEN.has(ch) && !CLOSE.has(ch)) continue;
 			if (openAt < 0) {
 				if (CLOSE.has(ch)) continue; // a stray closing mark opens nothing
 				openAt = i + 1;
+				straight = ch === '"';
+				nested = false;
 				continued = carrying && spans.length > 0 && text.slice(0, i).trim() === '';
+			} else if (straight && ch === '“') {
+				nested = true;
+			} else if (nested && ch === '”') {
+				nested = false;
 			} else if (!OPEN.has(ch)) {
 				spans.push({
 					paragraph: p.index,
@@ -147,8 +157,12 @@ function mentionsIn(ctx: Context, from: number, sentence: TaggedSentence): Menti
 
 const outsideQuotes = (ctx: Context, m: Mention) => !within(ctx.spans, m.start);
 
-// "he said": the person who spoke last in this paragraph, else the most recent person named.
-function pronounSpeaker(ctx: Context, offset: number): string | null {
+// "he said": the subject of its own sentence when a person named before the pronoun is ("Holm says
+// she admires Okafor's courage in what she calls …"), else the person who spoke last in this
+// paragraph, else the most recent person named.
+function pronounSpeaker(ctx: Context, offset: number, sentence?: TaggedSentence): string | null {
+	const subject = sentence && mentionsIn(ctx, sentence.start, sentence).find((m) => m.end <= offset && ctx.kindOf(m.actor) === 'person');
+	if (subject && sentence && canBeSubject(sentence, subject, -1)) return subject.actor;
 	const last = ctx.lastSpeaker;
 	const paragraph = ctx.sentences[sentenceAt(ctx, offset)]?.paragraph ?? Infinity;
 	if (last && paragraph === last.paragraph) return last.actor;
@@ -229,14 +243,14 @@ function speakerIn(ctx: Context, sentence: TaggedSentence, near: number): string
 	const people = before.filter((m) => ctx.kindOf(m.actor) === 'person');
 	const choice = mainSubject(ctx, before, verb, sentence) ?? (people.length > 0 ? people : before).at(-1);
 	const between = choice ? ctx.body.slice(choice.end, verbStart) : '';
-	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return pronounSpeaker(ctx, verbStart);
+	if (PRONOUN.test(text.slice(0, verbIndex)) && (!choice || /\b(he|she)\b/i.test(between))) return pronounSpeaker(ctx, verbStart, sentence);
 	// "He warned that … and said …": a pronoun subject at the start of the sentence.
 	if (!choice && /^\W*(he|she)\b/i.test(text)) return pronounSpeaker(ctx, sentence.start);
 	// Not a name before the quotation when the verb comes after it: "Ana "was late," Tom said".
 	if (choice && !(near > choice.end && near < verbStart)) return choice.actor;
 	const after = here.find((m) => m.start >= verbEnd && m.start - verbEnd < 40 && canBeSubject(sentence, m, verbStart));
 	if (after) return after.actor;
-	if (PRONOUN_AFTER.test(text.slice(verbEnd - sentence.start))) return pronounSpeaker(ctx, verbStart);
+	if (PRONOUN_AFTER.test(text.slice(verbEnd - sentence.start))) return pronounSpeaker(ctx, verbStart, sentence);
 	return null;
 }
 
@@ -253,18 +267,40 @@ const sentenceAt = (ctx: Context, offset: number) => {
 	return i < ctx.sentences.length ? i : -1;
 };
 
+// "“Well,” she said, “…”": the first part of a quotation split by its verb of saying, however short.
+function splitBy(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefined): boolean {
+	const next = ctx.spans[startingFrom(ctx.spans, q.end)];
+	if (!sentence || !next || next.start >= sentence.end || next.start - q.end > 60) return false;
+	return verbsOf(ctx, sentence).some((v) => v.kind === 'verb' && v.start > q.end && v.end < next.start);
+}
+
 // A quote is worth a card when it is speech: two words or more, not a title in quotation marks, and
 // short quotes (scare quotes) only next to a verb of saying.
 function isSpeech(ctx: Context, q: QuoteSpan, sentence: TaggedSentence | undefined): boolean {
 	const n = words(q.text).length;
-	if (n === 0 || (n <= 8 && isTitle(q.text))) return false;
 	const partial = sentence !== undefined && !q.continued && ctx.body.slice(sentence.start, q.start).replace(/["“]/g, '').trim() !== '';
-	if (n === 1 && !partial) return false;
+	if (n === 1 && !partial) return splitBy(ctx, q, sentence);
+	if (n === 0 || (n <= 8 && isTitle(q.text))) return false;
 	if (!partial || n > 4) return true;
 	const verbs = verbsOf(ctx, sentence);
-	// One quoted word is someone's word when it is reported ("said the plan was "reckless""), a
-	// quoted term when it labels ("called the plan "reckless"").
-	return n === 1 ? verbs.some((v) => v.kind === 'verb' && !v.labels) : verbs.length > 0;
+	// One quoted word is someone's word when it is reported ("said the plan was "reckless"") or
+	// calls a person names ("called her rival "reckless""), a quoted term when it labels a thing
+	// ("called the plan "reckless"").
+	if (n > 1) return verbs.length > 0;
+	const nearest = verbs.filter((v) => v.kind === 'verb' && v.end <= q.start).at(-1);
+	return verbs.some((v) => v.kind === 'verb' && !v.labels) || (nearest?.labels === true && namesPerson(ctx, nearest, q));
+}
+
+const PEOPLE = /\b(?:him|her|them|me|us|you|himself|herself|themselves|people|men|women|supporters|voters|critics|opponents|rivals?)\b/i;
+
+// Whether what a labelling verb labels, between it and the quoted word, is a person or people.
+function namesPerson(ctx: Context, verb: SpeechVerb, q: QuoteSpan): boolean {
+	if (q.start - verb.end > 120) return false;
+	const between = ctx.body.slice(verb.end, q.start);
+	if (PEOPLE.test(between) || between.split(/[^\p{L}-]+/u).some((w) => ROLE_WORDS.has(w.toLowerCase()))) return true;
+	for (let i = startingFrom(ctx.mentions, verb.end); i < ctx.mentions.length && ctx.mentions[i]!.start < q.start; i++)
+		if (ctx.kindOf(ctx.mentions[i]!.actor) === 'person') return true;
+	return false;
 }
 
 // A dash byline: a quotation followed by a dash and the speaker's name, alone at the end of its
@@ -278,6 +314,13 @@ function byline(ctx: Context, q: QuoteSpan): string | null {
 	const m = ctx.mentions[startingFrom(ctx.mentions, at)];
 	if (m?.start !== at) return null;
 	return /^[.,]?[^\S\n]*(?:\n|$)/.test(ctx.body.slice(m.end, m.end + 4)) ? m.actor : null;
+}
+
+// A transcript's speaker label: "“HOLLAND: Will the bridge open?" is Holland's (candidates.ts).
+function transcriptSpeaker(ctx: Context, q: QuoteSpan): string | null {
+	const m = ctx.mentions[startingFrom(ctx.mentions, q.start)];
+	if (!m || ctx.body.slice(q.start, m.start).trim() !== '' || ctx.body[m.end] !== ':') return null;
+	return /^\p{Lu}[\p{Lu}'’-]+$/u.test(m.text) ? m.actor : null;
 }
 
 export function attributeQuotes(
@@ -313,7 +356,7 @@ export function attributeQuotes(
 		const index = sentenceAt(full, q.start);
 		const sentence = full.sentences[index];
 		if (!isSpeech(full, q, sentence)) continue;
-		let speaker = byline(full, q);
+		let speaker = transcriptSpeaker(full, q) ?? byline(full, q);
 		const endIndex = sentenceAt(full, Math.max(q.start, q.end - 1));
 		for (const i of new Set([index, endIndex])) {
 			const s = full.sentences[i];

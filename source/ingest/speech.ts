@@ -1,12 +1,14 @@
 import type {Token} from './nlp.js';
+import {isContractedS} from './tokens.js';
 
 // Verbs that attribute words to someone, as lemmas; every inflection is matched ("says", "said",
 // "saying", "told", "tweeted"). Besides verbs of saying proper, the verbs news writing uses to
 // report a judgement in someone's words: "Japan branded the test "reckless"".
-const REGULAR = `add admit affirm allege announce answer argue ask assert boast brand call caution charge chime claim comment complain
+const REGULAR =
+	`acknowledge add admit affirm allege announce answer argue ask assert boast brand call caution charge chime claim comment complain
 	concede conclude condemn confirm contend continue counter cry declare decry demand denounce deny describe dismiss echo emphasise
-	emphasize explain exclaim insist joke label lament mock mention note object observe pledge plead post predict proclaim promise
-	question quip reason recall recount remark reply report respond retort reveal scoff shout sing snap state stress suggest tout tweet urge
+	emphasize explain exclaim insist joke label lament laud liken mock mention note object observe pledge plead post predict proclaim promise
+	question quip reason recall recount reference remark reply report respond retort reveal scoff shout sing snap state stress suggest tout tweet urge
 	vow warn welcome wonder yell accuse blast slam praise criticise criticize deride`.split(/\s+/);
 
 // Past forms that do not add -ed to the lemma.
@@ -50,9 +52,15 @@ export function speechVerbs(tokens: readonly Token[], quoted: (offset: number) =
 		const word = t.text.toLowerCase();
 		const next = tokens[i + 1]?.text.toLowerCase();
 		// After a determiner or a possessive an ambiguous form is a noun, which attributes as
-		// "statement" does: "Ruiz's remarks", "the claims".
-		const noun = i > 0 && /['’]s$|^(?:the|a|an|his|her|its|their|our|my|your|these|those)$/i.test(tokens[i - 1]!.text);
-		if (PAST.has(word) || (AMBIGUOUS.has(word) && t.tags.has('Verb')))
+		// "statement" does: "Ruiz's remarks", "the claims"; not after "he's", "it's" ("he's claiming").
+		const before = tokens[i - 1];
+		const noun =
+			before !== undefined &&
+			/['’]s$|^(?:the|a|an|his|her|its|their|our|my|your|these|those)$/i.test(before.text) &&
+			!isContractedS(before);
+		// A participle is a verb wherever no determiner makes it a noun: "footage of Ruiz saying, …".
+		const participle = AMBIGUOUS.has(word) && word.endsWith('ing');
+		if (PAST.has(word) || (AMBIGUOUS.has(word) && (t.tags.has('Verb') || participle || (noun && /^\p{Ll}/u.test(t.text)))))
 			out.push({start: t.start, end: t.end, kind: noun && AMBIGUOUS.has(word) ? 'statement' : 'verb', labels: LABELLING.has(word)});
 		else if (word === 'statement') out.push({start: t.start, end: t.end, kind: 'statement'});
 		else if ((word === 'according' || word === 'words') && (next === 'to' || next === 'of'))

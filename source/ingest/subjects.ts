@@ -34,6 +34,8 @@ export function canBeSubject(sentence: TaggedSentence, m: Mention, verbStart: nu
 	for (let i = first - 1; i >= 0; i--) {
 		const t = tokens[i]!;
 		if (t.start === verbStart) return true; // "said MSNBC host Chris Matthews"
+		// "to" governs the name, even where the tagger reads it as a conjunction ("sings to Ana Ruiz").
+		if (/^to$/i.test(t.text) && !/[,;:(—–"“”?!]/.test(t.post)) return false;
 		// A comma, a quotation or a clause's conjunction before the noun phrase: nothing governs it.
 		if (/[,;:(—–"“”?!]/.test(t.post) || t.tags.has('Conjunction')) return true;
 		const previous = tokens[i - 1];

@@ -25,6 +25,8 @@ export const lower = (t: Token) => t.text.toLowerCase();
 export const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && !DATE_TAGS.some((tag) => t.tags.has(tag));
 export const isAcronym = (text: string) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text);
 export const isRole = (t: Token) => ROLE_WORDS.has(lower(t)) || ROLE_WORDS.has(lower(t).replace(/\.$/, '')) || t.tags.has('Honorific');
+// "He's", "it's", "that's", "let's": "is", "has" or "us" contracted, not a possessive.
+export const isContractedS = (t: Token) => /^(?:he|she|it|that|there|here|who|what|where|let)['’]s$/i.test(t.text);
 export const isPossessive = (t: Token) => /['’]s?$/.test(t.text) || t.tags.has('Possessive');
 export const bare = (text: string) => text.replace(/['’]s?$/, '');
 export const opensQuote = (t: Token) => /["“‘]/.test(t.pre);

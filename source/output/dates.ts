@@ -18,3 +18,14 @@ function weekStart(date: string): string {
 export function dateLabel(date: string, precision: DatePrecision): string {
 	return precision === 'week' ? `week of ${weekStart(date)}` : preciseDate(date, precision);
 }
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+// A date heading as precise as the date is known: "2024-10-29 Tuesday", "week of 2024-10-21",
+// "2024-10 (month)", "2014 (year)". `label` is dateLabel's.
+export function headingText(label: string): string {
+	if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return `${label} ${DAYS[new Date(`${label}T00:00:00Z`).getUTCDay()]}`;
+	if (/^\d{4}-\d{2}$/.test(label)) return `${label} (month)`;
+	if (/^\d{4}$/.test(label)) return `${label} (year)`;
+	return label;
+}

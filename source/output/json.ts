@@ -1,7 +1,8 @@
 import {actorById, articleById, countsByActor} from '../store/queries.js';
-import type {ActorWithSources, BriefingData, StoredEvent, StoredQuote} from '../store/schema.js';
+import type {ActorWithSources, BriefingData, StoredArticle, StoredEvent, StoredQuote} from '../store/schema.js';
 import type {Extraction} from '../types.js';
 import {preciseDate} from './dates.js';
+import {articlesOf} from './sources.js';
 
 // JSON.stringify escapes C0 controls but passes C1 controls, bidi overrides and line separators
 // through; escaping them keeps `--json` as safe on a terminal as the text output, and it stays
@@ -59,6 +60,7 @@ export function toExtractJson(extraction: Extraction) {
 			dateAssumed: article.dateAssumed,
 			source: article.source,
 			url: article.url,
+			byline: article.byline,
 			format: article.format,
 		},
 		actors: actors.map((actor) => ({
@@ -106,6 +108,29 @@ export function* actorsJson(data: BriefingData, actors: ActorWithSources[]) {
 	}
 }
 
+// Where an event or a quote comes from, enough to cite it: the article's title, its source (the
+// outlet, as in briefing.json) and its url.
+function articleJson(articles: ReadonlyMap<string, StoredArticle>, id: string) {
+	const article = articles.get(id);
+	return {id, title: article?.title ?? null, source: article?.source ?? null, url: article?.url ?? null};
+}
+
+// Every article that tells the item, first the one whose words the item has.
+function sourcesJson(item: StoredEvent | StoredQuote, articles: ReadonlyMap<string, StoredArticle>) {
+	const texts = item.sources?.map((source) => source.text) ?? [item.text];
+	return articlesOf(item).map((id, i) => {
+		const article = articles.get(id);
+		return {
+			article: id,
+			outlet: article?.source ?? null,
+			date: article?.date ?? null,
+			url: article?.url ?? null,
+			title: article?.title ?? null,
+			text: texts[i],
+		};
+	});
+}
+
 export function* eventsJson(data: BriefingData, events: StoredEvent[]) {
 	const actors = actorById(data);
 	const articles = articleById(data);
@@ -118,7 +143,8 @@ export function* eventsJson(data: BriefingData, events: StoredEvent[]) {
 			dateSource: event.dateSource,
 			text: event.text,
 			actors: event.actors.map((id) => ({id, name: actors.get(id)?.name ?? null})),
-			article: {id: event.article, title: articles.get(event.article)?.title ?? null},
+			article: articleJson(articles, event.article),
+			sources: sourcesJson(event, articles),
 		};
 	}
 }
@@ -133,7 +159,8 @@ export function* quotesJson(data: BriefingData, quotes: StoredQuote[]) {
 			speaker: quote.speaker === null ? null : {id: quote.speaker, name: actors.get(quote.speaker)?.name ?? null},
 			date: preciseDate(quote.date, quote.datePrecision),
 			datePrecision: quote.datePrecision,
-			article: {id: quote.article, title: articles.get(quote.article)?.title ?? null},
+			article: articleJson(articles, quote.article),
+			sources: sourcesJson(quote, articles),
 		};
 	}
 }

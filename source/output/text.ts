@@ -1,10 +1,11 @@
 import {actorById, articleById, countsByActor} from '../store/queries.js';
 import type {IngestOutcome} from '../store/merge.js';
-import type {BriefingData, StoredActor, StoredEvent, StoredQuote} from '../store/schema.js';
+import type {BriefingData, StoredActor, StoredArticle, StoredEvent, StoredQuote} from '../store/schema.js';
 import type {ActorKind} from '../types.js';
 import {dateLabel} from './dates.js';
 import {sanitize} from './sanitize.js';
 import {plural} from './plural.js';
+import {sourcesLabel} from './sources.js';
 
 // Plain text for a terminal or a pipe. Everything returned passes through sanitize, because
 // names, titles and sentences come from the articles.
@@ -72,13 +73,19 @@ export function* eventsText(data: BriefingData, events: StoredEvent[]): Generato
 			heading = label;
 		}
 		const names = event.actors.map((id) => actors.get(id)?.name ?? id);
-		// With one article, repeating its title under every event says nothing.
-		const title = data.articles.length > 1 ? [articles.get(event.article)?.title ?? event.article] : [];
-		const source = [...names, ...title].join(' · ');
+		// With one article, repeating its title under every event says nothing; its outlet and url
+		// go with each event all the same, so that a line cut from the listing can be cited.
+		const article = articles.get(event.article);
+		const title = data.articles.length > 1 ? [article?.title ?? event.article] : [];
+		const told = sourcesLabel(event, articles);
+		const source = [...names, ...title, ...citable(article), ...(told ? [told] : [])].join(' · ');
 		out.push(`  - ${event.text}`, ...(source ? [`    ${source}`] : []));
 		yield lines(out);
 	}
 }
+
+// The article's outlet and url, those it has.
+const citable = (article: StoredArticle | undefined) => [article?.source, article?.url].filter((part): part is string => Boolean(part));
 
 export const renderQuotes = (data: BriefingData, quotes: StoredQuote[]) => joined(quotesText(data, quotes));
 
@@ -91,8 +98,10 @@ export function* quotesText(data: BriefingData, quotes: StoredQuote[]): Generato
 	const articles = articleById(data);
 	for (const [i, quote] of quotes.entries()) {
 		const speaker = quote.speaker === null ? 'unattributed' : (actors.get(quote.speaker)?.name ?? quote.speaker);
-		const title = articles.get(quote.article)?.title ?? quote.article;
-		yield lines([...(i > 0 ? [''] : []), `“${quote.text}”`, `  — ${speaker}, ${dateLabel(quote.date, quote.datePrecision)} · ${title}`]);
+		const article = articles.get(quote.article);
+		const told = sourcesLabel(quote, articles);
+		const from = [article?.title ?? quote.article, ...citable(article), ...(told ? [told] : [])].join(' · ');
+		yield lines([...(i > 0 ? [''] : []), `“${quote.text}”`, `  — ${speaker}, ${dateLabel(quote.date, quote.datePrecision)} · ${from}`]);
 	}
 }
 

@@ -1,5 +1,6 @@
-import {readFileSync, statSync} from 'node:fs';
-import {resolve} from 'node:path';
+import {closeSync, openSync, readFileSync, readSync, readdirSync, statSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {looksLikeFeed} from '../ingest/feed.js';
 import {decodeArticle} from '../ingest/decode.js';
 import {FileError, describeFsError} from './errors.js';
 
@@ -40,3 +41,53 @@ export function readArticleFile(file: string): ArticleFile {
 	if (!text.trim()) throw new FileError('is empty');
 	return {path, text, modifiedDay: isoDay(stats.mtime)};
 }
+
+// What `ingest DIR` takes: text, Markdown, web pages and feeds. XML and JSON files are many other
+// things too (package.json, an SVG): they are taken only when they start like a feed.
+const ARTICLE_NAME = /\.(?:txt|text|md|markdown|html?|xhtml|rss|atom)$/i;
+const MAYBE_FEED = /\.(?:xml|json)$/i;
+
+function startsLikeFeed(path: string): boolean {
+	const head = Buffer.alloc(4096);
+	let fd;
+	try {
+		fd = openSync(path, 'r');
+		return looksLikeFeed(head.toString('utf8', 0, readSync(fd, head)).replace(/^\uFEFF/, ''));
+	} catch {
+		return true; // unreadable: ingest names it and the reason
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// The article files under `dir`, in a stable order: each folder's files by name, then its
+// folders by name, depth first. Hidden files and folders (.git) are left out, and links to
+// folders are not followed, so that a link cannot make a loop. Throws FileError for `dir` itself.
+export function articleFilesIn(dir: string): string[] {
+	const found: string[] = [];
+	const walk = (folder: string, top: boolean) => {
+		let entries;
+		try {
+			entries = readdirSync(folder, {withFileTypes: true});
+		} catch (error) {
+			if (top) throw new FileError(describeFsError(error));
+			return; // a folder that cannot be read inside the tree: its files are not found, like find(1)
+		}
+		const names = entries.filter((entry) => !entry.name.startsWith('.')).sort((a, b) => byName(a.name, b.name));
+		const folders: string[] = [];
+		for (const entry of names) {
+			const path = join(folder, entry.name);
+			if (entry.isDirectory()) folders.push(path);
+			else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, {throwIfNoEntry: false})?.isFile())) {
+				if (ARTICLE_NAME.test(entry.name) || (MAYBE_FEED.test(entry.name) && startsLikeFeed(path))) found.push(path);
+			}
+		}
+		for (const sub of folders) walk(sub, false);
+	};
+	walk(dir, true);
+	return found;
+}
+
+export const isDirectory = (path: string) => statSync(path, {throwIfNoEntry: false})?.isDirectory() ?? false;

@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto';
 import type {Extraction, ResolvedDate} from '../types.js';
 import {addActorSources, compareStrings, deriveActor} from './actors.js';
-import type {FullBriefing, StoredArticle, StoredEvent, StoredQuote} from './schema.js';
+import type {FullBriefing, StoredArticle} from './schema.js';
+import {EVENT_KIND, QUOTE_KIND, retell} from './stories.js';
 
 export type ArticleInput = {
 	extraction: Extraction;
@@ -47,12 +48,14 @@ const chronological = <T extends {date: string; article: string; start: number}>
 
 function outcome(status: IngestStatus, article: StoredArticle, data: FullBriefing): IngestOutcome {
 	const mine = (item: {article: string}) => item.article === article.id;
+	// An item several articles tell is each one's.
+	const told = (item: {article: string; sources?: Array<{article: string}>}) => mine(item) || (item.sources?.some(mine) ?? false);
 	return {
 		status,
 		article,
 		actors: data.actors.filter((actor) => actor.sources.some(mine)).length,
-		events: data.events.filter(mine).length,
-		quotes: data.quotes.filter(mine).length,
+		events: data.events.filter(told).length,
+		quotes: data.quotes.filter(told).length,
 	};
 }
 
@@ -74,6 +77,7 @@ export function ingestArticle(data: FullBriefing, input: ArticleInput): {data: F
 		dateAssumed: meta.dateAssumed,
 		source: meta.source,
 		url: meta.url,
+		byline: meta.byline,
 		format: meta.format,
 		hash,
 		body: meta.body,
@@ -98,38 +102,47 @@ export function ingestArticle(data: FullBriefing, input: ArticleInput): {data: F
 		id,
 		extractedEvents.map((event) => event.text),
 	);
-	const events: StoredEvent[] = extractedEvents.map((event, index) => ({
+	const eventTellings = extractedEvents.map((event, index) => ({
 		id: eventIds[index]!,
-		article: id,
-		paragraph: event.paragraph,
-		start: event.start,
-		end: event.end,
-		text: event.text,
-		...dated(event.date),
-		actors: actorIds(event.actors),
+		telling: {
+			article: id,
+			paragraph: event.paragraph,
+			start: event.start,
+			end: event.end,
+			text: event.text,
+			...dated(event.date),
+			actors: actorIds(event.actors),
+		},
 	}));
 	const quoteIds = textIds(
 		'q-',
 		id,
 		extractedQuotes.map((quote) => quote.text),
 	);
-	const quotes: StoredQuote[] = extractedQuotes.map((quote, index) => ({
+	const quoteTellings = extractedQuotes.map((quote, index) => ({
 		id: quoteIds[index]!,
-		article: id,
-		paragraph: quote.paragraph,
-		start: quote.start,
-		end: quote.end,
-		text: quote.text,
-		...dated(quote.date),
-		speaker: quote.speaker === null ? null : (merged.ids.get(quote.speaker) ?? null),
+		telling: {
+			article: id,
+			paragraph: quote.paragraph,
+			start: quote.start,
+			end: quote.end,
+			text: quote.text,
+			...dated(quote.date),
+			speaker: quote.speaker === null ? null : (merged.ids.get(quote.speaker) ?? null),
+		},
 	}));
 
+	// What the other articles already tell is told once, with this article as one more source.
+	const events = retell(EVENT_KIND, data.events, id, eventTellings);
+	const quotes = retell(QUOTE_KIND, data.quotes, id, quoteTellings);
 	const next: FullBriefing = {
 		schemaVersion: data.schemaVersion,
 		articles,
 		actors: merged.actors.filter((actor) => actor.sources.length > 0).sort((a, b) => compareStrings(a.id, b.id)),
-		events: [...data.events.filter((event) => event.article !== id), ...events].sort(chronological),
-		quotes: [...data.quotes.filter((quote) => quote.article !== id), ...quotes].sort(chronological),
+		events: events.items.sort(chronological),
+		quotes: quotes.items.sort(chronological),
 	};
+	events.index(next.events);
+	quotes.index(next.quotes);
 	return {data: next, outcome: outcome(existing ? 'updated' : 'added', article, next)};
 }

@@ -63,6 +63,12 @@ export const BRIEFING_MIGRATIONS: Migration[] = [
 		what: "moves the article texts out of briefing.json into articles/, one file each, and the actors' sources to a section of their own at its end",
 		migrate: (data) => data,
 	},
+	{
+		from: 2,
+		to: 3,
+		what: 'adds the byline of articles (none for those ingested before)',
+		migrate: (data) => ({...data, articles: withDefaults(data['articles'], {byline: null})}),
+	},
 ];
 
 // notes.json, version 0: notes without schemaVersion and nextId (the same example as above). The

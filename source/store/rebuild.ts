@@ -11,7 +11,7 @@ import type {ArticleWithBody, FullBriefing} from './schema.js';
 export type ExtractFunction = (raw: string, options: {fallbackDate: string}) => Extraction;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const FORMATS: readonly ArticleFormat[] = ['seed', 'front-matter', 'plain'];
+const FORMATS: readonly ArticleFormat[] = ['seed', 'front-matter', 'plain', 'html', 'feed'];
 const stringOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
 
 // An article record that can be extracted again, read from a briefing.json that is damaged or of
@@ -30,6 +30,7 @@ export function recoverableArticle(value: unknown): ArticleWithBody | null {
 		dateAssumed: value['dateAssumed'] === true,
 		source: stringOrNull(value['source']),
 		url: stringOrNull(value['url']),
+		byline: stringOrNull(value['byline']),
 		format: FORMATS.includes(value['format'] as ArticleFormat) ? (value['format'] as ArticleFormat) : 'plain',
 		hash: typeof value['hash'] === 'string' ? value['hash'] : '',
 		body,
@@ -46,6 +47,7 @@ export function articleText(article: ArticleWithBody): string {
 		...(article.dateAssumed ? [] : [`date: ${JSON.stringify(article.date)}`]),
 		...(article.source === null ? [] : [`source: ${JSON.stringify(article.source)}`]),
 		...(article.url === null ? [] : [`url: ${JSON.stringify(article.url)}`]),
+		...(article.byline === null ? [] : [`byline: ${JSON.stringify(article.byline)}`]),
 	];
 	return `---\n${fields.join('\n')}\n---\n# ${article.title.replace(/\s+/g, ' ').trim() || 'Article'}\n\n${article.body}\n`;
 }
@@ -70,8 +72,8 @@ export function rebuildBriefing(articles: ArticleWithBody[], extract: ExtractFun
 			failed.push({article, reason: error instanceof Error ? error.message : String(error)});
 			continue;
 		}
-		const {title, date, dateAssumed, source, url, format} = article;
-		extraction = {...extraction, article: {...extraction.article, title, date, dateAssumed, source, url, format}};
+		const {title, date, dateAssumed, source, url, byline, format} = article;
+		extraction = {...extraction, article: {...extraction.article, title, date, dateAssumed, source, url, byline, format}};
 		const raw = articleText(article);
 		data = ingestArticle(data, {
 			extraction,

@@ -3,7 +3,8 @@ import type {ActorKind, ActorMention, ArticleMeta, DatePrecision, DateSource} fr
 // Bump when the shape of briefing.json changes, and add a migration in migrations.ts.
 // Schema 2: article texts moved out of briefing.json into articles/ (bodies.ts), and the actors'
 // sources into a section at its end.
-export const SCHEMA_VERSION = 2;
+// Schema 3: articles have a byline, and may be web pages or feed items (format html, feed).
+export const SCHEMA_VERSION = 3;
 
 export type StoredArticle = ArticleMeta & {
 	id: string;
@@ -56,11 +57,19 @@ type Evidence = {
 	end: number;
 };
 
+// One article's telling of an event that several articles tell (stories.ts).
+export type EventSource = Evidence & Dated & {text: string; actors: string[]};
+export type QuoteSource = Evidence & Dated & {text: string; speaker: string | null};
+
+// An event or quote told by several articles (the same wire story from several outlets) is one
+// item: its own fields are the first article's telling, and `sources` lists every telling, that
+// one first, in the order the articles were ingested. Absent when one article tells it.
 export type StoredEvent = Evidence &
 	Dated & {
 		id: string;
 		text: string;
-		actors: string[]; // actor ids
+		actors: string[]; // actor ids: of every source
+		sources?: EventSource[];
 	};
 
 export type StoredQuote = Evidence &
@@ -68,6 +77,7 @@ export type StoredQuote = Evidence &
 		id: string;
 		text: string;
 		speaker: string | null; // actor id
+		sources?: QuoteSource[];
 	};
 
 export type BriefingData = {

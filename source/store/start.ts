@@ -4,6 +4,7 @@ import {StoreError, describeFsError, errorCode} from './errors.js';
 import {describeJsonError} from './jsontext.js';
 import {SCHEMA_VERSION, type BriefingData, type StoredEvent} from './schema.js';
 import {briefingProblem, listProblem} from './validate.js';
+import {type Stamp, stampOf} from './watch.js';
 
 // The dashboard's reader: what its first frame needs, then the rest. Parsing the 100,000 events of
 // a large briefing takes a third of a second; the first frame needs the articles, actors and
@@ -17,7 +18,10 @@ export type BriefingStart = {
 	data: BriefingData; // with the first events only, until `rest` has read them all
 	summary: Summary;
 	rest: EventReader | null; // null when `data` already has every event
+	stamp: Stamp; // the version of the file read (watch.ts)
 };
+
+type Read = Omit<BriefingStart, 'stamp'>;
 
 export type EventReader = {
 	// The next events in the file, `count` at most (none when none are ready yet: this reader always
@@ -54,7 +58,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
 
 // The whole briefing at once, its summary counted: a layout without the marks (an older schema,
 // a file edited by hand), or a start that does not parse, whose error parseBriefingBytes words.
-function whole(bytes: Buffer, file: string): BriefingStart {
+function whole(bytes: Buffer, file: string): Read {
 	const data = parseBriefingBytes(bytes, file);
 	return {data, summary: summaryOf(data), rest: null};
 }
@@ -76,9 +80,10 @@ export function readBriefingStart(dir: string, first: number, chunk = 4 << 20): 
 		open = false;
 	};
 	try {
-		const start = readStart(fd, fstatSync(fd).size, file, first, chunk, close);
+		const stats = fstatSync(fd, {bigint: true});
+		const start = readStart(fd, Number(stats.size), file, first, chunk, close);
 		if (!start.rest) close();
-		return start;
+		return {...start, stamp: stampOf(stats)};
 	} catch (error) {
 		close();
 		if (error instanceof StoreError) throw error;
@@ -108,7 +113,7 @@ function parseStart(bytes: Buffer, events: number, from: number, cut: number): {
 	}
 }
 
-function readStart(fd: number, size: number, file: string, first: number, chunk: number, close: () => void): BriefingStart {
+function readStart(fd: number, size: number, file: string, first: number, chunk: number, close: () => void): Read {
 	// Up to the events and `first` lines of them, in reads that double.
 	let bytes = readAt(fd, 0, Math.min(size, chunk));
 	const more = () => {

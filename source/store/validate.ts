@@ -52,6 +52,14 @@ export function listProblem(list: List, items: readonly unknown[], from: number)
 		}
 		if (list === 'articles' && 'body' in item && typeof item['body'] !== 'string')
 			return `is not a briefing (articles[${from + index}].body is not a string)`;
+		if ((list === 'events' || list === 'quotes') && 'sources' in item) {
+			const sources = item['sources'];
+			// Rare (only items several articles tell), so each source is checked whole.
+			const bad =
+				!Array.isArray(sources) ||
+				sources.some((source) => !isRecord(source) || typeof source['article'] !== 'string' || typeof source['text'] !== 'string');
+			if (bad) return `is not a briefing (${list}[${from + index}].sources is not a list of sources)`;
+		}
 	}
 	return null;
 }

@@ -1,9 +1,10 @@
 import {Text, useStdout} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {type Note, NotesFileError, addNote, editNote, loadNotes, notesOn, removeNote} from '../store/notes.js';
+import {type RefObject, useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {notesOn} from '../store/notes.js';
 import type {BriefingData} from '../store/schema.js';
 import type {BriefingStart} from '../store/start.js';
-import {BriefingProvider, useBriefing} from './BriefingContext.js';
+import {BriefingProvider, type NotesLoad, useBriefing} from './BriefingContext.js';
+import {anchor, followNotes} from './dispatch.js';
 import {DetailView} from './DetailView.js';
 import {footerLine, headerLines, tabBar} from './format/chrome.js';
 import {detailLines} from './format/detail.js';
@@ -11,13 +12,14 @@ import {helpLines} from './format/help.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {textWidth} from './ScrollView.js';
 import {useKeymap} from './hooks/useKeymap.js';
+import {type Outside, useRequests} from './hooks/useRequests.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {MIN_COLUMNS, MIN_ROWS, type Layout as LayoutSpec, inner, layoutFor} from './geometry.js';
 import {Layout} from './Layout.js';
 import {cardLines} from './QuotesPane.js';
-import {type Env, type NoteRequest, type NotesEnv, type UIState, initialState} from './state.js';
+import {type Env, type NotesEnv, type UIState, initialState} from './state.js';
 import {noteEditorLines, notesViewLines} from './format/notes.js';
-import {notedKeys} from './notes.js';
+import {notedKeys, notesShown} from './notes.js';
 import {ScrollView} from './ScrollView.js';
 import {fitLine} from './text.js';
 import {type Theme, ThemeContext, themeFor, useTheme} from './theme.js';
@@ -29,15 +31,15 @@ export type AppProps = {
 	sample: boolean; // the embedded sample, shown until something is ingested
 	dir?: string | null; // the briefing directory, for the header
 	theme?: Theme; // default: from NO_COLOR and the terminal
-};
+} & Partial<Outside>;
 
-export function App({data, start, sample, dir = null, theme}: AppProps) {
+export function App({data, start, sample, dir = null, theme, ...outside}: AppProps) {
 	const {stdout} = useStdout();
 	const resolved = useMemo(() => theme ?? themeFor(stdout), [theme, stdout]);
 	return (
 		<ThemeContext.Provider value={resolved}>
 			<BriefingProvider data={data} start={start} sample={sample} dir={dir}>
-				<Dashboard dir={dir} />
+				<Dashboard dir={dir} outside={{terminal: null, ...outside}} />
 			</BriefingProvider>
 		</ThemeContext.Provider>
 	);
@@ -52,8 +54,6 @@ function pagesFor(layout: LayoutSpec): Record<PaneId, number> {
 		quotes: Math.max(1, Math.floor(rows('quotes') / (cardLines(rows('quotes')) + 3))),
 	};
 }
-
-type NotesLoad = {list: Note[]; problem: string | null; loaded: boolean};
 
 const SAMPLE_REFUSAL = 'notes go on your own briefing, not the sample: ingest articles first (briefing ingest FILE...)';
 
@@ -71,63 +71,59 @@ function refusalFor(sample: boolean, dir: string | null, notes: NotesLoad): stri
 	return null;
 }
 
-function Dashboard({dir}: {dir: string | null}) {
-	const {index, views: viewsFor, bodyOf, latest} = useBriefing();
-	// notes.json, read when the dashboard starts and when the Notes view opens (another process may
-	// have added notes), and replaced by what each write resolves with.
-	const [notes, setNotes] = useState<NotesLoad>({list: [], problem: null, loaded: false});
-	const notesDir = index.sample ? null : dir;
-	const reload = useCallback(async () => {
-		if (!notesDir) return null;
-		const loaded = await loadNotes(notesDir);
-		setNotes({list: loaded.notes, problem: loaded.problem, loaded: true});
-		return loaded;
-	}, [notesDir]);
-	const updateRef = useRef<(change: (state: UIState) => UIState) => void>(() => {});
+// What is wrong with a file on disk (notes.json that cannot be written, briefing.json that could not
+// be read again) goes to the status line when it is found, and leaves it when it is gone, unless
+// something else has been said since.
+function useProblemStatus(problem: string | null, update: RefObject<(change: (state: UIState) => UIState) => void>) {
+	const shown = useRef<string | null>(null);
 	useEffect(() => {
-		void reload().then((loaded) => {
-			if (loaded?.problem) updateRef.current((s) => ({...s, status: readOnly(loaded.problem!)}));
-		});
-	}, [reload]);
-	const onRequest = useCallback(
-		(request: NoteRequest) => {
-			if (!notesDir) return;
-			const write =
-				request.op === 'add'
-					? addNote(notesDir, request.target, request.text)
-					: request.op === 'edit'
-						? editNote(notesDir, request.id, request.text)
-						: removeNote(notesDir, request.id);
-			const done = {add: 'added', edit: 'edited', remove: 'deleted'}[request.op];
-			write.then(
-				(saved) => {
-					setNotes({list: saved.notes, problem: null, loaded: true});
-					const on = `${saved.note.target.kind} ${saved.note.target.id}`;
-					updateRef.current((s) => ({...s, status: `saved: ${done} ${saved.note.id} on ${on}`}));
-				},
-				(error: unknown) => {
-					updateRef.current((s) => ({...s, status: error instanceof Error ? error.message : String(error)}));
-					if (error instanceof NotesFileError) void reload();
-				},
-			);
-		},
-		[notesDir, reload],
-	);
+		const before = shown.current;
+		shown.current = problem;
+		if (problem) update.current((s) => ({...s, status: problem}));
+		else if (before !== null) update.current((s) => (s.status === before ? {...s, status: null} : s));
+	}, [problem, update]);
+}
+
+function Dashboard({dir, outside}: {dir: string | null; outside: Outside}) {
+	// The notes come from the briefing's context, which reads notes.json again when it changes.
+	const {index, views: viewsFor, bodyOf, latest, problem, notes, reloadNotes, notesSaved} = useBriefing();
+	const notesDir = index.sample ? null : dir;
+	const updateRef = useRef<(change: (state: UIState) => UIState) => void>(() => {});
+	useProblemStatus(notes.problem && readOnly(notes.problem), updateRef);
+	useProblemStatus(problem, updateRef);
+	const update = useCallback((change: (state: UIState) => UIState) => updateRef.current(change), []);
+	const reloadLater = useCallback(() => void reloadNotes(), [reloadNotes]);
+	const onRequest = useRequests({...outside, notesDir, dir, index, update, saved: notesSaved, reload: reloadLater});
 	const noted = useMemo(() => notedKeys(notes.list), [notes.list]);
 	const {color} = useTheme();
 	const {columns, rows} = useTerminalSize();
-	const [state, setState] = useState<UIState>(initialState);
+	// Each cursor on its item by id from the start, so that a briefing read again keeps it there.
+	const [state, setState] = useState<UIState>(() => anchor(initialState(), {index, views: viewsFor}));
+	// The Notes view's cursor follows its note when the notes or the briefing change under it, in this
+	// render, so that no frame shows it on another note.
+	const [notesSeen, setNotesSeen] = useState({index, list: notes.list});
+	if (notesSeen.index !== index || notesSeen.list !== notes.list) {
+		setNotesSeen({index, list: notes.list});
+		const next = followNotes(state, notesSeen, {index, list: notes.list});
+		if (next !== state) setState(next);
+	}
 	const views = viewsFor(state);
 	const header = headerLines(index, state, views, dir, columns);
 	// Memoised so the panes, memoised too, see the same sizes until the terminal or the focus changes.
 	const layout = useMemo(() => layoutFor(columns, rows, state.focus, header.length), [columns, rows, state.focus, header.length]);
-	// What is drawn over the panes: the top mode, but the delete question is asked in the footer,
-	// over whatever is under it.
-	const top = state.modes.filter((mode) => mode.kind !== 'confirm').at(-1);
+	// What is drawn over the panes: the top mode, but the delete question and the Notes view's search
+	// prompt are in the footer, over whatever is under them.
+	const top = state.modes.filter((mode) => mode.kind !== 'confirm' && !(mode.kind === 'search' && mode.pane === 'notes')).at(-1);
 	const notesOpen = top?.kind === 'notes';
+	// Read again on opening too, for a directory whose changes are not seen (a network file system).
 	useEffect(() => {
-		if (notesOpen) void reload();
-	}, [notesOpen, reload]);
+		if (notesOpen) void reloadNotes();
+	}, [notesOpen, reloadNotes]);
+	const notesSearch = top?.kind === 'notes' ? top.search : null;
+	const shownNotes = useMemo(
+		() => (notesSearch === null ? null : notesShown(index, notes.list, notesSearch)),
+		[index, notes.list, notesSearch],
+	);
 	const overlaySize = {width: columns, height: layout.height - layout.header - layout.footer};
 	const overlayWidth = textWidth(overlaySize);
 	// The overlay's lines depend on what is open and the width, not on its scroll position.
@@ -137,15 +133,15 @@ function Dashboard({dir}: {dir: string | null}) {
 			: top?.kind === 'help'
 				? `help ${state.focus} ${state.modes.length}`
 				: top?.kind === 'notes'
-					? `notes ${top.cursor}`
+					? `notes ${top.cursor} ${top.search}`
 					: top?.kind === 'note'
-						? `note ${top.text}`
+						? `note ${top.cursor} ${top.text}`
 						: '';
 	const overlayLines = useMemo(() => {
 		if (top?.kind === 'detail')
 			return detailLines(index, bodyOf, top, overlayWidth, color, notesOn(notes.list, top.pane === 'feed' ? 'event' : 'quote', top.id));
 		if (top?.kind === 'help') return helpLines(state, overlayWidth);
-		if (top?.kind === 'notes') return notesViewLines(index, notes.list, top.cursor, overlayWidth);
+		if (top?.kind === 'notes') return notesViewLines(index, shownNotes ?? [], top.cursor, overlayWidth, top.search);
 		if (top?.kind === 'note') return noteEditorLines(top, overlayWidth);
 		return null;
 	}, [index, overlayKey, overlayWidth, color, notes.list]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -176,7 +172,10 @@ function Dashboard({dir}: {dir: string | null}) {
 	if (top?.kind === 'notes' && overlayLines) {
 		const title = [
 			{text: 'Notes', bold: true},
-			{text: ` ${notes.list.length} · newest first`, dim: true},
+			{
+				text: top.search ? ` ${shownNotes?.length ?? 0}/${notes.list.length} · /${top.search}` : ` ${notes.list.length} · newest first`,
+				dim: true,
+			},
 		];
 		overlay = <ScrollView title={title} lines={overlayLines} size={overlaySize} scroll={Math.max(0, top.cursor - page + 1)} />;
 	}

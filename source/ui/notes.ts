@@ -1,5 +1,5 @@
 import {type Note, type NoteTarget, type NoteTargetKind, actorTarget, eventTarget, quoteTarget} from '../store/notes.js';
-import type {BriefingIndex} from './briefingIndex.js';
+import {type BriefingIndex, searchTerms, searchable} from './briefingIndex.js';
 import type {PaneId} from './views.js';
 
 // Notes as the dashboard shows them: looked up in the briefing index, newest first.
@@ -50,3 +50,16 @@ export const firstLine = (text: string) => {
 	const lines = text.split('\n');
 	return lines.length > 1 ? `${lines[0]} …` : text;
 };
+
+// The notes the Notes view lists for its search, newest first: those where every term of the
+// search occurs in the note, its id or the text of what it is on.
+export function notesShown(index: BriefingIndex, notes: readonly Note[], search: string): Note[] {
+	const sorted = newestFirst(notes);
+	const terms = searchTerms(search);
+	if (terms.length === 0) return sorted;
+	return sorted.filter((note) => {
+		const on = targetIn(index, note.target.kind, note.target.id)?.text ?? note.target.text;
+		const text = searchable(`${note.id} ${note.text} ${on}`);
+		return terms.every((term) => text.includes(term));
+	});
+}

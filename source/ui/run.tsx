@@ -36,7 +36,10 @@ export async function runDashboard(props: AppProps, streams: Streams = process):
 	process.on('uncaughtException', onException);
 	process.on('exit', restore);
 	try {
-		instance = render(<App {...props} />, {
+		// $EDITOR and OSC 52 need the terminal itself; a resize event makes the screen writer draw
+		// every line of the next frame.
+		const terminal = {stdin: streams.stdin, stdout: streams.stdout, redraw: () => streams.stdout.emit('resize')};
+		instance = render(<App {...props} terminal={terminal} />, {
 			stdin: streams.stdin,
 			stdout: screen as unknown as NodeJS.WriteStream, // draws changed lines in place (screen.ts)
 			stderr: streams.stderr,

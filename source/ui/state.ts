@@ -7,11 +7,16 @@ import type {Cursor, PaneId, ViewQuery, Views} from './views.js';
 
 // What sits above the panes. The top of the stack gets the keys; Esc closes it.
 export type Mode =
-	| {kind: 'search'; pane: PaneId; origin: Cursor} // typing a search into the pane; Esc goes back to origin
+	// The search prompt of a pane or of the Notes view. Esc puts back `previous` (the search kept
+	// before) and the cursor at `origin`.
+	| {kind: 'search'; pane: PaneId | 'notes'; origin: Cursor; previous: string}
 	| {kind: 'detail'; pane: 'feed' | 'quotes'; id: string; scroll: number}
 	| {kind: 'help'; scroll: number}
-	| {kind: 'notes'; cursor: number} // the Notes view; cursor: the selected note, newest first
-	| {kind: 'note'; target: NoteTarget; noteId: string | null; text: string} // writing a new note (noteId null) or editing one
+	| {kind: 'notes'; cursor: number; search: string} // the Notes view; cursor: the selected note of those shown, newest first
+	// Writing a new note (noteId null) or editing one; cursor: where typing goes (lineEdit.ts).
+	// While `saving`, the write is under way: on success the editor closes, on failure it stays with
+	// the text and the error in the status line.
+	| {kind: 'note'; target: NoteTarget; noteId: string | null; text: string; cursor: number; saving: boolean}
 	| {kind: 'confirm'; noteId: string; text: string}; // "delete note n-3? y/n"
 
 // A change to notes.json the dashboard asked for; App.tsx makes it (the store is async) and puts
@@ -19,15 +24,24 @@ export type Mode =
 export type NoteRequest =
 	{op: 'add'; target: NoteTarget; text: string} | {op: 'edit'; id: string; text: string} | {op: 'remove'; id: string};
 
+// What a key asks of the world outside the state: a note written, the note handed to $EDITOR, an
+// article opened, text copied. App.tsx does it and reports in the status line.
+export type Request =
+	| NoteRequest
+	| {op: 'external'; target: NoteTarget; noteId: string | null; text: string}
+	| {op: 'open'; article: string; what: string} // the article's id; `what`: "event e-3", for the status line
+	| {op: 'copy'; text: string; what: string};
+
 export type UIState = {
 	focus: PaneId;
 	modes: Mode[];
 	filter: string[]; // selected actor ids, in the order they were selected
+	undo: string[][]; // the filters before each change, the last one last (z)
 	search: Record<PaneId, string>; // each pane's search, kept after Enter
 	cursor: Record<PaneId, Cursor>;
 	quit: boolean;
 	status: string | null; // the status line: "saved", an error, why a key did nothing
-	request: NoteRequest | null; // the latest change asked for (a new object each time)
+	request: Request | null; // the latest request (a new object each time)
 };
 
 // What the dispatcher needs to know besides the state: the data, its views, and the sizes on
@@ -52,6 +66,7 @@ export const initialState = (): UIState => ({
 	focus: 'actors',
 	modes: [],
 	filter: [],
+	undo: [],
 	search: {actors: '', feed: '', quotes: ''},
 	cursor: {actors: {index: 0, id: null}, feed: {index: 0, id: null}, quotes: {index: 0, id: null}},
 	quit: false,
@@ -64,7 +79,7 @@ export const topMode = (state: UIState): Mode | undefined => state.modes[state.m
 // The scopes of the keymap that apply, most specific first.
 export function scopesFor(state: UIState): Scope[] {
 	const top = topMode(state);
-	if (!top) return [state.focus, 'lists', 'item', 'global', 'always'];
+	if (!top) return [state.focus, ...(state.search[state.focus] ? (['searched'] as const) : []), 'lists', 'item', 'global', 'always'];
 	if (top.kind === 'search') return ['search', 'always'];
 	if (top.kind === 'note' || top.kind === 'confirm') return [top.kind, 'always'];
 	if (top.kind === 'detail') return ['detail', 'item', 'global', 'always'];

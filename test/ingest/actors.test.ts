@@ -127,4 +127,22 @@ describe('actor detection and kinds', () => {
 		const r = run('Kestrel Aero showed Strata Nine laptops and the Velo OS operating system. Kestrel Aero jets flew.');
 		expect(r.names).toEqual(['Kestrel Aero']);
 	});
+
+	it('reads a word the tagger takes for money as a surname after a first name, and alone in that article', () => {
+		const r = run('Councillor Dana Shilling opened the fair. Entry cost 40 pence. Later, Shilling thanked the stallholders.');
+		expect(r.actors.find((a) => a.name === 'Dana Shilling')).toMatchObject({kind: 'person', aliases: expect.arrayContaining(['Shilling'])});
+		expect(run('The coin is worth one Shilling and ten Pence.').names).toEqual([]);
+	});
+
+	it('leaves a common word opening a sentence out of the person’s name after it', () => {
+		const r = run('Rival Ann Voss mocked the plan. Veteran Tom Hart agreed. Mark Anthony Reyes did not.');
+		expect(r.names).toEqual(['Ann Voss', 'Tom Hart', 'Mark Anthony Reyes']);
+	});
+
+	it('reads a country’s name alone as the surname of a person named with it, not an organisation', () => {
+		const r = run('Rep. Ken Jordan spoke first. Later, Jordan said the vote was close. Halden Chile opened a plant. Chile welcomed it.');
+		expect(r.actors.find((a) => a.name === 'Ken Jordan')!.aliases).toContain('Jordan');
+		expect(r.names).not.toContain('Jordan');
+		expect(r.kinds['Chile']).toBe('country');
+	});
 });

@@ -68,6 +68,11 @@ describe('splitParagraphs', () => {
 		expect(texts).toEqual(['  The fair opened on Monday.\nIt rained.\r', 'The mayor came.', 'Tickets sold out.']);
 		expect(splitParagraphs(' '.repeat(50_000))).toEqual([]);
 	});
+
+	it('does not take a short saying with its dash byline for a sub-heading', () => {
+		const body = 'Readers wrote in.\n\n“The mayor should resign.” ― Tomas Berg\n\n“We will rebuild” — the new slogan';
+		expect(splitParagraphs(body).map((p) => p.heading)).toEqual([false, false, true]);
+	});
 });
 
 describe('untrusted text', () => {

@@ -67,6 +67,14 @@ describe('speakers of quotes', () => {
 		expect(speakers('Mayor Ivo Stern called the new tax “unfair”.')).toEqual([]);
 	});
 
+	it('keeps one quoted word that a labelling verb gives a person or people as a name', () => {
+		expect(speakers('Mayor Ivo Stern called his rival Paul Okafor “spineless”.')).toEqual([['spineless', 'Ivo Stern']]);
+		expect(speakers('Senator Ada Holm described the governor as a “coward” and called the new tax “unfair”.')).toEqual([
+			['coward', 'Ada Holm'],
+		]);
+		expect(speakers('Ada Holm branded them “cowards”.')).toEqual([['cowards', 'Ada Holm']]);
+	});
+
 	it('gives "he said" to the last speaker of the paragraph rather than the last name in it', () => {
 		expect(
 			speakers('“The talks went well,” Governor Tom Reyes said after meeting Mayor Paul Okafor. He added, “We will meet again in June.”'),
@@ -117,6 +125,78 @@ describe('speakers of quotes', () => {
 	it('reads a form of a verb of saying after a possessive or a determiner as a noun', () => {
 		expect(speakers('Ana Ruiz, an aide to the governor, called Paul Okafor’s remarks “a gift to the county”.')).toEqual([
 			['a gift to the county', 'Ana Ruiz'],
+		]);
+	});
+
+	it('reads a participle after a contracted "is" as a verb, not a noun after a possessive', () => {
+		expect(
+			speakers(
+				'Mayor Tom Reyes spoke at the depot on Monday. He’s claiming that the new toll is “unfair to every driver,” though Ana Brisk noted that it was lower than last year.',
+			),
+		).toEqual([['unfair to every driver', 'Tom Reyes']]);
+	});
+
+	it('reports a judgement given in someone’s words by acknowledging, likening, lauding or referencing', () => {
+		expect(speakers('The mayor, Ivo Stern, acknowledged that there were "a few complaints" about the toll.')).toEqual([
+			['a few complaints', 'Ivo Stern'],
+		]);
+		expect(speakers('Councillor Ruth Kane likened the new car park to "a concrete desert".')).toEqual([['a concrete desert', 'Ruth Kane']]);
+		expect(speakers('Governor Tom Reyes lauded the volunteers for their "quiet and steady work".')).toEqual([
+			['quiet and steady work', 'Tom Reyes'],
+		]);
+		expect(speakers('The Harbour Board referenced "rising fuel costs" in its report.')).toEqual([['rising fuel costs', 'Harbour Board']]);
+	});
+
+	it('gives each quoted line of a transcript to the name in capitals that opens it', () => {
+		const body = [
+			'Governor Ann Holland spoke to the station on Sunday. Part of the interview follows:',
+			'"MARSH: Will the bridge open this week?',
+			'"HOLLAND: It will open when the engineers say it is safe.',
+			'"MARSH: And the costs?"',
+		].join('\n\n');
+		expect(speakers(body)).toEqual([
+			['MARSH: Will the bridge open this week?', 'Marsh'],
+			['HOLLAND: It will open when the engineers say it is safe.', 'Ann Holland'],
+			['MARSH: And the costs?', 'Marsh'],
+		]);
+	});
+
+	it('keeps curly quotation marks inside a quotation opened by a straight one within it', () => {
+		expect(speakers('"They think this is an episode of “Bake Off.” It is not," Mayor Ivo Stern said.')).toEqual([
+			['They think this is an episode of “Bake Off.” It is not', 'Ivo Stern'],
+		]);
+	});
+
+	it('gives a pronoun the subject of its own sentence before the name nearest to it', () => {
+		expect(speakers('Mayor Ivo Stern said he admired Paul Okafor’s patience through what he called “a long and bitter winter.”')).toEqual([
+			['a long and bitter winter.', 'Ivo Stern'],
+		]);
+	});
+
+	it('reads a participle of a verb of saying as a verb wherever no determiner makes it a noun', () => {
+		expect(
+			speakers('The advert ends with footage of Tom Reyes saying during the debate, “That makes me clever,” as the crowd cheered.'),
+		).toEqual([['That makes me clever', 'Tom Reyes']]);
+	});
+
+	it('reads a noun of saying after a possessive as attributing to its owner, whatever the tagger reads it as', () => {
+		expect(speakers('The Harbour Gazette checked Ana Ruiz’s claim that there were “hundreds of complaints” last year.')).toEqual([
+			['hundreds of complaints', 'Ana Ruiz'],
+		]);
+		expect(speakers('The Post sent its “night desk editor” Tom Reyes to the harbour.')).toEqual([]);
+	});
+
+	it('keeps the one-word first part of a quotation split by its verb of saying', () => {
+		expect(speakers('“Well,” Mayor Ivo Stern said, “the bridge will open on time.” “Zenith” is the name of the ferry.')).toEqual([
+			['Well', 'Ivo Stern'],
+			['the bridge will open on time.', 'Ivo Stern'],
+		]);
+	});
+
+	it('reads a name after "to" as governed, even where the tagger takes "to" for a conjunction', () => {
+		expect(speakers('“Keep your hands in sight,” Ruiz sings to Lena Ortiz before asking her, “Where do we go from here?”')).toEqual([
+			['Keep your hands in sight', 'Ruiz'],
+			['Where do we go from here?', 'Ruiz'],
 		]);
 	});
 });

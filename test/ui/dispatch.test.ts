@@ -88,22 +88,27 @@ describe('dispatchKey', () => {
 	});
 
 	it('lands the Actors cursor on what typing found, and Esc while typing puts it back', () => {
-		let state = press(initialState(), 'r', 'y', 'd');
+		let state = press(initialState(), '/', 'r', 'y', 'd');
 		expect(state.search.actors).toBe('ryd');
 		expect(state.cursor.actors.id).toBe('p-pat-ryder');
-		state = press(state, ENTER, ENTER);
+		state = press(state, ENTER);
 		expect(state.filter).toEqual(['p-pat-ryder']);
+		expect(topMode(state)).toBeUndefined();
 		state = press(state, ESC);
 		expect(state.search.actors).toBe('');
 		expect(state.cursor.actors.id).toBe('p-pat-ryder');
-		state = press(state, 'k', '/', 'n', 'a', 't', 'o', ESC); // n adds a note: / starts this search
+		state = press(state, 'k', '/', 'n', 'a', 't', 'o');
+		expect(state.cursor.actors.id).toBe('o-nato');
+		state = press(state, ESC);
 		expect(state.cursor.actors.id).toBe(index.actors[11]!.actor.id);
+		expect(state.filter).toEqual(['p-pat-ryder']);
 	});
 
 	it('returns the same state for keys that mean nothing, so nothing re-renders', () => {
 		const state = initialState();
 		expect(dispatchKey(state, named('left'), env)).toBe(state);
-		expect(press(state, '2', 'z').search.feed).toBe('');
+		expect(press(state, '2', 'x').search.feed).toBe('');
+		expect(press(state, 'x')).toBe(state);
 	});
 
 	describe('notes', () => {
@@ -125,7 +130,8 @@ describe('dispatchKey', () => {
 			expect(topMode(state)).toMatchObject({kind: 'note', noteId: null, text: 'qj?1Nd', target: {kind: 'event', id: firstEvent}});
 			expect(state.quit).toBe(false);
 			state = go(state, {...ENTER, meta: true}, 'x', {...ENTER, text: '\n'}, 'y', key('pasted\rtext'), ENTER);
-			expect(state.modes).toEqual([]);
+			// The editor stays, saving, until the write is done (App.tsx: noteSaved, noteFailed).
+			expect(state.modes).toMatchObject([{kind: 'note', saving: true}]);
 			expect(state.request).toEqual({
 				op: 'add',
 				target: {kind: 'event', id: firstEvent, text: index.feed[0]!.text},

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Key} from 'ink';
-import {type KeyPress, type Scope, KEYMAP, commandFor, hints, keyLabel, keyPress, splitInput} from '../../source/ui/keymap.js';
+import {type KeyPress, type Scope, COMMANDS, KEYMAP, commandFor, hints, keyLabel, keyPress, splitInput} from '../../source/ui/keymap.js';
 import {scopesFor, initialState} from '../../source/ui/state.js';
 
 const char = (text: string, ctrl = false): KeyPress => ({name: null, text, ctrl, shift: /[A-Z]/.test(text), meta: false});
@@ -9,9 +9,17 @@ const named = (name: KeyPress['name'], shift = false): KeyPress => ({name, text:
 describe('keymap', () => {
 	it('describes every binding, and no key means two things in the scopes one mode asks', () => {
 		for (const binding of KEYMAP) expect(binding.description.length, binding.command).toBeGreaterThan(0);
+		// Every command has a key, so the help and the readme show it.
+		for (const command of COMMANDS)
+			expect(
+				KEYMAP.some((binding) => binding.command === command),
+				command,
+			).toBe(true);
 		// The scope chains the dispatcher uses (state.ts scopesFor).
 		const chains: Scope[][] = [
 			['actors', 'lists', 'item', 'global', 'always'],
+			['actors', 'searched', 'lists', 'item', 'global', 'always'],
+			['feed', 'searched', 'lists', 'item', 'global', 'always'],
 			['feed', 'lists', 'item', 'global', 'always'],
 			['quotes', 'lists', 'item', 'global', 'always'],
 			['search', 'always'],
@@ -40,11 +48,12 @@ describe('keymap', () => {
 		expect(commandFor(panes, char('j'))).toBe('down');
 		expect(commandFor(panes, named('down'))).toBe('down');
 		expect(commandFor(panes, char('G'))).toBe('last');
-		expect(commandFor(panes, char('z'))).toBe('findActor');
+		expect(commandFor(panes, char('z'))).toBe('undoFilter');
+		expect(commandFor(panes, char('x'))).toBeNull(); // a letter that is no key does nothing: / finds
 		expect(commandFor(panes, named('return'))).toBe('toggleActor');
 		expect(commandFor(panes, named('tab', true))).toBe('prevPane');
 		expect(commandFor(panes, char('q'))).toBe('quit');
-		expect(commandFor(['feed', 'lists', 'global', 'always'], char('z'))).toBeNull();
+		expect(commandFor(['feed', 'lists', 'global', 'always'], char('x'))).toBeNull();
 		expect(commandFor(['feed', 'lists', 'global', 'always'], named('return'))).toBe('open');
 		const search: Scope[] = ['search', 'always'];
 		for (const text of ['q', 'j', '?', '/', 'G', '1', 'é']) expect(commandFor(search, char(text))).toBe('searchType');
@@ -89,11 +98,11 @@ describe('keymap', () => {
 	it('makes the footer hints from the keymap', () => {
 		expect(hints(['actors', 'lists', 'global']).map(({keys, hint}) => `${keys} ${hint}`)).toEqual([
 			'Enter select',
-			'letters find',
 			'j/k move',
 			'/ search',
 			'Tab pane',
 			'Esc clear',
+			'z undo',
 			'? help',
 			'q quit',
 		]);

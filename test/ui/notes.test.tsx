@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -89,7 +89,8 @@ describe('notes in the dashboard', () => {
 		// e edits the newest note: the editor starts with its text.
 		await ui.press('e');
 		expect(ui.frame()).toContain('Editing n-1 on event');
-		await ui.press(KEYS.ctrlU, 'edited text', KEYS.enter);
+		// Ctrl-U deletes to the start of the line; Backspace there joins it to the line above.
+		await ui.press(KEYS.ctrlU, KEYS.backspace, KEYS.ctrlU, KEYS.backspace, KEYS.ctrlU, 'edited text', KEYS.enter);
 		await until(ui.frame, 'saved: edited n-1');
 		notes = notesOnDisk(dir);
 		expect(notes.map((note) => [note.id, note.text])).toEqual([['n-1', 'edited text']]);
@@ -190,5 +191,109 @@ describe('notes in the dashboard', () => {
 			expect(ui.frame()).not.toContain('Delete note');
 		}
 		expect(readFileSync(join(dir, 'notes.json'), 'utf8')).toBe('{"schemaVersion": 1, "nextId": 2, "notes": [');
+	});
+	it('edits anywhere in the note: ← →, Home/End, Ctrl-A/Ctrl-E, Alt-←/→ and Alt-b/f by word, Ctrl-W', async () => {
+		const {dir, ui} = await open();
+		await ui.press('n', ...'helo world');
+		await ui.press(...Array(7).fill(KEYS.left), 'l');
+		expect(ui.frame()).toContain('hell▏o world');
+		await ui.press(KEYS.home, '» ', KEYS.end, '!');
+		expect(ui.frame()).toContain('» hello world!▏');
+		await ui.press(KEYS.altLeft, KEYS.altLeft, 'big ');
+		expect(ui.frame()).toContain('» big ▏hello world!');
+		await ui.press(KEYS.altF, KEYS.altRight, ',');
+		expect(ui.frame()).toContain('» big hello world,▏!');
+		await ui.press(KEYS.ctrlA, KEYS.right, KEYS.right, KEYS.altF, KEYS.ctrlW, 'a');
+		expect(ui.frame()).toContain('» a▏ hello world,!');
+		await ui.press(KEYS.ctrlE, KEYS.altB, KEYS.altB, 'dear ');
+		expect(ui.frame()).toContain('» a dear ▏hello world,!');
+		// A paste goes in at the cursor, whole.
+		await ui.press(KEYS.ctrlA, 'pasted, line\r');
+		await ui.press(KEYS.enter);
+		await until(ui.frame, 'saved: added n-1');
+		expect(notesOnDisk(dir)[0]!.text).toBe('pasted, line\n» a dear hello world,!');
+	});
+
+	it('the Notes view edits (e), deletes (d, after y) and searches (/) the selected note', async () => {
+		const {dir, ui} = await open();
+		await ui.press('n', 'first about troops', KEYS.enter);
+		await until(ui.frame, 'saved: added n-1');
+		await ui.press('j', 'n', 'second about talks', KEYS.enter);
+		await until(ui.frame, 'saved: added n-2');
+		await ui.press('N');
+		expect(ui.lines()[2]).toContain('Notes 2 · newest first');
+		// / narrows the view as typed; Enter keeps it; e edits the selected (the only shown) note.
+		await ui.press('/', ...'troops');
+		expect(ui.lines().at(-1)).toMatch(/^\/troops▏/);
+		expect(ui.lines()[2]).toContain('Notes 1/2 · /troops');
+		expect(ui.frame()).not.toContain('second about talks');
+		await ui.press(KEYS.enter, 'e');
+		expect(ui.frame()).toContain('Editing n-1 on actor');
+		await ui.press(' (edited)', KEYS.enter);
+		await until(ui.frame, 'saved: edited n-1');
+		expect(notesOnDisk(dir).find((note) => note.id === 'n-1')!.text).toBe('first about troops (edited)');
+		// Back in the Notes view, still searched; a search that matches nothing says so.
+		expect(ui.lines()[2]).toContain('Notes 1/2 · /troops');
+		await ui.press('/', 'zzz');
+		expect(ui.frame()).toContain('No note matches /zzz.');
+		await ui.press(KEYS.escape);
+		expect(ui.lines()[2]).toContain('Notes 1/2 · /troops');
+		// d asks; y deletes the selected note and no other.
+		await ui.press(KEYS.escape, 'N', 'd');
+		expect(ui.lines().at(-1)).toMatch(/^Delete note n-2 “second about talks”\? y\/n/);
+		await ui.press('y');
+		await until(ui.frame, 'saved: deleted n-2');
+		expect(notesOnDisk(dir).map((note) => note.id)).toEqual(['n-1']);
+	});
+
+	it('keeps the editor open with the text when the save fails, with the error on the status line', async () => {
+		const {dir, ui} = await open();
+		await ui.press('n', 'words worth keeping');
+		// notes.json is damaged behind the dashboard's back: the write refuses to replace it.
+		writeFileSync(join(dir, 'notes.json'), '{"schemaVersion": 1, "notes": [');
+		await ui.press(KEYS.enter);
+		await until(ui.frame, /notes\.json: is not valid JSON/);
+		expect(ui.frame()).toContain('New note on actor');
+		expect(ui.frame()).toContain('words worth keeping▏');
+		expect(ui.lines().at(-1)).toMatch(/notes\.json: is not valid JSON/);
+		// Still editable; once the file is fixed, Enter saves what was typed.
+		await ui.press('!');
+		writeFileSync(join(dir, 'notes.json'), '{"schemaVersion": 1, "nextId": 1, "notes": []}');
+		await ui.press(KEYS.enter);
+		await until(ui.frame, 'saved: added n-1');
+		expect(notesOnDisk(dir).map((note) => note.text)).toEqual(['words worth keeping!']);
+	});
+
+	it('E writes the note in $EDITOR: what it saves is saved, an empty file or a failing editor cancels', async () => {
+		const {dir, data} = await open();
+		const editor = (name: string, script: string) => {
+			const path = join(dir, name);
+			writeFileSync(path, `#!/bin/sh\n${script}\n`);
+			chmodSync(path, 0o755);
+			return path;
+		};
+		// The editor sees the note's text in the file it is given.
+		const seen = join(dir, 'seen.txt');
+		const writes = editor('writes', `cp "$1" '${seen}'; printf 'written in the editor\\nsecond line\\n' > "$1"`);
+		const ui = await renderDashboard(data, {dir, outside: {env: {...process.env, VISUAL: '', EDITOR: writes}}});
+		await ui.press('E');
+		await until(ui.frame, 'saved: added n-1 on actor');
+		expect(notesOnDisk(dir)[0]!.text).toBe('written in the editor\nsecond line');
+		expect(readFileSync(seen, 'utf8')).toBe('');
+		// E again edits the newest note: the editor is given its text.
+		await ui.press('E');
+		await until(ui.frame, 'unchanged: nothing was saved');
+		expect(readFileSync(seen, 'utf8')).toBe('written in the editor\nsecond line\n');
+		ui.unmount();
+		for (const [script, status] of [
+			[': > "$1"', 'the editor saved an empty note: nothing was saved'],
+			['exit 3', 'exited with 3: nothing was saved'],
+		] as const) {
+			const other = await renderDashboard(data, {dir, outside: {env: {...process.env, VISUAL: editor('other', script)}}});
+			await other.press('E');
+			await until(other.frame, status);
+			expect(notesOnDisk(dir).map((note) => note.text)).toEqual(['written in the editor\nsecond line']);
+			other.unmount();
+		}
 	});
 });

@@ -2,6 +2,7 @@ import {cleanup, render} from 'ink-testing-library';
 import {afterEach} from 'vitest';
 import type {BriefingData} from '../../source/store/schema.js';
 import {App} from '../../source/ui/App.js';
+import type {Outside} from '../../source/ui/hooks/useRequests.js';
 
 export {sampleBriefing, scaledBriefing} from './data.js';
 
@@ -23,6 +24,15 @@ export const KEYS = {
 	backspace: '\x7f',
 	ctrlC: '\x03',
 	ctrlU: '\x15',
+	ctrlW: '\x17',
+	ctrlA: '\x01',
+	ctrlE: '\x05',
+	left: '\x1b[D',
+	right: '\x1b[C',
+	altLeft: '\x1b[1;3D',
+	altRight: '\x1b[1;3C',
+	altB: '\x1bb',
+	altF: '\x1bf',
 } as const;
 
 export const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,6 +68,9 @@ afterEach(() => {
 	cleanup();
 });
 
+// Ink stops reading stdin when the app exits: whether the dashboard still runs.
+export const running = (ui: {stdin: {listenerCount: (event: string) => number}}) => ui.stdin.listenerCount('readable') > 0;
+
 type Stdout = ReturnType<typeof render>['stdout'];
 
 export function resize(stdout: Stdout, columns: number, rows: number): void {
@@ -66,8 +79,12 @@ export function resize(stdout: Stdout, columns: number, rows: number): void {
 	stdout.emit('resize');
 }
 
-export async function renderDashboard(data: BriefingData, options: {columns?: number; rows?: number; sample?: boolean; dir?: string} = {}) {
-	const instance = render(<App data={data} sample={options.sample ?? false} dir={options.dir ?? null} theme={{color: false}} />);
+type Options = {columns?: number; rows?: number; sample?: boolean; dir?: string; outside?: Partial<Outside>};
+
+export async function renderDashboard(data: BriefingData, options: Options = {}) {
+	const instance = render(
+		<App data={data} sample={options.sample ?? false} dir={options.dir ?? null} theme={{color: false}} {...options.outside} />,
+	);
 	const frame = () => instance.lastFrame() ?? '';
 	const settled = () => settle(() => instance.frames.length);
 	resize(instance.stdout, options.columns ?? 120, options.rows ?? 40);

@@ -116,7 +116,7 @@ describe('a large briefing drawn from its start', () => {
 // Which keys need every event (dispatch.ts needsWhole).
 function dispatchWholeKeys() {
 	const press = (text: string, name: NamedKey | null = null) => ({name, text, ctrl: false, shift: false, meta: false});
-	const searching: UIState = {...initialState(), modes: [{kind: 'search', pane: 'feed', origin: {index: 0, id: null}}]};
+	const searching: UIState = {...initialState(), modes: [{kind: 'search', pane: 'feed', origin: {index: 0, id: null}, previous: ''}]};
 	return {
 		End: needsWhole(initialState(), press('', 'end')),
 		G: needsWhole(initialState(), press('G')),

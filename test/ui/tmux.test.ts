@@ -1,9 +1,10 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {BERGEN_ARTICLE, OSLO_ARTICLE} from '../helpers.js';
 
 // The built CLI on a real terminal: tmux runs a shell, the shell runs `briefing`, and the test
 // types keys with send-keys and reads the screen with capture-pane. It checks what a user sees,
@@ -130,7 +131,7 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 					const lines = screen().split('\n');
 					expect(lines[0]).toBe('Sample briefing — ingest your own with: briefing ingest FILE...');
 					expect(lines[3]).toMatch(/▸1 Actors 16 +│ +2 Feed 8 +│ +3 Quotes 2/);
-					keys('z', 'e', 'l', 'Enter', 'Enter', '2');
+					keys('/', 'z', 'e', 'l', 'Enter', '2');
 					await until('the filtered feed', shows('Feed 1/5'));
 					expect(screen()).not.toContain('Pentagon on Tuesday');
 					keys('C-c');
@@ -138,6 +139,37 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 				} finally {
 					tmuxQuietly('resize-window', '-t', session, '-x', SIZE.columns, '-y', SIZE.rows);
 				}
+			}),
+		TEST_MS,
+	);
+
+	it(
+		'follows an ingest in another process: the sample gives way to the briefing, then new counts with the cursor on its event',
+		() =>
+			inSession(async () => {
+				const live = mkdtempSync(join(tempRoot, 'live-'));
+				const ingest = (name: string, text: string) => {
+					writeFileSync(join(tempRoot, name), text);
+					execFileSync(process.execPath, [cli, 'ingest', join(tempRoot, name), '--dir', live], {env: {...process.env, HOME: home}});
+				};
+				keys('clear', 'Enter');
+				await until('a clear screen', () => screen().trim() === '$');
+				keys(`node ${cli} --dir ${live}`, 'Enter');
+				await until('the sample', () => alternateOn() && screen().includes('Feed 1/8'));
+				ingest('first.txt', OSLO_ARTICLE);
+				await until('the first article', shows(`Briefing · ${live}  │  1 article · 2 actors · 3 events · 1 quote`));
+				// The Feed's second event, "Okafor said on Tuesday".
+				keys('Tab', 'j');
+				await until('the cursor on it', shows('Feed 2/3'));
+				expect(screen()).toMatch(/▸ Okafor +Okafor said on Tuesday/);
+				ingest('second.txt', BERGEN_ARTICLE);
+				await until('the new counts', shows('2 articles · 4 actors · 6 events · 1 quote'));
+				// Three events of the second article come before it: the cursor is on it, fifth.
+				expect(screen()).toContain('Feed 5/6');
+				expect(screen()).toMatch(/▸ Okafor +Okafor said on Tuesday/);
+				expect(screen()).toContain('Petrov met Goran Dahl');
+				keys('q');
+				await until('the shell', shellBack);
 			}),
 		TEST_MS,
 	);
@@ -166,6 +198,116 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 				await until('the shell', shellBack);
 				keys('echo "exit $?"', 'Enter');
 				await until('the exit status', shows('exit 143'));
+			}),
+		TEST_MS,
+	);
+	// A briefing of one article of our own, naming Qatar (and a spokesman quoted), at its url.
+	const qatarBriefing = () => {
+		const qatarDir = join(tempRoot, 'qatar');
+		if (existsSync(join(qatarDir, 'briefing.json'))) return qatarDir;
+		const article = join(tempRoot, 'doha.md');
+		writeFileSync(
+			article,
+			[
+				'---',
+				'title: Talks resume in Doha',
+				'date: 2024-11-05',
+				'source: Example Wire',
+				'url: https://news.example.org/doha-talks',
+				'---',
+				'',
+				'Qatar hosted a new round of talks between the two delegations on Monday, officials said.',
+				'',
+				'"We are ready to continue for as long as it takes," said Ahmed Saleh, a spokesman for the Qatari foreign ministry.',
+				'',
+			].join('\n'),
+		);
+		execFileSync(process.execPath, [cli, 'ingest', article, '--dir', qatarDir], {env: {...process.env, HOME: home}, stdio: 'pipe'});
+		return qatarDir;
+	};
+
+	const startOn = async (briefing: string, prefix = '') => {
+		keys('clear', 'Enter');
+		await until('a clear screen', () => screen().trim() === '$');
+		keys(`${prefix}node ${cli} --dir ${briefing}`, 'Enter');
+		await until('the dashboard', () => alternateOn() && screen().includes('Filter: none'));
+	};
+
+	it(
+		'/ q a t a r Enter filters by Qatar and keeps running, at 120×40 and at 70×24',
+		() =>
+			inSession(async () => {
+				const briefing = qatarBriefing();
+				for (const [columns, rows] of [
+					['120', '40'],
+					['70', '24'],
+				] as const) {
+					tmux('resize-window', '-t', session, '-x', columns, '-y', rows);
+					await startOn(briefing);
+					keys('/', 'q', 'a', 't', 'a', 'r', 'Enter');
+					await until('the filter', shows('Filter: Qatar → 2/2 events, 0/1 quotes'));
+					expect(alternateOn()).toBe(true);
+					expect(screen()).toMatch(/▸ \[x\] C Qatar/);
+					expect(screen()).not.toContain('New note');
+					// Still running: q now quits, from the top level.
+					keys('q');
+					await until('the shell', shellBack);
+				}
+			}),
+		TEST_MS,
+	);
+
+	it(
+		'E hands the note to $EDITOR on the main screen in cooked mode, saves what it wrote, and redraws the dashboard',
+		() =>
+			inSession(async () => {
+				const briefing = qatarBriefing();
+				const state = join(tempRoot, `editor-${session}.txt`);
+				const editor = join(tempRoot, `editor-${session}.sh`);
+				writeFileSync(
+					editor,
+					[
+						'#!/bin/sh',
+						`tmux -S '${socket}' display-message -p -t '${session}' '#{alternate_on}' > '${state}'`,
+						`stty -a >> '${state}'`,
+						`printf 'typed in the editor\\n' > "$1"`,
+						'',
+					].join('\n'),
+				);
+				chmodSync(editor, 0o755);
+				await startOn(briefing, `EDITOR=${editor} `);
+				keys('E');
+				await until('the saved note', shows('saved: added n-1 on actor'));
+				expect(alternateOn()).toBe(true);
+				const lines = screen().split('\n');
+				expect(lines[0]).toMatch(/^Briefing · /);
+				expect(lines[1]).toMatch(/^Filter: none/);
+				expect(lines[2]).toMatch(/^┏━ ▸ Actors/);
+				const seen = readFileSync(state, 'utf8');
+				expect(seen.split('\n')[0]).toBe('0'); // the main screen
+				expect(seen).toMatch(/(^|\s)icanon(\s|$)/m); // raw mode off
+				const notes = JSON.parse(readFileSync(join(briefing, 'notes.json'), 'utf8')) as {notes: Array<{text: string}>};
+				expect(notes.notes.map((note) => note.text)).toEqual(['typed in the editor']);
+				keys('q');
+				await until('the shell', shellBack);
+			}),
+		TEST_MS,
+	);
+
+	it(
+		'y copies the quote with its citation through OSC 52 (tmux keeps it as a buffer with set-clipboard on)',
+		() =>
+			inSession(async () => {
+				tmux('set-option', '-s', 'set-clipboard', 'on');
+				await startOn(qatarBriefing());
+				keys('3', 'y');
+				await until('the status line', shows('copied quote'));
+				expect(screen()).toMatch(/copied quote \S+ \(OSC 52/);
+				expect(tmux('show-buffer')).toBe(
+					'“We are ready to continue for as long as it takes” — Ahmed Saleh, a spokesman for the Qatari foreign ministry · Example Wire · 2024-11-05 · https://news.example.org/doha-talks',
+				);
+				keys('q');
+				await until('the shell', shellBack);
 			}),
 		TEST_MS,
 	);

@@ -51,9 +51,16 @@ export function headerLines(index: BriefingIndex, state: UIState, views: Views, 
 	return [fitLine(title, width), fitLine([counts], width), fitLine(filter, width)];
 }
 
+// The text of a search: a pane's, or the Notes view's (kept in its mode).
+function searchText(state: UIState, pane: PaneId | 'notes'): string {
+	if (pane !== 'notes') return state.search[pane];
+	const notes = state.modes.filter((mode) => mode.kind === 'notes').at(-1);
+	return notes?.kind === 'notes' ? notes.search : '';
+}
+
 export function footerScopes(state: UIState): Scope[] {
 	const top = topMode(state);
-	if (!top) return [state.focus, 'lists', 'item', 'global'];
+	if (!top) return [state.focus, ...(state.search[state.focus] ? (['searched'] as const) : []), 'lists', 'item', 'global'];
 	if (top.kind === 'search' || top.kind === 'note' || top.kind === 'confirm') return [top.kind];
 	if (top.kind === 'detail') return ['detail', 'item', 'global'];
 	return [top.kind, 'global'];
@@ -65,10 +72,10 @@ export function footerLine(state: UIState, width: number): Line {
 	const top = topMode(state);
 	const prompt: Segment[] =
 		top?.kind === 'search'
-			? [{text: `/${state.search[top.pane]}`, bold: true}, {text: '▏', color: FOCUS_COLOR}, {text: '  '}]
+			? [{text: `/${searchText(state, top.pane)}`, bold: true}, {text: '▏', color: FOCUS_COLOR}, {text: '  '}]
 			: top?.kind === 'confirm'
 				? [{text: `Delete note ${top.noteId} “${top.text}”? y/n`, bold: true, color: ACCENT_COLOR}, {text: '  '}]
-				: state.status && top?.kind !== 'note'
+				: state.status
 					? [
 							{text: state.status, bold: true, color: ACCENT_COLOR},
 							{text: '  │  ', dim: true},

@@ -1,12 +1,12 @@
-import {dateLabel} from '../../output/dates.js';
+import {dateLabel, headingText} from '../../output/dates.js';
 import type {BodyReader} from '../../store/bodies.js';
 import type {StoredArticle, StoredEvent, StoredQuote} from '../../store/schema.js';
 import type {BriefingIndex} from '../briefingIndex.js';
 import {type Line, type Segment, type Style, fitLine, wrap} from '../text.js';
 import {ACCENT_COLOR, KIND_COLOR, KIND_MARK} from '../theme.js';
-import {headingText} from './feedRow.js';
 import type {Note} from '../../store/notes.js';
 import {noteDetailLines} from './notes.js';
+import {sourceLine} from '../../output/sources.js';
 
 // The detail view of one event or quote: everything the briefing knows about it, as lines for a
 // given width. The view scrolls these lines.
@@ -146,6 +146,13 @@ export function detailLines(
 			},
 		];
 		lines.push(...field('Article', [{text: article.title}], width), ...field('', meta, width));
+	}
+	// Every article that tells it: its outlet, date and url.
+	if (item.sources && item.sources.length > 1) {
+		item.sources.forEach((source, i) => {
+			const told = index.articleById.get(source.article);
+			lines.push(...field(i === 0 ? 'Sources' : '', [{text: `${i + 1}. `, bold: true}, {text: sourceLine(told, source.article)}], width));
+		});
 	}
 	const para = paragraph(item, article ? bodyOf(article) : null, color);
 	lines.push(...field('Id', [{text: `${found.kind} ${item.id}`, dim: true}], width));

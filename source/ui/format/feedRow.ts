@@ -1,21 +1,12 @@
 import type {BriefingIndex} from '../briefingIndex.js';
 import type {StoredEvent} from '../../store/schema.js';
+import {headingText} from '../../output/dates.js';
 import {type Line, type Segment, fitLine, width as textWidth} from '../text.js';
 import {ACCENT_COLOR, KIND_COLOR} from '../theme.js';
 import type {RowState} from './actorRow.js';
 import {CURSOR, CURSOR_UNFOCUSED} from './marks.js';
 import {NOTE_MARK} from '../notes.js';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-// A date heading as precise as the date is known: "2024-10-29 Tuesday", "week of 2024-10-21",
-// "2024-10 (month)", "2014 (year)". `label` is output/dates.ts's dateLabel.
-export function headingText(label: string): string {
-	if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return `${label} ${DAYS[new Date(`${label}T00:00:00Z`).getUTCDay()]}`;
-	if (/^\d{4}-\d{2}$/.test(label)) return `${label} (month)`;
-	if (/^\d{4}$/.test(label)) return `${label} (year)`;
-	return label;
-}
+import {sourcesLabel} from '../../output/sources.js';
 
 export function headingRow(label: string, width: number): Line {
 	const text = `── ${headingText(label)} `;
@@ -54,11 +45,14 @@ export function feedRow(index: BriefingIndex, event: StoredEvent, selected: Read
 		used += textWidth(text);
 	}
 	const mark = row.cursor ? (row.focused ? CURSOR : CURSOR_UNFOCUSED) : ' ';
+	// "3 outlets": the event is told by several articles (Enter lists them).
+	const told = sourcesLabel(event, index.articleById);
 	return fitLine(
 		[
 			{text: `${mark}${row.noted ? NOTE_MARK : ' '}`, ...base, bold: true},
 			...fitLine(names, column, base),
 			{text: ' ', ...base},
+			...(told ? [{text: `[${told}] `, ...base, color: ACCENT_COLOR}] : []),
 			{text: event.text, ...base},
 		],
 		width,

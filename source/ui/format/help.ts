@@ -1,10 +1,11 @@
-import {type Scope, SCOPE_TITLES, bindingsIn, keysLabel} from '../keymap.js';
+import {KEY_RULES, type Scope, SCOPE_TITLES, bindingsIn, keysLabel} from '../keymap.js';
 import type {UIState} from '../state.js';
 import {type Line, fitLine, wrap} from '../text.js';
 import {ACCENT_COLOR, KIND_COLOR, KIND_MARK, KIND_NAME} from '../theme.js';
 
-// The `?` overlay: the keys of what was in front when it opened first (the focused pane, or the
-// detail view), then the rest, all from the keymap, then what the markers mean.
+// The `?` overlay: the rules (letters are commands, how views close), the keys of what was in
+// front when it opened first (the focused pane, or the detail view), then the rest, all from the
+// keymap, then what the markers mean.
 
 export function helpScopes(state: UIState): Scope[] {
 	const under = state.modes.filter((mode) => mode.kind !== 'help').at(-1);
@@ -14,6 +15,7 @@ export function helpScopes(state: UIState): Scope[] {
 		'actors',
 		'feed',
 		'quotes',
+		'searched',
 		'lists',
 		'item',
 		'search',
@@ -30,7 +32,8 @@ export function helpScopes(state: UIState): Scope[] {
 
 export function helpLines(state: UIState, width: number): Line[] {
 	const keysWidth = Math.min(24, Math.max(12, Math.floor(width * 0.3)));
-	const lines: Line[] = [];
+	const lines: Line[] = [fitLine([{text: 'Rules', bold: true, color: ACCENT_COLOR}], width)];
+	for (const rule of KEY_RULES) lines.push(...wrap([{text: `  ${rule}`}], width));
 	for (const scope of helpScopes(state)) {
 		const bindings = bindingsIn(scope);
 		if (bindings.length === 0) continue;

@@ -1,6 +1,8 @@
 import type {Note} from '../../store/notes.js';
 import type {BriefingIndex} from '../briefingIndex.js';
 import {NOTE_MARK, firstLine, newestFirst, noteTime, targetIn} from '../notes.js';
+
+export const CARET = '▏'; // the note editor's cursor: a character, so it shows without colour
 import type {Mode} from '../state.js';
 import {type Line, fitLine, wrap} from '../text.js';
 import {ACCENT_COLOR, FOCUS_COLOR} from '../theme.js';
@@ -8,12 +10,12 @@ import {CURSOR} from './marks.js';
 
 // The Notes view, the note editor and the notes part of the detail view, as lines.
 
-// One line a note, newest first: "▸ n-3  2026-11-25 03:12  event  “target…”  ✎ the note". A note
-// whose item is gone is marked "detached".
-export function notesViewLines(index: BriefingIndex, notes: readonly Note[], cursor: number, width: number): Line[] {
-	const sorted = newestFirst(notes);
-	if (sorted.length === 0) return [[{text: 'No notes yet: n on an actor, event or quote adds one.', dim: true}]];
-	return sorted.map((note, i) => {
+// One line a note, in the order given (newest first, those the view's search matches): "▸ n-3
+// 2026-11-25 03:12  event  “target…”  ✎ the note". A note whose item is gone is marked "detached".
+export function notesViewLines(index: BriefingIndex, notes: readonly Note[], cursor: number, width: number, search = ''): Line[] {
+	if (notes.length === 0)
+		return [[{text: search ? `No note matches /${search}.` : 'No notes yet: n on an actor, event or quote adds one.', dim: true}]];
+	return notes.map((note, i) => {
 		const here = i === cursor;
 		const base = {inverse: here || undefined};
 		const current = targetIn(index, note.target.kind, note.target.id);
@@ -34,7 +36,7 @@ export function notesViewLines(index: BriefingIndex, notes: readonly Note[], cur
 	});
 }
 
-// The editor: what the note is on, then the text with the cursor at its end.
+// The editor: what the note is on, then the text with the cursor (a bar) where typing goes.
 export function noteEditorLines(mode: Extract<Mode, {kind: 'note'}>, width: number): Line[] {
 	const lines: Line[] = [
 		...wrap(
@@ -46,15 +48,15 @@ export function noteEditorLines(mode: Extract<Mode, {kind: 'note'}>, width: numb
 		),
 		[],
 	];
-	const text = mode.text.split('\n');
-	text.forEach((line, i) => {
-		const wrapped = wrap([{text: line}], Math.max(1, width - 1));
-		const last = wrapped.length ? wrapped : [[]];
-		last.forEach((segments, j) => {
-			const end = i === text.length - 1 && j === last.length - 1;
-			lines.push([...segments, ...(end ? [{text: '▏', color: FOCUS_COLOR, bold: true}] : [])]);
-		});
-	});
+	const bar = {text: CARET, color: FOCUS_COLOR, bold: true};
+	let offset = 0;
+	for (const line of mode.text.split('\n')) {
+		const at = mode.cursor - offset;
+		offset += line.length + 1;
+		const here = at >= 0 && at <= line.length;
+		const wrapped = wrap(here ? [{text: line.slice(0, at)}, bar, {text: line.slice(at)}] : [{text: line}], Math.max(1, width - 1));
+		lines.push(...(wrapped.length ? wrapped : [[]]));
+	}
 	return lines;
 }
 

@@ -2,7 +2,8 @@ import {dateLabel} from '../../output/dates.js';
 import type {StoredQuote} from '../../store/schema.js';
 import type {BriefingIndex} from '../briefingIndex.js';
 import {type Line, clampLines, fitLine, wrap} from '../text.js';
-import {FOCUS_COLOR, KIND_COLOR} from '../theme.js';
+import {ACCENT_COLOR, FOCUS_COLOR, KIND_COLOR} from '../theme.js';
+import {sourcesLabel} from '../../output/sources.js';
 import type {RowState} from './actorRow.js';
 import {CARD_BAR, CURSOR_UNFOCUSED} from './marks.js';
 import {NOTE_MARK} from '../notes.js';
@@ -26,7 +27,17 @@ export function quoteCard(index: BriefingIndex, quote: StoredQuote, row: RowStat
 				...(speaker.actor.role ? [{text: `, ${speaker.actor.role}`}] : []),
 			]
 		: [{text: '— unattributed', dim: true}];
-	const lines: Line[] = [...body, who, [{text: `${dateLabel(quote.date, quote.datePrecision)} · ${title}`, dim: true}]];
+	// The number of outlets comes before the title, which a narrow card cuts.
+	const told = sourcesLabel(quote, index.articleById);
+	const lines: Line[] = [
+		...body,
+		who,
+		[
+			{text: `${dateLabel(quote.date, quote.datePrecision)} · `, dim: true},
+			...(told ? [{text: `${told} · `, color: ACCENT_COLOR}] : []),
+			{text: title, dim: true},
+		],
+	];
 	// The gutter: a bar down the card under the cursor in the focused pane, › on its first line in another.
 	const gutter = (i: number) => (row.cursor ? (row.focused ? CARD_BAR : i === 0 ? CURSOR_UNFOCUSED : ' ') : ' ');
 	const bar = (i: number) => ({

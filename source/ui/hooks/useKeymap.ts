@@ -2,7 +2,7 @@ import {type Key, useApp, useInput, useStdin} from 'ink';
 import {type Dispatch, type SetStateAction, useCallback, useLayoutEffect, useRef} from 'react';
 import {dispatchKey, needsWhole} from '../dispatch.js';
 import {keyPress} from '../keymap.js';
-import type {Env, NoteRequest, UIState} from '../state.js';
+import type {Env, Request, UIState} from '../state.js';
 
 // The only useInput of the dashboard. Each key becomes a KeyPress and goes to the pure dispatcher
 // with the current state and environment (sizes, views); no component listens to keys on its own.
@@ -10,7 +10,8 @@ import type {Env, NoteRequest, UIState} from '../state.js';
 // other, and q quits from here rather than from an effect. Input is off when stdin cannot be put
 // in raw mode.
 //
-// A key that asks for a change to the notes (state.request) hands it to onRequest; what comes back
+// A key that asks for something outside the state (state.request: a note written, an article
+// opened, text copied) hands it to onRequest; what comes back
 // later (the write's result) goes into the state through the returned update, which builds on the
 // latest state as keys do.
 //
@@ -21,7 +22,7 @@ export function useKeymap(
 	state: UIState,
 	setState: Dispatch<SetStateAction<UIState>>,
 	env: Env,
-	onRequest: (request: NoteRequest) => void = () => {},
+	onRequest: (request: Request) => void = () => {},
 ): (change: (state: UIState) => UIState) => void {
 	const onRequestRef = useRef(onRequest);
 	const stateRef = useRef(state);

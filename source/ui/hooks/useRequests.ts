@@ -1,0 +1,110 @@
+import {useStdout} from 'ink';
+import {useCallback} from 'react';
+import {type Note, NotesFileError, addNote, editNote, removeNote} from '../../store/notes.js';
+import type {BriefingIndex} from '../briefingIndex.js';
+import {type ClipboardWriter, copyText, systemClipboard} from '../clipboard.js';
+import {noteFailed, noteSaved} from '../dispatch.js';
+import {editInEditor} from '../externalEditor.js';
+import {type Opener, articleTarget, systemOpener} from '../opener.js';
+import type {NoteRequest, Request, UIState} from '../state.js';
+import {type TerminalControl, withTerminalSuspended} from '../suspend.js';
+
+// What the dashboard does outside its state when a key asks (state.request): notes written to
+// notes.json, a note handed to $EDITOR, an article opened, a citation copied. Each ends with a
+// line in the status line; a note that could not be written stays in the editor.
+
+export type Outside = {
+	terminal: TerminalControl | null; // the real terminal, for $EDITOR and OSC 52; none when rendered into memory
+	clipboard?: ClipboardWriter;
+	opener?: Opener;
+	env?: NodeJS.ProcessEnv;
+};
+
+type Deps = Outside & {
+	notesDir: string | null;
+	dir: string | null;
+	index: BriefingIndex;
+	update: (change: (state: UIState) => UIState) => void;
+	saved: (notes: Note[]) => void; // notes.json as the write left it
+	reload: () => void; // notes.json read again, after a write found it damaged
+};
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function useRequests({notesDir, dir, index, update, saved, reload, terminal, clipboard, opener, env = process.env}: Deps) {
+	const {write} = useStdout();
+	const writeNote = useCallback(
+		(request: NoteRequest, written?: Parameters<typeof noteFailed>[2]) => {
+			if (!notesDir) return;
+			const done = {add: 'added', edit: 'edited', remove: 'deleted'}[request.op];
+			const change =
+				request.op === 'add'
+					? addNote(notesDir, request.target, request.text)
+					: request.op === 'edit'
+						? editNote(notesDir, request.id, request.text)
+						: removeNote(notesDir, request.id);
+			change.then(
+				(result) => {
+					saved(result.notes);
+					update((s) => noteSaved(s, `saved: ${done} ${result.note.id} on ${result.note.target.kind} ${result.note.target.id}`));
+				},
+				(error: unknown) => {
+					update((s) => noteFailed(s, message(error), written));
+					if (error instanceof NotesFileError) reload();
+				},
+			);
+		},
+		[notesDir, saved, update, reload],
+	);
+
+	return useCallback(
+		(request: Request) => {
+			switch (request.op) {
+				case 'add':
+				case 'edit':
+				case 'remove':
+					writeNote(request);
+					return;
+				case 'external': {
+					// The editor has the terminal until it exits; then every line is drawn again (Ink's write
+					// redraws the last frame, after the screen was marked stale).
+					const outcome = withTerminalSuspended(terminal && {...terminal, redraw: () => (terminal.redraw(), write(''))}, () =>
+						editInEditor(request.text, env, terminal !== null),
+					);
+					if ('cancelled' in outcome) update((s) => ({...s, status: outcome.cancelled}));
+					else if (outcome.saved === request.text) update((s) => ({...s, status: 'unchanged: nothing was saved'}));
+					else {
+						const written = {target: request.target, noteId: request.noteId, text: outcome.saved};
+						update((s) => ({...s, status: 'saving…'}));
+						writeNote(
+							request.noteId === null
+								? {op: 'add', target: request.target, text: outcome.saved}
+								: {op: 'edit', id: request.noteId, text: outcome.saved},
+							written,
+						);
+					}
+					return;
+				}
+				case 'open': {
+					const article = index.articleById.get(request.article);
+					const target = article ? articleTarget(article, dir) : {problem: 'the article is no longer in the briefing'};
+					if ('problem' in target) {
+						update((s) => ({...s, status: `${request.what}: ${target.problem}`}));
+						return;
+					}
+					(opener ?? systemOpener(env))(target.target).then(
+						() => update((s) => ({...s, status: `opened ${target.target}`})),
+						(error: unknown) => update((s) => ({...s, status: `could not open ${target.target}: ${message(error)}`})),
+					);
+					return;
+				}
+				case 'copy':
+					copyText(request.text, terminal?.stdout ?? null, env, clipboard ?? systemClipboard).then(
+						(how) => update((s) => ({...s, status: `copied ${request.what} (${how}): ${request.text}`})),
+						(error: unknown) => update((s) => ({...s, status: message(error)})),
+					);
+			}
+		},
+		[writeNote, terminal, write, env, update, index, dir, opener, clipboard],
+	);
+}
