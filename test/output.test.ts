@@ -1,7 +1,7 @@
 import {Writable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {dateLabel, preciseDate} from '../source/output/dates.js';
-import {jsonArrayText, jsonText, toExtractJson} from '../source/output/json.js';
+import {jsonArrayText, jsonObjectText, jsonText, toExtractJson} from '../source/output/json.js';
 import {sanitize} from '../source/output/sanitize.js';
 import {SAMPLE_NOTICE, renderActors, renderEvents, renderIngestOutcome, renderQuotes} from '../source/output/text.js';
 import {writeChunked} from '../source/output/write.js';
@@ -78,6 +78,20 @@ describe('toExtractJson', () => {
 		expect([...jsonArrayText(items)].join('')).toBe(jsonText(items));
 		expect([...jsonArrayText([items[0]!])].join('')).toBe(jsonText([items[0]]));
 		expect([...jsonArrayText([])].join('')).toBe(jsonText([]));
+	});
+
+	it('gives an object with its arrays item by item as jsonText gives it whole', () => {
+		const value = {
+			article: {title: 'T\u202e', url: null, nested: [1, {a: []}]},
+			none: [],
+			empty: {},
+			gone: undefined,
+			events: [{text: 'line\nnext', actors: ['A', 'B']}, {text: 'x\u2028', actors: []}, undefined],
+			count: 3,
+		};
+		expect([...jsonObjectText(value)].join('')).toBe(jsonText(value));
+		expect([...jsonObjectText({})].join('')).toBe(jsonText({}));
+		expect([...jsonObjectText(toExtractJson(ex))].join('')).toBe(jsonText(toExtractJson(ex)));
 	});
 });
 

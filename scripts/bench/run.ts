@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {generate, writeBriefingDir, writeBriefingDirWithOneMore, type Size} from './generate.js';
 import {cliFigures} from './cli.js';
 import {firstFrameFigures, keyFigures, reloadFigures} from './dashboard.js';
-import {hostileChild, hostileFigures} from './hostile.js';
+import {hostileChild, hostileCliFigures, hostileFigures} from './hostile.js';
 import {feedFigures} from './feeds.js';
 import {htmlChild, htmlFigures} from './html.js';
 import {ingestFigures} from './ingest.js';
@@ -35,7 +35,9 @@ const option = (name: string) => {
 const sizes = (option('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const work = option('dir') ?? join(tmpdir(), 'briefing-bench');
 const out = option('out') ?? join(work, 'results.json');
-// --only notes,cli,frame,keys,render,reload,ingest,hostile,html,feeds,stories runs some of the figures (all by default).
+// --only notes,cli,frame,keys,render,reload,ingest,hostile,html,feeds,stories runs some of the
+// figures (all by default); --only hostile-cli (never by default: it takes long) times the hostile
+// articles through a whole command.
 const only = option('only')?.split(',');
 // --cli PATH measures another build's cli.js (e.g. one from before a change); --legacy writes the
 // briefings in schema 1, which builds before schema 2 read.
@@ -95,6 +97,8 @@ if (wanted('ingest')) report(await ingestFigures(articles));
 // Sizes in kilobytes; 5 MB of some shapes took minutes before extraction was made linear.
 const hostileSizes = (option('hostile-sizes') ?? '100,1024,5120').split(',').map(Number);
 if (wanted('hostile')) report(hostileFigures(process.argv[1]!, hostileSizes));
+// One size at a time, so that each size's lines are out before the next, slower one starts.
+if (only?.includes('hostile-cli')) for (const size of hostileSizes) report(hostileCliFigures(cli, work, [size]));
 if (wanted('html')) report(htmlFigures(process.argv[1]!, root));
 if (wanted('feeds')) report(await feedFigures(root));
 if (wanted('stories')) report(storyFigures(root));

@@ -1,3 +1,4 @@
+import {serialize} from 'node:v8';
 import {parentPort} from 'node:worker_threads';
 import {ArticleError, type ExtractOptions, extract} from '../ingest/index.js';
 
@@ -7,7 +8,7 @@ import {ArticleError, type ExtractOptions, extract} from '../ingest/index.js';
 export type WorkerRequest = {text: string; options: ExtractOptions};
 export type WorkerReply =
 	| {kind: 'started'}
-	| {kind: 'done'; extraction: ReturnType<typeof extract>}
+	| {kind: 'done'; extraction: ArrayBuffer} // the Extraction, by v8.serialize
 	| {kind: 'refused'; message: string} // an ArticleError: the article itself is wrong
 	| {kind: 'failed'; message: string}; // a bug: the message and stack, for a report
 
@@ -16,7 +17,15 @@ port.on('message', ({text, options}: WorkerRequest) => {
 	port.postMessage({kind: 'started'} satisfies WorkerReply);
 	let reply: WorkerReply;
 	try {
-		reply = {kind: 'done', extraction: extract(text, options)};
+		// Serialized here and its buffer moved, not copied: postMessage would hold a serialized copy
+		// and the extraction beside it.
+		const bytes = serialize(extract(text, options));
+		const buffer =
+			bytes.buffer.byteLength === bytes.byteLength
+				? bytes.buffer
+				: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+		port.postMessage({kind: 'done', extraction: buffer as ArrayBuffer} satisfies WorkerReply, [buffer as ArrayBuffer]);
+		return;
 	} catch (error) {
 		reply =
 			error instanceof ArticleError

@@ -1,6 +1,7 @@
-import {jsonText, toExtractJson} from '../output/json.js';
+import {jsonObjectText, jsonText, toExtractJson} from '../output/json.js';
 import {renderArticle} from '../output/text.js';
 import {sanitize} from '../output/sanitize.js';
+import {writeChunked} from '../output/write.js';
 import {emptyBriefing} from '../store/db.js';
 import {ingestArticle} from '../store/merge.js';
 import {type Limits, errorMessage, startExtractor} from './extractor.js';
@@ -21,9 +22,11 @@ export async function extractCommand(
 	}
 	const inputs = extracted.flatMap((item) => ('input' in item ? [item.input] : []));
 	for (const item of extracted) if ('failed' in item) process.stderr.write(sanitize(`briefing: ${file}: ${item.failed}\n`));
-	// A feed's items: a list of what one article gives.
-	const json = () => (inputs.length === 1 ? toExtractJson(inputs[0]!.extraction) : inputs.map((input) => toExtractJson(input.extraction)));
 	const briefing = () => inputs.reduce((data, input) => ingestArticle(data, input).data, emptyBriefing());
-	if (inputs.length > 0) process.stdout.write(options.json ? jsonText(json()) : renderArticle(briefing()));
+	// One article's extraction is written as it is laid out; a feed's items, a list of what one
+	// article gives, are short each.
+	if (inputs.length === 1 && options.json) await writeChunked(jsonObjectText(toExtractJson(inputs[0]!.extraction)));
+	else if (inputs.length > 0)
+		process.stdout.write(options.json ? jsonText(inputs.map((input) => toExtractJson(input.extraction))) : renderArticle(briefing()));
 	return inputs.length === extracted.length ? 0 : 1;
 }

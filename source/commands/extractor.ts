@@ -1,3 +1,4 @@
+import {deserialize} from 'node:v8';
 import {Worker} from 'node:worker_threads';
 import type {FeedItem} from '../ingest/article.js';
 import {looksLikeFeed, parseFeedItems} from '../ingest/feed.js';
@@ -16,6 +17,9 @@ export const errorMessage = (error: unknown) => (error instanceof Error ? error.
 // it, but a budget holds whatever the text: ten megabytes of prose take well under both.
 export type Limits = {seconds: number; megabytes: number};
 export const DEFAULT_LIMITS: Limits = {seconds: 120, megabytes: 2048};
+
+// Characters of an article after which its worker is replaced rather than kept for the next.
+const LONG_ARTICLE = 1_000_000;
 
 // An article refused for its own sake (over a limit, or not an article): the file is named, the
 // others go on.
@@ -63,23 +67,31 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 			// A worker that went over a limit is gone or stopped: the next article gets a new one.
 			const retire = () => {
 				if (worker === current) worker = null;
-				void current.terminate();
+				return current.terminate();
 			};
 			const onMessage = (reply: WorkerReply) => {
 				if (reply.kind === 'started') {
 					// Counted from here: loading the NLP is not the article's doing.
 					timer = setTimeout(() => {
-						retire();
+						void retire();
 						settle(() =>
 							reject(new ExtractionRefused(`took more than ${limits.seconds} s to extract (the limit; --time-limit SECONDS changes it)`)),
 						);
 					}, limits.seconds * 1000);
-				} else if (reply.kind === 'done') settle(() => resolve(reply.extraction));
-				else if (reply.kind === 'refused') settle(() => reject(new ExtractionRefused(reply.message)));
+				} else if (reply.kind === 'done') {
+					// The extraction comes serialized, its bytes handed over rather than copied. A worker
+					// keeps the memory a long article made it grow to: it goes before the extraction is
+					// read back, so that the two are never held at once.
+					const extraction = () => deserialize(Buffer.from(reply.extraction)) as Extraction;
+					settle(() => {
+						if (request.text.length > LONG_ARTICLE) void retire().then(() => resolve(extraction()), reject);
+						else resolve(extraction());
+					});
+				} else if (reply.kind === 'refused') settle(() => reject(new ExtractionRefused(reply.message)));
 				else settle(() => reject(new Error(reply.message)));
 			};
 			const onError = (error: Error & {code?: string}) => {
-				retire();
+				void retire();
 				settle(() =>
 					reject(
 						error.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -89,7 +101,7 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 				);
 			};
 			const onExit = (code: number) => {
-				retire();
+				void retire();
 				settle(() => reject(new Error(`the extraction stopped (exit code ${code})`)));
 			};
 			current.on('message', onMessage).on('error', onError).on('exit', onExit);

@@ -73,10 +73,24 @@ async function readLimited(response: Response, limit: number): Promise<Uint8Arra
 	return Buffer.concat(chunks, size);
 }
 
+const CHARSET = /charset=["']?([\w-]+)/i;
+
+// The charset a <meta> tag of the page's head names: each tag read up to its ">".
+function metaCharset(head: string): RegExpExecArray | null {
+	for (let at = head.search(/<meta\b/i); at !== -1;) {
+		const end = head.indexOf('>', at);
+		const found = CHARSET.exec(head.slice(at, end === -1 ? head.length : end));
+		if (found || end === -1) return found;
+		const next = head.slice(end).search(/<meta\b/i);
+		at = next === -1 ? -1 : end + next;
+	}
+	return null;
+}
+
 // Text in the charset the server or the page names; UTF-8 is checked as a file's is.
 function decode(bytes: Uint8Array, contentType: string): string {
 	const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
-	const charset = (/charset=["']?([\w-]+)/i.exec(contentType) ?? /<meta[^>]{0,200}charset=["']?([\w-]+)/i.exec(head))?.[1]?.toLowerCase();
+	const charset = (CHARSET.exec(contentType) ?? metaCharset(head))?.[1]?.toLowerCase();
 	if (!charset || charset === 'utf-8' || charset === 'utf8') return decodeArticle(bytes);
 	let decoder;
 	try {

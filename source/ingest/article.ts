@@ -67,7 +67,19 @@ function headingText(line: string): string | null {
 function firstSentence(body: string): string {
 	const line = body.trim().split('\n')[0] ?? '';
 	const sentence = /^(.+?[.!?])(\s|$)/.exec(line)?.[1] ?? line;
-	return sentence.length <= 100 ? sentence : `${sentence.slice(0, 100).replace(/\s+\S*$/, '')}…`;
+	return sentence.length <= 100 ? sentence : `${withoutLastWord(sentence.slice(0, 100))}…`;
+}
+
+const isSpace = (character: string) => character.trim() === '';
+
+// "a cut wor" → "a cut": the text before the last run of spaces, the part word after it dropped;
+// unchanged without a space. A loop: /\s+\S*$/ retries every space of a long run.
+function withoutLastWord(text: string): string {
+	let end = text.length;
+	while (end > 0 && !isSpace(text[end - 1]!)) end--;
+	if (end === 0) return text;
+	while (end > 0 && isSpace(text[end - 1]!)) end--;
+	return text.slice(0, end);
 }
 
 // Detects the format by content: the seed format (`date YYYY-MM-DD` then the text), YAML front
@@ -181,13 +193,28 @@ const BYLINED = /[.!?…]["”’]\s*(?:[—―–]|--)\s*\S/;
 // ("Surge of arms deliveries", "## Group F") is a sub-heading, not a sentence of events.
 export function splitParagraphs(body: string): Paragraph[] {
 	const paragraphs: Paragraph[] = [];
-	for (const m of body.matchAll(/(?:[^\n]*\S[^\n]*)(?:\n(?:[^\n]*\S[^\n]*))*/g)) {
-		const text = m[0];
+	const add = (start: number, end: number) => {
+		const text = body.slice(start, end);
 		const oneLine = !text.includes('\n');
 		const words = text.trim().split(/\s+/).length;
 		const heading =
 			/^#{1,6}\s/.test(text) || (oneLine && words <= 12 && !TERMINAL.test(text.trim()) && !BYLINED.test(text) && !/^[-*>]\s/.test(text));
-		paragraphs.push({index: paragraphs.length, start: m.index, end: m.index + text.length, heading});
+		paragraphs.push({index: paragraphs.length, start, end, heading});
+	};
+	// Line by line rather than by one regex for a run of lines: that one tried a line of spaces
+	// again from each of its spaces.
+	let start = -1;
+	let lineStart = 0;
+	while (lineStart <= body.length) {
+		const newline = body.indexOf('\n', lineStart);
+		const lineEnd = newline === -1 ? body.length : newline;
+		const blank = !/\S/.test(body.slice(lineStart, lineEnd));
+		if (blank && start !== -1) {
+			add(start, lineStart - 1);
+			start = -1;
+		} else if (!blank && start === -1) start = lineStart;
+		lineStart = lineEnd + 1;
 	}
+	if (start !== -1) add(start, body.length);
 	return paragraphs;
 }

@@ -450,8 +450,12 @@ function isNotAnActor(tokens: Token[], stats: WordStats): boolean {
 
 // ", head of the Ukrainian president's office," / ", an Australian woman": an appositive that says
 // what a person is.
+const DETERMINER = '(?:the|a|an|former|then|its|their)';
+const WORD = String.raw`[\p{L}'’-]+\s+`;
+// Up to three words before the noun, the first of them no determiner: a determiner that either
+// group could take would let the match be retried in every split of a long run of them.
 const APPOSITIVE = new RegExp(
-	String.raw`^,\s+((?:(?:the|a|an|former|then|its|their)\s+)*(?:[\p{L}'’-]+\s+){0,3}?(?:${[...ROLE_WORDS].filter((w) => /^[a-z-]+$/.test(w)).join('|')}|woman|man|boy|girl|mother|father|son|daughter|wife|husband|resident|citizen|national)\b[^,.;:"“”]{0,60})[,.;]`,
+	String.raw`^,\s+((?:${DETERMINER}\s+)*(?:(?!${DETERMINER}\s)${WORD}(?:${WORD}){0,2}?)??(?:${[...ROLE_WORDS].filter((w) => /^[a-z-]+$/.test(w)).join('|')}|woman|man|boy|girl|mother|father|son|daughter|wife|husband|resident|citizen|national)\b[^,.;:"“”]{0,60})[,.;]`,
 	'u',
 );
 

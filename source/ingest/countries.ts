@@ -41,7 +41,14 @@ function build(): Map<string, CountryHit> {
 		const demonym = c.demonyms?.['eng'];
 		if (demonym) for (const d of new Set([demonym.m, demonym.f])) if (d) add(d, hit('demonym'));
 		// "Washington, D.C." is written "Washington".
-		for (const capital of c.capital ?? []) add(capital.split(',')[0]!.replace(/\s+(?:\p{Lu}\.)+$/u, ''), hit('capital'));
+		for (const capital of c.capital ?? [])
+			add(
+				capital
+					.split(',')[0]!
+					.replace(/\s(?:\p{Lu}\.)+$/u, '')
+					.trimEnd(),
+				hit('capital'),
+			);
 	}
 	// Older spellings of capitals still common in news ("Kiev").
 	for (const [old, code] of [['Kiev', 'UA']] as const) {

@@ -1,6 +1,7 @@
 import {parseFeed} from 'feedsmith';
 import type {FeedItem} from './article.js';
 import {ArticleError} from './errors.js';
+import {afterProlog} from './prolog.js';
 import {parseIsoDay} from './isoDay.js';
 
 // RSS 2.0, Atom and JSON Feed files to their items, each an article of its own: its title, day,
@@ -53,7 +54,7 @@ export const plainTitle = (title: string | null) =>
 	title === null
 		? null
 		: title
-				.replace(/<[^>]{0,500}>/g, '')
+				.replace(/<[^<>]*>/g, '')
 				.replace(/\s+/g, ' ')
 				.trim() || null;
 
@@ -130,7 +131,7 @@ function entries(content: string): {outlet: string | null; items: Mapped[]} {
 export function looksLikeFeed(content: string): boolean {
 	const head = content.slice(0, 4096);
 	if (/^\s*\{/.test(head)) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head);
-	return /^\s*(?:<\?xml[^>]{0,500}\?>\s*)?(?:<!--[\s\S]{0,2000}?-->\s*|<\?[^>]{0,500}\?>\s*)*<(?:rss|feed|rdf:RDF)[\s>]/.test(head);
+	return /^<(?:rss|feed|rdf:RDF)[\s>]/.test(afterProlog(head));
 }
 
 // The items of a feed; an ArticleError when it is not one, or has none.

@@ -1,6 +1,7 @@
 import {Readability} from '@mozilla/readability';
 import {parseHTML} from 'linkedom';
 import {ArticleError} from './errors.js';
+import {afterProlog} from './prolog.js';
 import {parseIsoDay} from './isoDay.js';
 
 // A web page (or a feed item's HTML) to an article: its metadata from the page's head and JSON-LD,
@@ -233,5 +234,4 @@ export function parseFragment(html: string): string[] {
 }
 
 // Whether a text is an HTML document, by its first tag.
-export const looksLikeHtml = (text: string) =>
-	/^\s*(?:<!--[\s\S]{0,2000}?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i.test(text.slice(0, 4096));
+export const looksLikeHtml = (text: string) => /^<(?:!doctype\s+html|html|head|body)[\s>]/i.test(afterProlog(text.slice(0, 4096)));

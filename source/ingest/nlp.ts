@@ -5,17 +5,17 @@ import {WORD_TAGS} from './tokens.js';
 
 // compromise is the one tokenizer, sentence splitter and tagger; everything else reads these shapes.
 export type Token = {
-	text: string;
-	start: number; // offsets in the article body
-	end: number;
-	tags: ReadonlySet<string>;
-	post: string; // punctuation and space after the token
-	pre: string;
+	readonly text: string;
+	readonly start: number; // offsets in the article body
+	readonly end: number;
+	readonly tags: ReadonlySet<string>;
+	readonly post: string; // punctuation and space after the token
+	readonly pre: string;
 };
 
 export type TaggedSentence = Sentence & {tokens: Token[]};
 
-type Term = {text: string; pre: string; post: string; tags: string[]; offset: {start: number; length: number}};
+type Term = {text: string; pre: string; post: string; tags: ReadonlySet<string>; offset: {start: number; length: number}};
 
 // Lines inside a paragraph are separate blocks (captions, list items, "Image: ..." credits) unless
 // the text is hard-wrapped: a line that does not end a sentence, followed by a lower-case one.
@@ -43,13 +43,42 @@ function blocks(text: string): Array<{start: number; text: string}> {
 // many characters, each cut after a sentence's end where there is one, else at a space.
 const MAX_PIECE = 2000;
 // Four or more of one punctuation mark in a row are no language: the tagger sees one mark and
-// spaces, the same length, so that every offset still points into the article.
-const PUNCTUATION_RUN = /([^\p{L}\p{N}\s])\1{3,}/gu;
+// spaces, the same length, so that every offset still points into the article. A loop: the regex
+// /([^\p{L}\p{N}\s])\1{3,}/u overflows V8's stack on a run of some million marks.
+const MARK = /^[^\p{L}\p{N}\s]$/u;
+const RUN = 4;
+
+function maskRuns(text: string): string {
+	const parts: string[] = [];
+	let copied = 0;
+	let i = 0;
+	while (i < text.length) {
+		const mark = String.fromCodePoint(text.codePointAt(i)!);
+		let end = i + mark.length;
+		if (!MARK.test(mark)) {
+			i = end;
+			continue;
+		}
+		let count = 1;
+		while (text.startsWith(mark, end)) {
+			end += mark.length;
+			count++;
+		}
+		if (count >= RUN) {
+			parts.push(text.slice(copied, i), mark, ' '.repeat(end - i - mark.length));
+			copied = end;
+		}
+		i = end;
+	}
+	if (copied === 0) return text;
+	parts.push(text.slice(copied));
+	return parts.join('');
+}
 // The last sentence end in a piece: a mark, closing quotes or brackets, then space.
 const SENTENCE_END = /[.!?]["”’)]*\s/g;
 
 function pieces(text: string): Array<{start: number; text: string}> {
-	const masked = text.replace(PUNCTUATION_RUN, (run, mark: string) => mark + ' '.repeat(run.length - mark.length));
+	const masked = maskRuns(text);
 	const out: Array<{start: number; text: string}> = [];
 	let start = 0;
 	while (masked.length - start > MAX_PIECE) {
@@ -64,6 +93,55 @@ function pieces(text: string): Array<{start: number; text: string}> {
 	return out;
 }
 
+// What a token has in common with many others: its tags ("Noun, Singular") and the space and
+// marks around it. One object for each combination, shared, rather than a Set and two strings
+// for each token, keeps the tokens of a long article in a fraction of the memory. Few
+// combinations occur; the bound is for safety, and long runs of spaces are not shared.
+type Surroundings = {tags: ReadonlySet<string>; pre: string; post: string};
+const surroundingsSeen = new Map<string, Surroundings>();
+const MAX_SURROUNDINGS = 50_000;
+
+function surroundings(tags: Iterable<string>, pre: string, post: string): Surroundings {
+	const list = [...tags];
+	if (pre.length + post.length > 16) return {tags: new Set(list), pre, post};
+	// No text the tagger is given holds a NUL (clean.ts makes controls visible).
+	const key = `${list.join(',')}\0${pre}\0${post}`;
+	let found = surroundingsSeen.get(key);
+	if (!found) {
+		if (surroundingsSeen.size >= MAX_SURROUNDINGS) surroundingsSeen.clear();
+		surroundingsSeen.set(key, (found = {tags: new Set(list), pre, post}));
+	}
+	return found;
+}
+
+class TaggedToken implements Token {
+	readonly text: string;
+	readonly start: number;
+	readonly #surroundings: Surroundings;
+
+	constructor(text: string, start: number, around: Surroundings) {
+		this.text = text;
+		this.start = start;
+		this.#surroundings = around;
+	}
+
+	get end(): number {
+		return this.start + this.text.length;
+	}
+
+	get tags(): ReadonlySet<string> {
+		return this.#surroundings.tags;
+	}
+
+	get pre(): string {
+		return this.#surroundings.pre;
+	}
+
+	get post(): string {
+		return this.#surroundings.post;
+	}
+}
+
 function tokens(terms: Term[], base: number): Token[] {
 	const out: Token[] = [];
 	for (const term of terms) {
@@ -71,13 +149,11 @@ function tokens(terms: Term[], base: number): Token[] {
 		const previous = out.at(-1);
 		// compromise splits "Shin-Wook" and "El-Hassan" in two; names need them whole.
 		if (previous && previous.post === '-' && previous.end + 1 === start) {
-			previous.text += '-' + term.text;
-			previous.end = start + term.offset.length;
-			previous.post = term.post;
-			previous.tags = new Set([...previous.tags, ...term.tags]);
+			const tags = new Set([...previous.tags, ...term.tags]);
+			out[out.length - 1] = new TaggedToken(`${previous.text}-${term.text}`, previous.start, surroundings(tags, previous.pre, term.post));
 			continue;
 		}
-		out.push({text: term.text, start, end: start + term.offset.length, tags: new Set(term.tags), post: term.post, pre: term.pre});
+		out.push(new TaggedToken(term.text, start, surroundings(term.tags, term.pre, term.post)));
 	}
 	return out;
 }
@@ -107,10 +183,11 @@ function tagBlock(body: string, paragraph: Paragraph, block: {start: number; tex
 		// The lexicon and suffix rules tag well enough for names, verbs and dates; compromise's
 		// post-tagger (pattern sweeps) would cost three times as much for little gain here.
 		const doc = nlp.tokenize(piece.text);
-		doc.compute(['lexicon', 'preTagger']);
-		const json = doc.json({offset: true}) as Array<{terms: Term[]}>;
-		for (const s of json) {
-			const toks = tokens(s.terms, base);
+		// Its own terms, read in place: doc.json() would copy each of them and its tags first. (Their
+		// types do not show the offset that compute('offset') gives them.)
+		doc.compute(['lexicon', 'preTagger', 'offset']);
+		for (const terms of doc.docs as unknown as Term[][]) {
+			const toks = tokens(terms, base);
 			const first = toks[0];
 			const last = toks.at(-1);
 			if (!first || !last) continue;

@@ -16,7 +16,15 @@ export type Citation = {title: string; outlet: string | null; byline: string | n
 
 // What names a source beside an item: its outlet, else the start of its title.
 const sourceName = (source: Citation) =>
-	source.outlet ?? (source.title.length <= 60 ? source.title : `${source.title.slice(0, 59).replace(/\s+\S*$/, '')}…`);
+	source.outlet ?? (source.title.length <= 60 ? source.title : `${wordsOf(source.title.slice(0, 59))}…`);
+
+// A cut text without its last, cut word (the whole text when it is one word), found from the end:
+// the regular expression /\s+\S*$/ would be tried again from every space.
+function wordsOf(text: string): string {
+	let space = text.length - 1;
+	while (space > 0 && !/\s/.test(text[space]!)) space--;
+	return space <= 0 ? text : text.slice(0, space).trimEnd();
+}
 
 export type ExportFilter = {actors: string[]; since: string | null; until: string | null};
 

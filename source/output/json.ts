@@ -27,6 +27,26 @@ export function* jsonArrayText(items: Iterable<object>): Generator<string> {
 	yield first ? '[]\n' : '\n]\n';
 }
 
+// The text jsonText gives for an object, in pieces: each item of an array among its values is
+// laid out on its own, so that the extraction of a long article is written as it is made rather
+// than held as one string (and again, escaped) beside it. The same layout as JSON.stringify's.
+export function* jsonObjectText(value: Record<string, unknown>): Generator<string> {
+	const layout = (item: unknown, indent: string) =>
+		escapeInvisible((JSON.stringify(item, null, 2) as string | undefined) ?? 'null').replaceAll('\n', `\n${indent}`);
+	let first = true;
+	for (const [key, item] of Object.entries(value)) {
+		// Left out, as JSON.stringify leaves them out of an object.
+		if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+		yield `${first ? '{' : ','}\n  ${JSON.stringify(key)}: `;
+		first = false;
+		if (Array.isArray(item) && item.length > 0) {
+			for (const [index, element] of item.entries()) yield `${index === 0 ? '[' : ','}\n    ${layout(element, '    ')}`;
+			yield '\n  ]';
+		} else yield layout(item, '  ');
+	}
+	yield first ? '{}\n' : '\n}\n';
+}
+
 // The `extract --json` contract (../shared/eval/README.md): names instead of ids, dates as
 // precise as they are known. Fields after the contract's are extra detail.
 export function toExtractJson(extraction: Extraction) {

@@ -129,6 +129,9 @@ function withBody(dir: string, value: unknown): unknown {
 	return {...value, body: readArticleBody(dir, {id: value['id'], hash: value['hash']}) ?? undefined};
 }
 
+// A field of an article that JSON.parse refuses, with its quoted value.
+const QUOTED_FIELD = {key: /"key"\s*:\s*("(?:[^"\\]|\\.)*")/, path: /"path"\s*:\s*("(?:[^"\\]|\\.)*")/};
+
 // The articles of a damaged briefing.json that can be extracted again, and the keys of those that
 // cannot. From parsed JSON, its "articles" list; from text that is not JSON, every article object
 // in it (written with its "a-…" id first) that is whole.
@@ -151,9 +154,9 @@ function salvageArticles(dir: string, parsed: unknown, text: string): {articles:
 			continue;
 		}
 		// Named by its path, which can be ingested again, else by its key (its url).
-		const field = (name: string): string | null => {
+		const field = (name: 'key' | 'path'): string | null => {
 			if (isRecord(value)) return typeof value[name] === 'string' ? (value[name] as string) : null;
-			const quoted = partial === undefined ? null : new RegExp(`"${name}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*")`).exec(partial)?.[1];
+			const quoted = partial === undefined ? null : QUOTED_FIELD[name].exec(partial)?.[1];
 			try {
 				return quoted ? (JSON.parse(quoted) as string) : null;
 			} catch {

@@ -20,7 +20,7 @@ export function slugify(name: string): string {
 	return stripAccents(name)
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
+		.replace(/^-|-$/g, '');
 }
 
 // The same rule as within an article: "Zelensky" and "Zelenskyy" are one name, "Jonson" and

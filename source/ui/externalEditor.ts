@@ -25,9 +25,17 @@ export function editInEditor(text: string, env: NodeJS.ProcessEnv, inherit: bool
 		if (result.error) return {cancelled: `could not run the editor (${command}): ${result.error.message}`};
 		if (result.status !== 0) return {cancelled: `the editor (${command}) exited with ${result.status ?? result.signal}: nothing was saved`};
 		// Editors end the file with a line break; the note does not.
-		const saved = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+		const saved = withoutFinalBreaks(readFileSync(file, 'utf8').replace(/\r\n?/g, '\n'));
 		return saved.trim() ? {saved} : {cancelled: 'the editor saved an empty note: nothing was saved'};
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}
+}
+
+// The text without the line breaks it ends with, found from the end: /\n+$/ is tried again from
+// every break of a run.
+function withoutFinalBreaks(text: string): string {
+	let end = text.length;
+	while (end > 0 && text[end - 1] === '\n') end--;
+	return text.slice(0, end);
 }

@@ -10,6 +10,13 @@ describe('parseArticle', () => {
 		expect(a.body).toBe('The port reopened. Ships arrived.');
 	});
 
+	it('cuts a long first sentence standing in for the title at the last whole word', () => {
+		const words = 'The harbour board met on Monday and agreed after a long night of talks that the port reopens';
+		const a = parseArticle(`date 2022-03-01 ${words}   tomorrow at dawn.`, '2000-01-01');
+		expect(a.title).toBe(`${words}…`);
+		expect(parseArticle(`date 2022-03-01 ${'x'.repeat(120)}.`, '2000-01-01').title).toBe(`${'x'.repeat(100)}…`);
+	});
+
 	it('reads YAML front matter', () => {
 		const a = parseArticle(
 			'---\ntitle: "Port reopens"\ndate: 2022-03-01\nsource: Example\nurl: https://example.org/a\n---\n\nThe port reopened.\n',
@@ -53,6 +60,13 @@ describe('splitParagraphs', () => {
 	it('marks short unpunctuated lines as sub-headings', () => {
 		const body = 'The talks began.\n\nA turn in the talks\n\n## Second day\n\nThe talks ended.';
 		expect(splitParagraphs(body).map((p) => p.heading)).toEqual([false, true, true, false]);
+	});
+
+	it('takes a run of lines with text as one paragraph; a line of spaces or tabs separates them', () => {
+		const body = '\n  The fair opened on Monday.\nIt rained.\r\n \t \nThe mayor came.\n\n\n   \nTickets sold out.\n';
+		const texts = splitParagraphs(body).map((p) => body.slice(p.start, p.end));
+		expect(texts).toEqual(['  The fair opened on Monday.\nIt rained.\r', 'The mayor came.', 'Tickets sold out.']);
+		expect(splitParagraphs(' '.repeat(50_000))).toEqual([]);
 	});
 
 	it('does not take a short saying with its dash byline for a sub-heading', () => {

@@ -46,4 +46,15 @@ describe('the work given to the tagger', () => {
 		for (const sentence of sentences) for (const token of sentence.tokens) expect(body.slice(token.start, token.end)).toBe(token.text);
 		expect(sentences.flatMap((sentence) => sentence.tokens.map((token) => token.text))).toContain('Reyes');
 	});
+
+	it('masks a run of millions of one mark, or of a mark outside the BMP, without running out of stack', () => {
+		const {body} = parseArticle(
+			`date 2024-01-01 Ada Vance waited${'.'.repeat(6_000_000)} Omar Reyes came ${'🙂'.repeat(6)} late.`,
+			'2024-01-01',
+		);
+		const sentences = splitParagraphs(body).flatMap((paragraph) => tagSentences(body, paragraph));
+		const words = sentences.flatMap((sentence) => sentence.tokens.map((token) => token.text));
+		expect(words).toEqual(expect.arrayContaining(['Vance', 'Reyes', 'late']));
+		for (const sentence of sentences) for (const token of sentence.tokens) expect(body.slice(token.start, token.end)).toBe(token.text);
+	});
 });
