@@ -17,6 +17,7 @@ import {
 	ROLE_WORDS,
 	SPEECH_VERBS,
 	STATE_WORDS,
+	TRAVEL_WORDS,
 } from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
 import {within} from './normalize.js';
@@ -38,6 +39,8 @@ import {
 // Candidate names: capitalised spans of each sentence, split into country, role and name, each
 // classified as a person, country, organisation or place. Merging them is aliases.ts's job.
 
+export type Cue = 'person' | 'organization' | 'place';
+
 export type Candidate = {
 	name: string;
 	tokens: string[];
@@ -49,7 +52,7 @@ export type Candidate = {
 	afterThe: boolean;
 	weak: boolean; // a word that names an actor only when it points back at one ("the North")
 	guessed?: boolean; // kind not given by the name itself: context may settle it
-	cue?: 'person' | 'organization' | null; // what the context says it is
+	cue?: Cue | null; // what the context says it is
 	modifier?: boolean; // a country qualifying the noun after it: "Irish airline", "US law"
 	bracketed?: Candidate; // the name it defines or is defined by: "Italian Episcopal Conference (CEI)"
 	start: number;
@@ -409,14 +412,32 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 	return {kind: 'organization', personEvidence: false, guessed: true};
 }
 
+// "The port authority in Tarvik", "the road north of Tarvik", "trains to Kessvik": a name after a
+// preposition of place, or after "to" or "from" following a word of travel, is where something is.
+// Not "at" or "for" (firms are worked at and bid for), nor "in" after what is owned or put into a
+// firm ("a stake in Halden", "invested in Halden").
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'downtown']);
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'outskirts']);
+const OWNED = /^(?:stakes?|shares?|interests?|holdings?|invest(?:s|ed|ing|ment|ments)?)$/;
+
+function locatedIn(before: Token, second: Token | undefined): boolean {
+	const word = lower(before);
+	if (word === 'in' && second !== undefined && OWNED.test(lower(second))) return false;
+	if (PLACE_PREPOSITIONS.has(word)) return true;
+	if (word === 'to' || word === 'from') return second !== undefined && TRAVEL_WORDS.has(lower(second));
+	return word === 'of' && second !== undefined && DIRECTIONS.has(lower(second));
+}
+
 // What the words around a name say it is, when the name itself does not: a person is "he" or
 // "his" after it, an organisation "its"; a lower-case noun before it may say what it is
-// ("airline Aer Lingus", "contractor Halvorsen Vance").
-function contextKind(sentence: TaggedSentence, first: Token, last: Token): 'person' | 'organization' | null {
+// ("airline Aer Lingus", "contractor Halvorsen Vance"), and so may a preposition of place.
+function contextKind(sentence: TaggedSentence, first: Token, last: Token): Cue | null {
 	const toks = sentence.tokens;
-	const before = toks[toks.indexOf(first) - 1];
+	const at = toks.indexOf(first);
+	const before = toks[at - 1];
 	if (before && ORG_DESCRIPTORS.has(lower(before))) return 'organization';
 	const end = toks.indexOf(last);
+	if (!isPossessive(last) && before && locatedIn(before, toks[at - 2])) return 'place';
 	for (let i = end + 1; i < toks.length && i <= end + 12; i++) {
 		const t = toks[i]!;
 		if (isCapitalised(t) || /[;:]/.test(toks[i - 1]!.post)) break;

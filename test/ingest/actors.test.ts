@@ -145,4 +145,16 @@ describe('actor detection and kinds', () => {
 		expect(r.names).not.toContain('Jordan');
 		expect(r.kinds['Chile']).toBe('country');
 	});
+
+	it('reads an unknown name after a preposition of place, or "to"/"from" after a word of travel, as a place', () => {
+		const r = run('The water board in Velmora cut supplies on Monday. Velmora has two reservoirs.');
+		expect(r.kinds['Velmora']).toBe('place');
+		const travel = run('Buses to Ostrand ran late, and the road north of Havlund was shut.');
+		expect(travel.kinds['Ostrand']).toBe('place');
+		expect(travel.kinds['Havlund']).toBe('place');
+		// A stake is held in a firm, not in a place; a letter is sent to anyone.
+		const owned = run('Kestavo bought a stake in Morvane. Morvane makes its own engines. Kestavo sent a letter to Dunrell.');
+		expect(owned.kinds['Morvane']).toBe('organization');
+		expect(owned.kinds['Dunrell']).toBe('organization');
+	});
 });
