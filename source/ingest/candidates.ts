@@ -62,29 +62,37 @@ export type Candidate = {
 };
 
 // What the whole article says about words, so sentence-initial capitals can be judged.
-// `surnames`: words the tagger reads as money that the article writes after a first name ("Mike
-// Pence"): there and alone they are a name.
-type WordStats = {lowercase: Set<string>; midCapital: Set<string>; surnames: Set<string>};
+// `moneyNames`: words the tagger reads as money that the article writes as names, after a first
+// name ("Mike Pence") or in title case before another name ("Aud Fjell", "Peso Marin"): there and
+// alone they are a name.
+type WordStats = {lowercase: Set<string>; midCapital: Set<string>; moneyNames: Set<string>};
+
+const nameCased = (t: Token | undefined) => t !== undefined && /^\p{Lu}\p{Ll}+$/u.test(t.text);
 
 function wordStats(sentences: TaggedSentence[]): WordStats {
 	const lowercase = new Set<string>();
 	const midCapital = new Set<string>();
-	const surnames = new Set<string>();
+	const moneyNames = new Set<string>();
 	for (const s of sentences) {
 		s.tokens.forEach((t, i) => {
 			const previous = s.tokens[i - 1];
+			const next = s.tokens[i + 1];
 			if (/^\p{Ll}/u.test(t.text)) lowercase.add(bare(t.text));
 			else if (i > 0 && !opensQuote(t) && !/:\s*$/.test(previous!.post)) midCapital.add(bare(t.text));
-			if (previous?.tags.has('FirstName') && !previous.post.trim() && t.tags.has('Currency') && /^\p{Lu}\p{Ll}+$/u.test(t.text))
-				surnames.add(t.text);
+			if (!t.tags.has('Currency') || !nameCased(t)) return;
+			const afterFirstName = previous?.tags.has('FirstName') === true && !previous.post.trim();
+			// After a number it is money still: "280 Aud".
+			const beforeName = nameCased(next) && !t.post.trim() && !next!.tags.has('Currency') && !/\d/.test(previous?.text ?? '');
+			if (afterFirstName || beforeName) moneyNames.add(t.text);
 		});
 	}
-	return {lowercase, midCapital, surnames};
+	return {lowercase, midCapital, moneyNames};
 }
 
 const lexicon = (nlp.model() as {one: {lexicon: Record<string, string>}}).one.lexicon;
 
 function isCommonWord(word: string, stats: WordStats): boolean {
+	if (stats.moneyNames.has(word)) return false;
 	const w = word.toLowerCase();
 	const tag = lexicon[w];
 	return stats.lowercase.has(w) || (tag !== undefined && !/Name|Person|Place|Country|City|Region|Organization/.test(tag));
@@ -108,8 +116,7 @@ function thingStart(span: Token[], sentenceTokens: Token[]): number {
 // ("US$ 40 million", "16:08 UTC", "2 GHz").
 const notName = (t: Token, stats: WordStats) =>
 	NOT_NAMES.has(lower(t)) ||
-	MEASURE_WORDS.has(lower(t)) ||
-	(t.tags.has('Currency') && !stats.surnames.has(t.text)) ||
+	((MEASURE_WORDS.has(lower(t)) || t.tags.has('Currency')) && !stats.moneyNames.has(t.text)) ||
 	/[$€£¥]/.test(t.text);
 
 // "the Strata Nine laptops", "Velo OS operating system": a name before a noun for a kind of product
@@ -438,6 +445,8 @@ function contextKind(sentence: TaggedSentence, first: Token, last: Token): Cue |
 	if (before && ORG_DESCRIPTORS.has(lower(before))) return 'organization';
 	const end = toks.indexOf(last);
 	if (!isPossessive(last) && before && locatedIn(before, toks[at - 2])) return 'place';
+	// "Aud Fjell, who chairs the committee": organisations take "which".
+	if (/^,\s*$/.test(last.post) && lower(toks[end + 1] ?? last) === 'who') return 'person';
 	for (let i = end + 1; i < toks.length && i <= end + 12; i++) {
 		const t = toks[i]!;
 		if (isCapitalised(t) || /[;:]/.test(toks[i - 1]!.post)) break;

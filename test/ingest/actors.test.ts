@@ -157,4 +157,13 @@ describe('actor detection and kinds', () => {
 		expect(owned.kinds['Morvane']).toBe('organization');
 		expect(owned.kinds['Dunrell']).toBe('organization');
 	});
+
+	it('reads a title-case money word before a name as a first name, and a name followed by ", who" as a person', () => {
+		const r = run('“We will build it,” said Aud Selvik, who runs the depot. The fund paid 300 AUD to each family.');
+		expect(r.kinds['Aud Selvik']).toBe('person');
+		expect(r.names).toEqual(['Aud Selvik']);
+		const who = run('The new chair is Orsolak, who took office in May. Drevna, which makes boats, objected.');
+		expect(who.kinds['Orsolak']).toBe('person');
+		expect(who.kinds['Drevna']).toBe('organization');
+	});
 });
