@@ -38,8 +38,8 @@ function settleGuessedKinds(byCandidate: Map<Candidate, Building>): void {
 	}
 }
 
-export function findActors(body: string, sentences: TaggedSentence[], quotes: Span[]): ActorIndex {
-	const all = candidates(body, sentences, quotes);
+export function findActors(body: string, sentences: TaggedSentence[], quotes: Span[], headline: string): ActorIndex {
+	const all = candidates(body, sentences, quotes, headline);
 	// Full names first, so that a surname seen before its full name still finds it.
 	const full = (c: Candidate) => c.tokens.length > 1 || c.country !== undefined;
 	const order = [...all].sort((a, b) => Number(full(b)) - Number(full(a)) || a.start - b.start);

@@ -69,8 +69,14 @@ type WordStats = {lowercase: Set<string>; midCapital: Set<string>; moneyNames: S
 
 const nameCased = (t: Token | undefined) => t !== undefined && /^\p{Lu}\p{Ll}+$/u.test(t.text);
 
-function wordStats(sentences: TaggedSentence[]): WordStats {
-	const lowercase = new Set<string>();
+// A headline written in sentence case says which words are common too ("Tarvik ferries resume").
+function wordStats(sentences: TaggedSentence[], headline: string): WordStats {
+	const lowercase = new Set(
+		headline
+			.split(/[^\p{L}'’-]+/u)
+			.filter((word) => /^\p{Ll}/u.test(word))
+			.map(bare),
+	);
 	const midCapital = new Set<string>();
 	const moneyNames = new Set<string>();
 	for (const s of sentences) {
@@ -87,6 +93,14 @@ function wordStats(sentences: TaggedSentence[]): WordStats {
 		});
 	}
 	return {lowercase, midCapital, moneyNames};
+}
+
+// "Ferry crossings resumed … two ferries": a word opening a sentence is a common noun when the
+// article writes it in lower case, singular or plural.
+function writtenSmall(word: string, stats: WordStats): boolean {
+	const w = word.toLowerCase();
+	const forms = [w, `${w}s`, `${w}es`, w.replace(/y$/, 'ies'), w.replace(/ies$/, 'y'), w.replace(/e?s$/, '')];
+	return forms.some((form) => stats.lowercase.has(form));
 }
 
 const lexicon = (nlp.model() as {one: {lexicon: Record<string, string>}}).one.lexicon;
@@ -165,7 +179,7 @@ function canStartName(t: Token, next: Token | undefined, initial: boolean, stats
 	// mid-sentence capitals know, is no name ("Ford has…" is in the lexicon).
 	const guessedOrganization = t.tags.has('Organization') && lexicon[word.toLowerCase()] === undefined;
 	if (guessedOrganization && !t.tags.has('Person') && !t.tags.has('Place') && !(next && isCapitalised(next))) return false;
-	if (stats.lowercase.has(word.toLowerCase()) || WORD_TAGS.some((tag) => t.tags.has(tag))) return false;
+	if (writtenSmall(word, stats) || WORD_TAGS.some((tag) => t.tags.has(tag))) return false;
 	return NAME_TAGS.some((tag) => t.tags.has(tag)) || !t.tags.has('Plural');
 }
 
@@ -503,8 +517,8 @@ function transcriptLabel(sentence: TaggedSentence, inQuote: (offset: number) => 
 	return stats.midCapital.has(name) || !isCommonWord(name, stats) ? name : undefined;
 }
 
-export function candidates(body: string, sentences: TaggedSentence[], quotes: Span[]): Candidate[] {
-	const stats = wordStats(sentences);
+export function candidates(body: string, sentences: TaggedSentence[], quotes: Span[], headline: string): Candidate[] {
+	const stats = wordStats(sentences, headline);
 	const inQuote = (offset: number) => within(quotes, offset);
 	const out: Candidate[] = [];
 	sentences.forEach((sentence, sentenceIndex) => {

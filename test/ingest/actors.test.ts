@@ -166,4 +166,15 @@ describe('actor detection and kinds', () => {
 		expect(who.kinds['Orsolak']).toBe('person');
 		expect(who.kinds['Drevna']).toBe('organization');
 	});
+
+	it('makes no name of a sentence-opening noun the article or its headline writes in lower case, singular or plural', () => {
+		const r = run('Ferry crossings resumed on Sunday. Two ferries left Ostrand at seven.');
+		expect(r.names).toEqual(['Ostrand']);
+		const headed = extract('---\ntitle: "Ostrand ferries sail again"\ndate: 2023-05-10\n---\n\nFerry crossings resumed on Sunday.\n', {
+			fallbackDate: '2000-01-01',
+		});
+		expect(headed.actors.map((a) => a.name)).toEqual([]);
+		// A name that opens a sentence is still one.
+		expect(run('Tarvo Lind spoke first. Ferries ran late, Lind said.').names).toEqual(['Tarvo Lind']);
+	});
 });
