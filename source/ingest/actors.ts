@@ -1,6 +1,6 @@
 import type {ActorMention, ExtractedActor, Span} from '../types.js';
 import {match, Seen, type Building} from './aliases.js';
-import {candidates, type Candidate} from './candidates.js';
+import {candidates, type Candidate, type Cue} from './candidates.js';
 import type {TaggedSentence} from './nlp.js';
 import {sameWord, slug} from './normalize.js';
 import {roleMentions} from './roles.js';
@@ -14,15 +14,15 @@ export type ActorIndex = {
 };
 
 // An actor whose every name left its kind a guess takes the kind its context says most often:
-// "he"/"his" or "its" after it, a noun before it, and the way the text shortens it, a surname alone
-// for a person ("Okafor" of "Bisi Okafor"), the first word for a company ("Halvorsen" of
-// "Halvorsen Vance").
+// "he"/"his" or "its" after it, a noun or a preposition of place before it ("in Tarvik": a place),
+// and the way the text shortens it, a surname alone for a person ("Okafor" of "Bisi Okafor"), the
+// first word for a company ("Halvorsen" of "Halvorsen Vance").
 function settleGuessedKinds(byCandidate: Map<Candidate, Building>): void {
-	const votes = new Map<Building, {person: number; organization: number; strong: boolean}>();
+	const votes = new Map<Building, {person: number; organization: number; place: number; strong: boolean}>();
 	for (const [c, actor] of byCandidate) {
 		if (actor.kind !== 'person' && actor.kind !== 'organization') continue;
 		let v = votes.get(actor);
-		if (!v) votes.set(actor, (v = {person: 0, organization: 0, strong: false}));
+		if (!v) votes.set(actor, (v = {person: 0, organization: 0, place: 0, strong: false}));
 		if (!c.guessed) v.strong = true;
 		if (c.cue) v[c.cue]++;
 		if (c.tokens.length === 1 && actor.tokens.length > 1 && c.name !== actor.name) {
@@ -31,13 +31,15 @@ function settleGuessedKinds(byCandidate: Map<Candidate, Building>): void {
 		}
 	}
 	for (const [actor, v] of votes) {
-		if (v.strong || v.person === v.organization) continue;
-		actor.kind = v.person > v.organization ? 'person' : 'organization';
+		if (v.strong) continue;
+		const kinds: Cue[] = ['person', 'organization', 'place'];
+		const [top, next] = kinds.sort((a, b) => v[b] - v[a]) as [Cue, Cue, Cue];
+		if (v[top] > v[next]) actor.kind = top;
 	}
 }
 
-export function findActors(body: string, sentences: TaggedSentence[], quotes: Span[]): ActorIndex {
-	const all = candidates(body, sentences, quotes);
+export function findActors(body: string, sentences: TaggedSentence[], quotes: Span[], headline: string): ActorIndex {
+	const all = candidates(body, sentences, quotes, headline);
 	// Full names first, so that a surname seen before its full name still finds it.
 	const full = (c: Candidate) => c.tokens.length > 1 || c.country !== undefined;
 	const order = [...all].sort((a, b) => Number(full(b)) - Number(full(a)) || a.start - b.start);

@@ -17,6 +17,7 @@ import {
 	ROLE_WORDS,
 	SPEECH_VERBS,
 	STATE_WORDS,
+	TRAVEL_WORDS,
 } from './lexicon.js';
 import type {TaggedSentence, Token} from './nlp.js';
 import {within} from './normalize.js';
@@ -38,6 +39,8 @@ import {
 // Candidate names: capitalised spans of each sentence, split into country, role and name, each
 // classified as a person, country, organisation or place. Merging them is aliases.ts's job.
 
+export type Cue = 'person' | 'organization' | 'place';
+
 export type Candidate = {
 	name: string;
 	tokens: string[];
@@ -49,7 +52,7 @@ export type Candidate = {
 	afterThe: boolean;
 	weak: boolean; // a word that names an actor only when it points back at one ("the North")
 	guessed?: boolean; // kind not given by the name itself: context may settle it
-	cue?: 'person' | 'organization' | null; // what the context says it is
+	cue?: Cue | null; // what the context says it is
 	modifier?: boolean; // a country qualifying the noun after it: "Irish airline", "US law"
 	bracketed?: Candidate; // the name it defines or is defined by: "Italian Episcopal Conference (CEI)"
 	start: number;
@@ -59,29 +62,51 @@ export type Candidate = {
 };
 
 // What the whole article says about words, so sentence-initial capitals can be judged.
-// `surnames`: words the tagger reads as money that the article writes after a first name ("Mike
-// Pence"): there and alone they are a name.
-type WordStats = {lowercase: Set<string>; midCapital: Set<string>; surnames: Set<string>};
+// `moneyNames`: words the tagger reads as money that the article writes as names, after a first
+// name ("Mike Pence") or in title case before another name ("Aud Fjell", "Peso Marin"): there and
+// alone they are a name.
+type WordStats = {lowercase: Set<string>; midCapital: Set<string>; moneyNames: Set<string>};
 
-function wordStats(sentences: TaggedSentence[]): WordStats {
-	const lowercase = new Set<string>();
+const nameCased = (t: Token | undefined) => t !== undefined && /^\p{Lu}\p{Ll}+$/u.test(t.text);
+
+// A headline written in sentence case says which words are common too ("Tarvik ferries resume").
+function wordStats(sentences: TaggedSentence[], headline: string): WordStats {
+	const lowercase = new Set(
+		headline
+			.split(/[^\p{L}'’-]+/u)
+			.filter((word) => /^\p{Ll}/u.test(word))
+			.map(bare),
+	);
 	const midCapital = new Set<string>();
-	const surnames = new Set<string>();
+	const moneyNames = new Set<string>();
 	for (const s of sentences) {
 		s.tokens.forEach((t, i) => {
 			const previous = s.tokens[i - 1];
+			const next = s.tokens[i + 1];
 			if (/^\p{Ll}/u.test(t.text)) lowercase.add(bare(t.text));
 			else if (i > 0 && !opensQuote(t) && !/:\s*$/.test(previous!.post)) midCapital.add(bare(t.text));
-			if (previous?.tags.has('FirstName') && !previous.post.trim() && t.tags.has('Currency') && /^\p{Lu}\p{Ll}+$/u.test(t.text))
-				surnames.add(t.text);
+			if (!t.tags.has('Currency') || !nameCased(t)) return;
+			const afterFirstName = previous?.tags.has('FirstName') === true && !previous.post.trim();
+			// After a number it is money still: "280 Aud".
+			const beforeName = nameCased(next) && !t.post.trim() && !next!.tags.has('Currency') && !/\d/.test(previous?.text ?? '');
+			if (afterFirstName || beforeName) moneyNames.add(t.text);
 		});
 	}
-	return {lowercase, midCapital, surnames};
+	return {lowercase, midCapital, moneyNames};
+}
+
+// "Ferry crossings resumed … two ferries": a word opening a sentence is a common noun when the
+// article writes it in lower case, singular or plural.
+function writtenSmall(word: string, stats: WordStats): boolean {
+	const w = word.toLowerCase();
+	const forms = [w, `${w}s`, `${w}es`, w.replace(/y$/, 'ies'), w.replace(/ies$/, 'y'), w.replace(/e?s$/, '')];
+	return forms.some((form) => stats.lowercase.has(form));
 }
 
 const lexicon = (nlp.model() as {one: {lexicon: Record<string, string>}}).one.lexicon;
 
 function isCommonWord(word: string, stats: WordStats): boolean {
+	if (stats.moneyNames.has(word)) return false;
 	const w = word.toLowerCase();
 	const tag = lexicon[w];
 	return stats.lowercase.has(w) || (tag !== undefined && !/Name|Person|Place|Country|City|Region|Organization/.test(tag));
@@ -105,8 +130,7 @@ function thingStart(span: Token[], sentenceTokens: Token[]): number {
 // ("US$ 40 million", "16:08 UTC", "2 GHz").
 const notName = (t: Token, stats: WordStats) =>
 	NOT_NAMES.has(lower(t)) ||
-	MEASURE_WORDS.has(lower(t)) ||
-	(t.tags.has('Currency') && !stats.surnames.has(t.text)) ||
+	((MEASURE_WORDS.has(lower(t)) || t.tags.has('Currency')) && !stats.moneyNames.has(t.text)) ||
 	/[$€£¥]/.test(t.text);
 
 // "the Strata Nine laptops", "Velo OS operating system": a name before a noun for a kind of product
@@ -155,7 +179,7 @@ function canStartName(t: Token, next: Token | undefined, initial: boolean, stats
 	// mid-sentence capitals know, is no name ("Ford has…" is in the lexicon).
 	const guessedOrganization = t.tags.has('Organization') && lexicon[word.toLowerCase()] === undefined;
 	if (guessedOrganization && !t.tags.has('Person') && !t.tags.has('Place') && !(next && isCapitalised(next))) return false;
-	if (stats.lowercase.has(word.toLowerCase()) || WORD_TAGS.some((tag) => t.tags.has(tag))) return false;
+	if (writtenSmall(word, stats) || WORD_TAGS.some((tag) => t.tags.has(tag))) return false;
 	return NAME_TAGS.some((tag) => t.tags.has(tag)) || !t.tags.has('Plural');
 }
 
@@ -409,14 +433,34 @@ function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: A
 	return {kind: 'organization', personEvidence: false, guessed: true};
 }
 
+// "The port authority in Tarvik", "the road north of Tarvik", "trains to Kessvik": a name after a
+// preposition of place, or after "to" or "from" following a word of travel, is where something is.
+// Not "at" or "for" (firms are worked at and bid for), nor "in" after what is owned or put into a
+// firm ("a stake in Halden", "invested in Halden").
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'downtown']);
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'outskirts']);
+const OWNED = /^(?:stakes?|shares?|interests?|holdings?|invest(?:s|ed|ing|ment|ments)?)$/;
+
+function locatedIn(before: Token, second: Token | undefined): boolean {
+	const word = lower(before);
+	if (word === 'in' && second !== undefined && OWNED.test(lower(second))) return false;
+	if (PLACE_PREPOSITIONS.has(word)) return true;
+	if (word === 'to' || word === 'from') return second !== undefined && TRAVEL_WORDS.has(lower(second));
+	return word === 'of' && second !== undefined && DIRECTIONS.has(lower(second));
+}
+
 // What the words around a name say it is, when the name itself does not: a person is "he" or
 // "his" after it, an organisation "its"; a lower-case noun before it may say what it is
-// ("airline Aer Lingus", "contractor Halvorsen Vance").
-function contextKind(sentence: TaggedSentence, first: Token, last: Token): 'person' | 'organization' | null {
+// ("airline Aer Lingus", "contractor Halvorsen Vance"), and so may a preposition of place.
+function contextKind(sentence: TaggedSentence, first: Token, last: Token): Cue | null {
 	const toks = sentence.tokens;
-	const before = toks[toks.indexOf(first) - 1];
+	const at = toks.indexOf(first);
+	const before = toks[at - 1];
 	if (before && ORG_DESCRIPTORS.has(lower(before))) return 'organization';
 	const end = toks.indexOf(last);
+	if (!isPossessive(last) && before && locatedIn(before, toks[at - 2])) return 'place';
+	// "Aud Fjell, who chairs the committee": organisations take "which".
+	if (/^,\s*$/.test(last.post) && lower(toks[end + 1] ?? last) === 'who') return 'person';
 	for (let i = end + 1; i < toks.length && i <= end + 12; i++) {
 		const t = toks[i]!;
 		if (isCapitalised(t) || /[;:]/.test(toks[i - 1]!.post)) break;
@@ -477,8 +521,8 @@ function transcriptLabel(sentence: TaggedSentence, inQuote: (offset: number) => 
 	return stats.midCapital.has(name) || !isCommonWord(name, stats) ? name : undefined;
 }
 
-export function candidates(body: string, sentences: TaggedSentence[], quotes: Span[]): Candidate[] {
-	const stats = wordStats(sentences);
+export function candidates(body: string, sentences: TaggedSentence[], quotes: Span[], headline: string): Candidate[] {
+	const stats = wordStats(sentences, headline);
 	const inQuote = (offset: number) => within(quotes, offset);
 	const out: Candidate[] = [];
 	sentences.forEach((sentence, sentenceIndex) => {

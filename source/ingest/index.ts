@@ -35,7 +35,7 @@ export function extract(raw: string, options: ExtractOptions): Extraction {
 	const paragraphs = splitParagraphs(body);
 	const sentences = paragraphs.filter((p) => !p.heading).flatMap((p) => tagSentences(body, p));
 	const quoteSpans = findQuoteSpans(body, paragraphs);
-	const {actors, mentions} = findActors(body, sentences, quoteSpans);
+	const {actors, mentions} = findActors(body, sentences, quoteSpans, article.title);
 	const kinds = new Map(actors.map((a) => [a.key, a.kind]));
 	const kindOf = (key: string) => kinds.get(key) ?? '';
 	const events = findEvents({sentences, quotes: quoteSpans, mentions, articleDate: article.date, kindOf});

@@ -116,6 +116,14 @@ export const ORG_DESCRIPTORS = new Set(
 	developer plant subsidiary division unit outlet newspaper magazine agency charity`.split(/\s+/),
 );
 
+// Words of travel and distance after which "to X" or "from X" is a place: "trains to Kessvik",
+// "fled from Tarvik", "12 miles from Brenvik".
+export const TRAVEL_WORDS = new Set(
+	`line lines route routes road roads highway highways railway train trains flight flights ferry ferries bus
+	buses trip trips journey journeys commute travel travels travelled traveled travelling traveling fly flew
+	flies flying drove driving sailed sailing fled flee fleeing evacuated miles kilometres kilometers km`.split(/\s+/),
+);
+
 // Kinds of product: a name just before one names the product ("the Strata Nine laptop").
 export const PRODUCT_NOUNS = new Set(
 	`laptop notebook computer desktop tablet phone smartphone handset processor chip console device browser

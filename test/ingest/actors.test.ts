@@ -145,4 +145,36 @@ describe('actor detection and kinds', () => {
 		expect(r.names).not.toContain('Jordan');
 		expect(r.kinds['Chile']).toBe('country');
 	});
+
+	it('reads an unknown name after a preposition of place, or "to"/"from" after a word of travel, as a place', () => {
+		const r = run('The water board in Velmora cut supplies on Monday. Velmora has two reservoirs.');
+		expect(r.kinds['Velmora']).toBe('place');
+		const travel = run('Buses to Ostrand ran late, and the road north of Havlund was shut.');
+		expect(travel.kinds['Ostrand']).toBe('place');
+		expect(travel.kinds['Havlund']).toBe('place');
+		// A stake is held in a firm, not in a place; a letter is sent to anyone.
+		const owned = run('Kestavo bought a stake in Morvane. Morvane makes its own engines. Kestavo sent a letter to Dunrell.');
+		expect(owned.kinds['Morvane']).toBe('organization');
+		expect(owned.kinds['Dunrell']).toBe('organization');
+	});
+
+	it('reads a title-case money word before a name as a first name, and a name followed by ", who" as a person', () => {
+		const r = run('“We will build it,” said Aud Selvik, who runs the depot. The fund paid 300 AUD to each family.');
+		expect(r.kinds['Aud Selvik']).toBe('person');
+		expect(r.names).toEqual(['Aud Selvik']);
+		const who = run('The new chair is Orsolak, who took office in May. Drevna, which makes boats, objected.');
+		expect(who.kinds['Orsolak']).toBe('person');
+		expect(who.kinds['Drevna']).toBe('organization');
+	});
+
+	it('makes no name of a sentence-opening noun the article or its headline writes in lower case, singular or plural', () => {
+		const r = run('Ferry crossings resumed on Sunday. Two ferries left Ostrand at seven.');
+		expect(r.names).toEqual(['Ostrand']);
+		const headed = extract('---\ntitle: "Ostrand ferries sail again"\ndate: 2023-05-10\n---\n\nFerry crossings resumed on Sunday.\n', {
+			fallbackDate: '2000-01-01',
+		});
+		expect(headed.actors.map((a) => a.name)).toEqual([]);
+		// A name that opens a sentence is still one.
+		expect(run('Tarvo Lind spoke first. Ferries ran late, Lind said.').names).toEqual(['Tarvo Lind']);
+	});
 });
