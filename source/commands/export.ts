@@ -1,8 +1,6 @@
 import {resolve} from 'node:path';
 import {parseIsoDay} from '../ingest/isoDay.js';
-import {briefingDocument, exportHtml, exportMarkdown} from '../output/export.js';
-import {jsonText} from '../output/json.js';
-import {plural} from '../output/plural.js';
+import {EXPORT_FORMATS, type ExportFormat, briefingDocument, exportCounts, exportText, formatFor} from '../output/export.js';
 import {sanitize} from '../output/sanitize.js';
 import {readBriefing} from '../store/db.js';
 import {writeFileDurably} from '../store/durable.js';
@@ -11,9 +9,6 @@ import {loadNotes} from '../store/notes.js';
 import {findActors} from '../store/queries.js';
 import {readSampleBriefing} from '../store/sample.js';
 import {warnAboutNotes} from './notes.js';
-
-export const EXPORT_FORMATS = ['md', 'html', 'json'] as const;
-type Format = (typeof EXPORT_FORMATS)[number];
 
 export type ExportOptions = {
 	dir: string;
@@ -36,8 +31,7 @@ const day = (value: string | undefined, flag: string) => {
 // document, on stdout or in -o FILE, which is said on stderr once it is on the disk.
 export async function exportCommand(args: string[], options: ExportOptions): Promise<number> {
 	if (args.length > 0) throw new Error('export takes no FILE; the document goes to stdout, or to -o FILE (see briefing --help)');
-	const format = (options.format ??
-		(options.output?.endsWith('.html') ? 'html' : options.output?.endsWith('.json') ? 'json' : 'md')) as Format;
+	const format = (options.format ?? formatFor(options.output ?? '')) as ExportFormat;
 	if (!EXPORT_FORMATS.includes(format)) throw new Error(`--format ${options.format} is not one of ${EXPORT_FORMATS.join(', ')}`);
 	const since = day(options.since, '--since');
 	const until = day(options.until, '--until');
@@ -61,7 +55,7 @@ export async function exportCommand(args: string[], options: ExportOptions): Pro
 	await warnAboutNotes(options.dir);
 	const {notes} = await loadNotes(options.dir);
 	const doc = briefingDocument(data, notes, {actors: names, since, until}, actorIds);
-	const text = format === 'html' ? exportHtml(doc) : format === 'json' ? jsonText(doc) : exportMarkdown(doc);
+	const text = exportText(doc, format);
 	if (options.output === undefined || options.output === '-') {
 		process.stdout.write(text);
 		return 0;
@@ -72,7 +66,6 @@ export async function exportCommand(args: string[], options: ExportOptions): Pro
 	} catch (error) {
 		throw new Error(`${options.output}: ${describeFsError(error)}`, {cause: error});
 	}
-	const counts = `${plural(doc.counts.events, 'event')}, ${plural(doc.counts.quotes, 'quote')}`;
-	process.stderr.write(sanitize(`briefing: wrote ${file} (${format}, ${counts})\n`));
+	process.stderr.write(sanitize(`briefing: wrote ${file} (${format}, ${exportCounts(doc)})\n`));
 	return 0;
 }

@@ -5,6 +5,7 @@ import {dateLabel, headingText} from './dates.js';
 import {plural} from './plural.js';
 import {sanitize} from './sanitize.js';
 import {articlesOf} from './sources.js';
+import {jsonText} from './json.js';
 
 // `briefing export`: the briefing, or the part of it filtered to some actors and a period, as a
 // document to send: its period, the actors with their roles and counts, the timeline by date, the
@@ -345,3 +346,16 @@ export function exportHtml(doc: BriefingDocument): string {
 	out.push('</body>', '</html>');
 	return `${out.join('\n')}\n`;
 }
+
+export const EXPORT_FORMATS = ['md', 'html', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+// The format a file's name asks for: .html (.htm), .json, else Markdown.
+export const formatFor = (file: string): ExportFormat => (/\.html?$/i.test(file) ? 'html' : /\.json$/i.test(file) ? 'json' : 'md');
+
+// The document as the bytes `briefing export` and the dashboard's x write.
+export const exportText = (doc: BriefingDocument, format: ExportFormat) =>
+	format === 'html' ? exportHtml(doc) : format === 'json' ? jsonText(doc) : exportMarkdown(doc);
+
+// "3 events, 1 quote": what a written export holds, for the line that says where it went.
+export const exportCounts = (doc: BriefingDocument) => `${plural(doc.counts.events, 'event')}, ${plural(doc.counts.quotes, 'quote')}`;

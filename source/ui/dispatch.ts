@@ -3,6 +3,7 @@ import {bestActor} from './actorMatch.js';
 import type {BriefingIndex} from './briefingIndex.js';
 import {eventCitation, quoteCitation} from './format/citation.js';
 import {type Command, type KeyPress, commandFor, isText, splitInput} from './keymap.js';
+import {cancelExport, editExport, openExport, requestExport, typeExport} from './exportPrompt.js';
 import * as edit from './lineEdit.js';
 import {KIND_OF, PANE_OF, firstLine, notesOnItem, notesShown, targetIn} from './notes.js';
 import {type Env, type Mode, NO_NOTES, type UIState, scopesFor, topMode} from './state.js';
@@ -35,7 +36,7 @@ export function dispatchKey(state: UIState, press: KeyPress, env: Env): UIState 
 		for (let i = 0; i < presses.length; i++) {
 			const one = presses[i]!;
 			const kind = topMode(next)?.kind;
-			if ((kind === 'search' || kind === 'note') && isText(one)) {
+			if ((kind === 'search' || kind === 'note' || kind === 'export') && isText(one)) {
 				let run = one.text;
 				while (i + 1 < presses.length && isText(presses[i + 1]!)) run += presses[++i]!.text;
 				next = apply(next, kind === 'search' ? 'searchType' : 'noteType', env, run);
@@ -227,6 +228,7 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 	}
 	const noteEdit = EDITS[command];
 	if (noteEdit) {
+		if (top?.kind === 'export') return editExport(state, noteEdit);
 		if (top?.kind !== 'note') return state;
 		const next = noteEdit(top);
 		return next.text === top.text && next.cursor === top.cursor ? state : replaceTop(state, {...top, ...next});
@@ -338,6 +340,7 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 		case 'notesJump':
 			return jump(state, env);
 		case 'noteType': {
+			if (top?.kind === 'export') return typeExport(state, text);
 			if (top?.kind !== 'note') return state;
 			const clean = text.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, '');
 			return clean ? replaceTop(state, {...top, ...edit.insert(top, clean)}) : state;
@@ -357,6 +360,13 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 			return top?.kind === 'confirm' ? {...pop(state), request: {op: 'remove', id: top.noteId}, status: 'deleting…'} : state;
 		case 'confirmNo':
 			return top?.kind === 'confirm' ? {...pop(state), status: `kept ${top.noteId}`} : state;
+		case 'exportOpen':
+			return openExport(state, env);
+		case 'exportWrite':
+		case 'exportOverwrite':
+			return requestExport(state, command === 'exportOverwrite');
+		case 'exportCancel':
+			return cancelExport(state);
 		default:
 			return state;
 	}

@@ -25,6 +25,8 @@ export type Scope =
 	| 'notes'
 	| 'note'
 	| 'confirm'
+	| 'export'
+	| 'overwrite'
 	| 'help'
 	| 'global'
 	| 'always';
@@ -89,6 +91,10 @@ export const COMMANDS = [
 	'confirmNo',
 	'redraw',
 	'suspend',
+	'exportOpen',
+	'exportWrite',
+	'exportCancel',
+	'exportOverwrite',
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
@@ -175,6 +181,14 @@ export const KEYMAP: readonly Binding[] = [
 		keys: [{char: 'z'}],
 		description: 'Undo the last change to the actor filter (again: the one before)',
 		hint: 'undo',
+	},
+	{
+		scope: 'lists',
+		command: 'exportOpen',
+		keys: [{char: 'x'}],
+		description:
+			'Export what the actor filter shows, as `briefing export --actor` does: asks for the file (.md, .html or .json), says where it wrote',
+		hint: 'export',
 	},
 	// The selected actor, event or quote (in a pane or its detail view).
 	{
@@ -319,6 +333,32 @@ export const KEYMAP: readonly Binding[] = [
 	// Asked before a note is deleted.
 	{scope: 'confirm', command: 'confirmYes', keys: [{char: 'y'}], description: 'Delete the note', hint: 'delete'},
 	{scope: 'confirm', command: 'confirmNo', keys: [{char: 'n'}, {name: 'escape'}], description: 'Keep the note', hint: 'keep'},
+	// The file name prompt of x: every key that is text is typed into it, never a command.
+	{scope: 'export', command: 'exportWrite', keys: [{name: 'return'}], description: 'Write the export to the file', hint: 'write'},
+	{scope: 'export', command: 'exportCancel', keys: [{name: 'escape'}], description: 'Cancel: nothing is written', hint: 'cancel'},
+	{scope: 'export', command: 'noteLeft', keys: [{name: 'left'}, {char: 'b', ctrl: true}], description: 'Cursor one character left'},
+	{scope: 'export', command: 'noteRight', keys: [{name: 'right'}, {char: 'f', ctrl: true}], description: 'Cursor one character right'},
+	{scope: 'export', command: 'noteHome', keys: [{name: 'home'}, {char: 'a', ctrl: true}], description: 'Cursor to the start'},
+	{scope: 'export', command: 'noteEnd', keys: [{name: 'end'}, {char: 'e', ctrl: true}], description: 'Cursor to the end'},
+	{
+		scope: 'export',
+		command: 'noteBackspace',
+		keys: [{name: 'backspace'}, {name: 'delete'}],
+		description: 'Delete the character before the cursor',
+	},
+	{scope: 'export', command: 'noteDeleteWord', keys: [{char: 'w', ctrl: true}], description: 'Delete the word before the cursor'},
+	{scope: 'export', command: 'noteKillStart', keys: [{char: 'u', ctrl: true}], description: 'Delete from the start to the cursor'},
+	{scope: 'export', command: 'noteKillEnd', keys: [{char: 'k', ctrl: true}], description: 'Delete from the cursor to the end'},
+	{scope: 'export', command: 'noteType', keys: [{text: 'any'}], description: 'Type at the cursor (q, n, d, digits are text here)'},
+	// Asked when the export's file is there.
+	{scope: 'overwrite', command: 'exportOverwrite', keys: [{char: 'y'}], description: 'Replace the file with the export', hint: 'overwrite'},
+	{
+		scope: 'overwrite',
+		command: 'exportCancel',
+		keys: [{char: 'n'}, {name: 'escape'}],
+		description: 'Keep the file: back to the prompt',
+		hint: 'keep',
+	},
 	{scope: 'help', command: 'close', keys: [...close, {char: '?'}], description: 'Close the help', hint: 'close'},
 	{scope: 'help', command: 'down', keys: down, description: 'Scroll down', hint: 'scroll'},
 	{scope: 'help', command: 'up', keys: up, description: 'Scroll up', hint: 'scroll'},
@@ -350,6 +390,8 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	notes: 'Notes view',
 	note: 'Writing a note',
 	confirm: 'Deleting a note',
+	export: 'Typing the file of an export',
+	overwrite: 'The export file is there',
 	search: 'Typing a search',
 	detail: 'Detail view',
 	help: 'Help',

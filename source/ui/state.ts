@@ -1,5 +1,6 @@
 import type {Note, NoteTarget} from '../store/notes.js';
 import type {BriefingIndex} from './briefingIndex.js';
+import type {ExportMode, ExportRequest} from './exportPrompt.js';
 import type {Scope} from './keymap.js';
 import type {Cursor, PaneId, ViewQuery, Views} from './views.js';
 
@@ -17,7 +18,8 @@ export type Mode =
 	// While `saving`, the write is under way: on success the editor closes, on failure it stays with
 	// the text and the error in the status line.
 	| {kind: 'note'; target: NoteTarget; noteId: string | null; text: string; cursor: number; saving: boolean}
-	| {kind: 'confirm'; noteId: string; text: string}; // "delete note n-3? y/n"
+	| {kind: 'confirm'; noteId: string; text: string} // "delete note n-3? y/n"
+	| ExportMode; // the file name prompt of x, and its "overwrite? y/n" (exportPrompt.ts)
 
 // A change to notes.json the dashboard asked for; App.tsx makes it (the store is async) and puts
 // "saved" or the error in the status line when it is done.
@@ -33,7 +35,8 @@ export type Request =
 	| NoteRequest
 	| {op: 'external'; target: NoteTarget; noteId: string | null; text: string}
 	| {op: 'open'; article: string; what: string} // the article's id; `what`: "event e-3", for the status line
-	| {op: 'copy'; text: string; what: string};
+	| {op: 'copy'; text: string; what: string}
+	| ExportRequest;
 
 export type UIState = {
 	focus: PaneId;
@@ -86,7 +89,7 @@ export function scopesFor(state: UIState): Scope[] {
 	const top = topMode(state);
 	if (!top) return [state.focus, ...(state.search[state.focus] ? (['searched'] as const) : []), 'lists', 'item', 'global', 'always'];
 	if (top.kind === 'search') return ['search', 'always'];
-	if (top.kind === 'note' || top.kind === 'confirm') return [top.kind, 'always'];
+	if (top.kind === 'note' || top.kind === 'confirm' || top.kind === 'export' || top.kind === 'overwrite') return [top.kind, 'always'];
 	if (top.kind === 'detail') return ['detail', 'item', 'global', 'always'];
 	return [top.kind, 'global', 'always'];
 }

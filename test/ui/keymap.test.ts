@@ -49,11 +49,12 @@ describe('keymap', () => {
 		expect(commandFor(panes, named('down'))).toBe('down');
 		expect(commandFor(panes, char('G'))).toBe('last');
 		expect(commandFor(panes, char('z'))).toBe('undoFilter');
-		expect(commandFor(panes, char('x'))).toBeNull(); // a letter that is no key does nothing: / finds
+		expect(commandFor(panes, char('w'))).toBeNull(); // a letter that is no key does nothing: / finds
+		expect(commandFor(panes, char('x'))).toBe('exportOpen');
 		expect(commandFor(panes, named('return'))).toBe('toggleActor');
 		expect(commandFor(panes, named('tab', true))).toBe('prevPane');
 		expect(commandFor(panes, char('q'))).toBe('quit');
-		expect(commandFor(['feed', 'lists', 'global', 'always'], char('x'))).toBeNull();
+		expect(commandFor(['feed', 'lists', 'global', 'always'], char('w'))).toBeNull();
 		expect(commandFor(['feed', 'lists', 'global', 'always'], named('return'))).toBe('open');
 		const search: Scope[] = ['search', 'always'];
 		for (const text of ['q', 'j', '?', '/', 'G', '1', 'é']) expect(commandFor(search, char(text))).toBe('searchType');
@@ -103,6 +104,7 @@ describe('keymap', () => {
 			'Tab pane',
 			'Esc clear',
 			'z undo',
+			'x export',
 			'? help',
 			'q quit',
 		]);

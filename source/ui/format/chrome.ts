@@ -61,9 +61,31 @@ function searchText(state: UIState, pane: PaneId | 'notes'): string {
 export function footerScopes(state: UIState): Scope[] {
 	const top = topMode(state);
 	if (!top) return [state.focus, ...(state.search[state.focus] ? (['searched'] as const) : []), 'lists', 'item', 'global'];
-	if (top.kind === 'search' || top.kind === 'note' || top.kind === 'confirm') return [top.kind];
+	if (top.kind === 'search' || top.kind === 'note' || top.kind === 'confirm' || top.kind === 'export' || top.kind === 'overwrite')
+		return [top.kind];
 	if (top.kind === 'detail') return ['detail', 'item', 'global'];
 	return [top.kind, 'global'];
+}
+
+// The export's file name prompt (x) with its cursor, and what went wrong with the last try; or
+// the question about the file that is there.
+function exportPromptLine(state: UIState): Segment[] {
+	const top = topMode(state);
+	if (top?.kind === 'overwrite') return [{text: `${top.file} exists: overwrite? y/n`, bold: true, color: ACCENT_COLOR}, {text: '  '}];
+	if (top?.kind !== 'export') return [];
+	return [
+		{text: 'Export to: ', dim: true},
+		{text: top.text.slice(0, top.cursor), bold: true},
+		{text: '▏', color: FOCUS_COLOR},
+		{text: top.text.slice(top.cursor), bold: true},
+		...(state.status
+			? [
+					{text: '  │  ', dim: true},
+					{text: state.status, bold: true, color: ACCENT_COLOR},
+				]
+			: []),
+		{text: '  '},
+	];
 }
 
 // The keys that matter where the user is, most specific first. When they do not all fit, whole
@@ -75,12 +97,14 @@ export function footerLine(state: UIState, width: number): Line {
 			? [{text: `/${searchText(state, top.pane)}`, bold: true}, {text: '▏', color: FOCUS_COLOR}, {text: '  '}]
 			: top?.kind === 'confirm'
 				? [{text: `Delete note ${top.noteId} “${top.text}”? y/n`, bold: true, color: ACCENT_COLOR}, {text: '  '}]
-				: state.status
-					? [
-							{text: state.status, bold: true, color: ACCENT_COLOR},
-							{text: '  │  ', dim: true},
-						]
-					: [];
+				: top?.kind === 'export' || top?.kind === 'overwrite'
+					? exportPromptLine(state)
+					: state.status
+						? [
+								{text: state.status, bold: true, color: ACCENT_COLOR},
+								{text: '  │  ', dim: true},
+							]
+						: [];
 	const scopes = footerScopes(state);
 	const global = new Set(hints(['global']).map(({hint}) => hint));
 	const all = hints(scopes);

@@ -23,6 +23,8 @@ export function helpScopes(state: UIState): Scope[] {
 		'notes',
 		'note',
 		'confirm',
+		'export',
+		'overwrite',
 		'help',
 		'global',
 		'always',

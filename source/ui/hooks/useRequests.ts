@@ -1,16 +1,19 @@
 import {useCallback} from 'react';
+import {ExportExistsError, ExportWriteError, writeExport} from '../../store/exportFile.js';
 import {type Note, NotesFileError, addNote, editNote, removeNote} from '../../store/notes.js';
+import {sanitize} from '../../output/sanitize.js';
 import type {BriefingIndex} from '../briefingIndex.js';
 import {type ClipboardWriter, copyText, systemClipboard} from '../clipboard.js';
 import {noteFailed, noteSaved} from '../dispatch.js';
+import {exportRefused, exportWritten} from '../exportPrompt.js';
 import {editInEditor} from '../externalEditor.js';
 import {type Opener, articleTarget, systemOpener} from '../opener.js';
 import type {NoteRequest, Request, UIState} from '../state.js';
 import type {Screen} from './useScreen.js';
 
 // What the dashboard does outside its state when a key asks (state.request): notes written to
-// notes.json, a note handed to $EDITOR, an article opened, a citation copied. Each ends with a
-// line in the status line; a note that could not be written stays in the editor.
+// notes.json, a note handed to $EDITOR, an article opened, a citation copied, an export written.
+// Each ends with a line in the status line; a note that could not be written stays in the editor.
 
 export type Outside = {
 	// The real terminal, which $EDITOR is given and OSC 52 is written to (an escape that draws nothing,
@@ -104,8 +107,23 @@ export function useRequests({notesDir, dir, index, handOver, update, saved, relo
 						(how) => update((s) => ({...s, status: `copied ${request.what} (${how}): ${request.text}`})),
 						(error: unknown) => update((s) => ({...s, status: message(error)})),
 					);
+					return;
+				case 'export':
+					// The briefing as shown, whole: a large one still being read would export its start.
+					if (index.partial) {
+						update((s) => exportRefused(s, 'the briefing is still being read; try again', null));
+						return;
+					}
+					writeExport(index.data, notesDir, request.actors, request.file, request.overwrite).then(
+						(done) => update((s) => exportWritten(s, sanitize(`wrote ${done.file} (${done.format}, ${done.counts})`))),
+						(error: unknown) => {
+							const exists = error instanceof ExportExistsError ? sanitize(error.file) : null;
+							const why = error instanceof ExportWriteError ? `not written: ${error.reason}` : message(error);
+							update((s) => exportRefused(s, sanitize(why), exists));
+						},
+					);
 			}
 		},
-		[writeNote, handOver, terminal, env, update, index, dir, opener, clipboard],
+		[writeNote, handOver, terminal, env, update, index, dir, notesDir, opener, clipboard],
 	);
 }
