@@ -1,5 +1,8 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import stringWidth from 'string-width';
-import {describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {KEYS, renderDashboard, resize, sampleBriefing, tick} from './render.js';
 import {random} from '../random.js';
 
@@ -24,6 +27,16 @@ const SIZES: Array<[number, number]> = [
 ];
 
 describe('the dashboard under random keys', () => {
+	// x then Enter exports to a file named relative to the working directory, as a user expects:
+	// the random keys do that in a folder of their own, not in the repository.
+	const home = process.cwd();
+	const work = mkdtempSync(join(tmpdir(), 'briefing-fuzz-'));
+	beforeAll(() => process.chdir(work));
+	afterAll(() => {
+		process.chdir(home);
+		rmSync(work, {recursive: true, force: true});
+	});
+
 	it('survives 3 runs of 150 random keys and resizes with every frame inside the terminal', async () => {
 		let keys = 0;
 		let frames = 0;
