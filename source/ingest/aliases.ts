@@ -2,7 +2,7 @@ import {lookupCountry} from './countries.js';
 import {CORPORATE_WORDS, ORG_WORDS} from './lexicon.js';
 import type {Candidate} from './candidates.js';
 import {fold, sameWord} from './normalize.js';
-import {isAcronym} from './tokens.js';
+import {isAcronym, withoutParticle} from './tokens.js';
 import type {ExtractedActor} from '../types.js';
 
 // Alias merging within an article: which actor seen so far a candidate name refers to.
@@ -63,7 +63,10 @@ export class Seen {
 	// Called whenever an actor gets a name or alias.
 	index(actor: Building, name: string): void {
 		const tokens = name.split(/\s+/);
-		for (const token of tokens) put(this.#byWord, wordKey(token), actor);
+		for (const token of tokens) {
+			put(this.#byWord, wordKey(token), actor);
+			put(this.#byWord, wordKey(withoutParticle(token)), actor);
+		}
 		if (tokens.length > 1) put(this.#byInitials, initials(tokens), actor);
 		if (tokens.length === 1 && isAcronym(name)) put(this.#byAcronym, acronymKey(name), actor);
 	}
@@ -75,7 +78,8 @@ export class Seen {
 	// Actors that share a word with `tokens`, in the order they were first seen.
 	related(tokens: string[]): Building[] {
 		const found = new Set<Building>();
-		for (const token of tokens) for (const key of lookupKeys(token)) for (const actor of this.#byWord.get(key) ?? []) found.add(actor);
+		for (const token of tokens)
+			for (const key of lookupKeys(withoutParticle(token))) for (const actor of this.#byWord.get(key) ?? []) found.add(actor);
 		return this.#ordered(found);
 	}
 
@@ -211,7 +215,13 @@ export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Build
 	if (c.kind === 'person' || (!c.personEvidence && c.kind !== 'place')) {
 		// A surname (or the end of a longer name) is the most recently seen person it ends; a first
 		// name alone ("Yoon") is the one person it begins.
-		const bySurname = mostRecent(actors.filter((a) => (a.kind === 'person' || a.guessed) && endsWith(a.tokens, c.tokens)));
+		// "Ansari" or "al-Ansari" of "Majed al-Ansari": the surname with or without its particle.
+		const surname = c.tokens.map(withoutParticle);
+		const bySurname = mostRecent(
+			actors.filter(
+				(a) => (a.kind === 'person' || a.guessed) && (endsWith(a.tokens, c.tokens) || endsWith(a.tokens.map(withoutParticle), surname)),
+			),
+		);
 		if (bySurname) return bySurname;
 		// A single name that is the first or a middle name of exactly one person ("Yoon" of Yoon Suk
 		// Yeol, "Lula" of Luiz Inácio Lula da Silva).

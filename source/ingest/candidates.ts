@@ -27,6 +27,7 @@ import {
 	isAcronym,
 	isCapitalised,
 	isContraction,
+	isParticleName,
 	isPossessive,
 	isRole,
 	LOCATIVE,
@@ -157,6 +158,8 @@ const isCamelName = (t: Token) => /^\p{Ll}{1,2}\p{Lu}\p{Ll}/u.test(t.text);
 const FUNCTION_TAGS = ['Value', 'Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'QuestionWord', 'Adverb'];
 
 function canStartName(t: Token, next: Token | undefined, initial: boolean, stats: WordStats): boolean {
+	// "said al-Ansari": a surname with its particle, written small.
+	if (!initial && isParticleName(t)) return true;
 	if (
 		!(isCapitalised(t) || (isCamelName(t) && next !== undefined && isCapitalised(next) && !endsName(t) && !startsAfresh(next))) ||
 		notName(t, stats) ||
@@ -245,7 +248,10 @@ function spans(sentence: TaggedSentence, stats: WordStats, inQuote: (offset: num
 		) {
 			const next = toks[j + 1];
 			if (!next || startsAfresh(next) || inQuote(next.start) !== inQuote(first.start)) break;
-			if (isCapitalised(next) && !notName(next, stats) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) {
+			if (
+				(isCapitalised(next) && !notName(next, stats) && !isContraction(next) && !/^\p{Lu}-\p{Ll}/u.test(next.text)) ||
+				isParticleName(next)
+			) {
 				span.push(next);
 				j++;
 				continue;
@@ -386,10 +392,33 @@ function splitTrailingPerson(tokens: Token[]): [Token[], Token[]] | undefined {
 
 // "Marine Le Pen", "Kevin De Bruyne": a particle between two capitalised names marks a person's
 // name, unless the name has an organisation's head word ("Banco de Portugal").
-const PARTICLES = new Set(['le', 'la', 'de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'du', 'bin', 'ibn', 'al', 'dos', 'das']);
+// So does an Arabic one: "Ahmed bin Salem", "Ali Abu Bakr", "Majed al-Ansari".
+const PARTICLES = new Set([
+	'le',
+	'la',
+	'de',
+	'del',
+	'della',
+	'di',
+	'da',
+	'van',
+	'von',
+	'der',
+	'du',
+	'bin',
+	'bint',
+	'ibn',
+	'abu',
+	'ben',
+	'al',
+	'dos',
+	'das',
+]);
 function hasParticle(tokens: Token[]): boolean {
-	if (tokens.length < 3 || tokens.some((t) => ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t)))) return false;
-	return tokens.slice(1, -1).some((t) => PARTICLES.has(lower(t))) && isCapitalised(tokens[0]!) && isCapitalised(tokens.at(-1)!);
+	if (tokens.length < 2 || tokens.some((t) => ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t)))) return false;
+	if (!isCapitalised(tokens[0]!)) return false;
+	if (tokens.slice(1).some(isParticleName)) return true;
+	return tokens.length >= 3 && tokens.slice(1, -1).some((t) => PARTICLES.has(lower(t))) && isCapitalised(tokens.at(-1)!);
 }
 
 function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: ActorKind; personEvidence: boolean; guessed?: boolean} {

@@ -31,6 +31,11 @@ export const isPossessive = (t: Token) => /['’]s?$/.test(t.text) || t.tags.has
 export const bare = (text: string) => text.replace(/['’]s?$/, '');
 export const opensQuote = (t: Token) => /["“‘]/.test(t.pre);
 export const isContraction = (t: Token) => /['’](m|ll|re|ve|d|t)$/i.test(t.text);
+// "al-Ansari", "el-Masri", "ul-Haq": an Arabic article or particle joined to a surname, written small
+// inside a name (nlp.ts keeps the hyphenated word whole).
+// A surname is found with or without it ("Ansari" of "Majed al-Ansari", also "Al-Ansari").
+export const isParticleName = (t: Token) => /^(?:al|el|ad|ash|as|at|az|ul|ud)-\p{Lu}\p{Ll}/u.test(t.text);
+export const withoutParticle = (word: string) => word.replace(/^(?:[Aa](?:l|d|sh|s|t|z)|[Ee]l|[Uu][ld])-(?=\p{Lu}\p{Ll})/u, '');
 
 // Ends a name: a comma, a full stop that is not an abbreviation's, a possessive.
 export function endsName(t: Token): boolean {

@@ -42,6 +42,19 @@ describe('actor detection and kinds', () => {
 		expect(r.kinds['Dravo Martin']).toBe('organization');
 	});
 
+	it("keeps an Arabic particle inside a person's name and finds the surname again with or without it", () => {
+		const r = run(
+			'Tarek al-Wazzan, the envoy, arrived on Monday. Hamid bin Rashed met Layla bint Faisal, Idris ibn Harun, Karim Abu Nasr and Samir ben Toumi. Later al-Wazzan thanked them, and Wazzan left.',
+		);
+		for (const name of ['Tarek al-Wazzan', 'Hamid bin Rashed', 'Layla bint Faisal', 'Idris ibn Harun', 'Karim Abu Nasr', 'Samir ben Toumi'])
+			expect(r.kinds[name]).toBe('person');
+		expect(r.names).not.toContain('Tarek');
+		const tarek = r.actors.find((a) => a.name === 'Tarek al-Wazzan')!;
+		expect(tarek.role).toBe('the envoy');
+		expect(tarek.mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['Tarek al-Wazzan', 'al-Wazzan', 'Wazzan']));
+		expect(r.actors.filter((a) => /Wazzan/.test(a.name))).toHaveLength(1);
+	});
+
 	it("does not take a country that opens a person's name for the country", () => {
 		const r = run('Jordan Kessling spoke in Amman.');
 		expect(r.kinds['Jordan Kessling']).toBe('person');

@@ -19,6 +19,17 @@ describe('speakers of quotes', () => {
 		expect(speakers('Councillor Ruth Kane branded the budget "a gift to developers".')).toEqual([['a gift to developers', 'Ruth Kane']]);
 	});
 
+	it('gives a quotation to a speaker whose name has an Arabic particle, not to the one quoted before', () => {
+		expect(
+			speakers(
+				'"The road stays shut," said Hamid bin Rashed, an aide to the governor. "We expect a deal," said Tarek al-Wazzan, a spokesman for the council.',
+			),
+		).toEqual([
+			['The road stays shut', 'Hamid bin Rashed'],
+			['We expect a deal', 'Tarek al-Wazzan'],
+		]);
+	});
+
 	it('passes over names that qualify a noun or are the object of a verb or a preposition', () => {
 		expect(speakers('Lena Ortiz, a senior Greenfield Party strategist, said, "We need more volunteers."')).toEqual([
 			['We need more volunteers.', 'Lena Ortiz'],
