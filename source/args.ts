@@ -255,46 +255,11 @@ export function parseCommandLine(argv: string[]): Args {
 	});
 	const [name, ...args] = cli.input;
 	const command = findCommand(name);
-	const {
-		dir,
-		date,
-		actor: actors = [],
-		event,
-		quote,
-		json,
-		fix,
-		timeLimit,
-		memoryLimit,
-		fetchTimeout,
-		since,
-		until,
-		format,
-		output,
-		help,
-		version,
-	} = cli.flags;
+	const {actor: actors = [], ...given} = cli.flags;
 	if (actors.length > 1 && command.name !== 'export')
 		throw new Error(`--actor can be given only once to ${command.name ?? 'briefing'} ${SEE_HELP}`);
-	const flags = {
-		dir,
-		date,
-		actor: actors[0],
-		actors,
-		event,
-		quote,
-		json,
-		fix,
-		timeLimit,
-		memoryLimit,
-		fetchTimeout,
-		since,
-		until,
-		format,
-		output,
-		help,
-		version,
-	};
-	if (!help && !version) checkFlagsApply(command, flags);
+	const flags = {...given, actor: actors[0], actors};
+	if (!flags.help && !flags.version) checkFlagsApply(command, flags);
 	return {command: command.name as CommandName, args, flags};
 }
 
