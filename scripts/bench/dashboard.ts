@@ -6,35 +6,13 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {build} from 'esbuild';
+import {bundleBench} from './bundle.js';
 import {KEYS, pressesOf} from './keys.js';
 import {median, percentile, type Figure} from './measure.js';
 
 const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-B]|[=>])/g;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-export async function bundleMinimal(root: string): Promise<string> {
-	// Split like dist/cli.js, so ink's react-devtools-core import stays in a chunk never loaded.
-	const outdir = join(root, 'node_modules/.cache/briefing-bench/minimal');
-	await build({
-		entryPoints: [join(root, 'scripts/bench/minimal.tsx')],
-		outdir,
-		entryNames: '[name]',
-		chunkNames: 'chunks/[name]-[hash]',
-		outExtension: {'.js': '.mjs'},
-		splitting: true,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node22',
-		define: {'process.env.NODE_ENV': '"production"'},
-		external: ['react-devtools-core'],
-		banner: {js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);"},
-		logLevel: 'warning',
-	});
-	return join(outdir, 'minimal.mjs');
-}
 
 // One program in a pty: `started` resolves with the ms from spawn to the first output matching
 // `ready`; `press` writes keys and resolves with the ms until the next output.
@@ -149,7 +127,7 @@ function measuredMemory(argv: string[]): {argv: string[]; mb: () => number} {
 }
 
 export async function firstFrameFigures(root: string, cli: string, dirs: Map<number, string>, runs = 5): Promise<Figure[]> {
-	const minimal = await bundleMinimal(root);
+	const minimal = await bundleBench(root, 'minimal.tsx', 'minimal');
 	const once = async (argv: string[], ready: RegExp) => {
 		const pty = new Pty(argv, ready);
 		const ms = await pty.started;
@@ -187,7 +165,7 @@ export async function firstFrameFigures(root: string, cli: string, dirs: Map<num
 // app's counter. Median and p95 per key.
 // `each`: also prints every press's time, in the order pressed.
 export async function keyFigures(root: string, cli: string, dirs: Map<number, string>, each = false, presses = 20): Promise<Figure[]> {
-	const minimal = await bundleMinimal(root);
+	const minimal = await bundleBench(root, 'minimal.tsx', 'minimal');
 	const refMemory = measuredMemory([process.execPath, minimal]);
 	const ref = new Pty(refMemory.argv, /minimal ink frame/);
 	await ref.started;

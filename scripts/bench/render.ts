@@ -4,32 +4,10 @@
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {build, type Plugin} from 'esbuild';
+import type {Plugin} from 'esbuild';
+import {bundleBench} from './bundle.js';
 import {KEYS} from './keys.js';
 import {median, type Figure} from './measure.js';
-
-async function bundle(root: string, name: string, plugins: Plugin[]): Promise<string> {
-	// Split as dist/ is, so Ink's react-devtools-core import stays in a chunk never loaded.
-	const outdir = join(root, `node_modules/.cache/briefing-bench/render-${name}`);
-	await build({
-		entryPoints: [join(root, 'scripts/bench/render-child.tsx')],
-		outdir,
-		entryNames: '[name]',
-		chunkNames: 'chunks/[name]-[hash]',
-		outExtension: {'.js': '.mjs'},
-		splitting: true,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node22',
-		define: {'process.env.NODE_ENV': '"production"'},
-		external: ['react-devtools-core'],
-		banner: {js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);"},
-		plugins,
-		logLevel: 'warning',
-	});
-	return join(outdir, 'render-child.mjs');
-}
 
 function pressTimes(bundled: string, dir: string): Record<string, number[]> {
 	const result = spawnSync(process.execPath, [bundled, dir], {encoding: 'utf8', maxBuffer: 1 << 24});
@@ -39,8 +17,8 @@ function pressTimes(bundled: string, dir: string): Record<string, number[]> {
 
 export async function renderFigures(root: string, dirs: Map<number, string>, runs = 3): Promise<Figure[]> {
 	const {bundlePatches} = (await import(pathToFileURL(join(root, 'scripts/bundle-patches.mjs')).href)) as {bundlePatches: Plugin};
-	const patched = await bundle(root, 'patched', [bundlePatches]);
-	const plain = await bundle(root, 'plain', []);
+	const patched = await bundleBench(root, 'render-child.tsx', 'render-patched', [bundlePatches]);
+	const plain = await bundleBench(root, 'render-child.tsx', 'render-plain');
 	const figures: Figure[] = [];
 	for (const [size, dir] of dirs) {
 		const times = {patched: {} as Record<string, number[]>, plain: {} as Record<string, number[]>};
