@@ -93,52 +93,62 @@ function pieces(text: string): Array<{start: number; text: string}> {
 	return out;
 }
 
-// What a token has in common with many others: its tags ("Noun, Singular") and the space and
-// marks around it. One object for each combination, shared, rather than a Set and two strings
-// for each token, keeps the tokens of a long article in a fraction of the memory. Few
-// combinations occur; the bound is for safety, and long runs of spaces are not shared.
-type Surroundings = {tags: ReadonlySet<string>; pre: string; post: string};
+// What a token has in common with many others: its text, its tags ("Noun, Singular") and the
+// space and marks around it. One object for each combination, shared, rather than a Set and three
+// strings for each token, keeps the tokens of a long article in a fraction of the memory. Few
+// combinations occur; the bound is for safety, and long words or runs of spaces are not shared.
+type Word = {readonly text: string; readonly tags: ReadonlySet<string>; readonly pre: string; readonly post: string};
+type Surroundings = {readonly tags: ReadonlySet<string>; readonly words: Map<string, Word>};
 const surroundingsSeen = new Map<string, Surroundings>();
-const MAX_SURROUNDINGS = 50_000;
+const MAX_SHARED = 50_000;
+let wordsShared = 0;
 
-function surroundings(tags: Iterable<string>, pre: string, post: string): Surroundings {
+function word(text: string, tags: Iterable<string>, pre: string, post: string): Word {
 	const list = [...tags];
-	if (pre.length + post.length > 16) return {tags: new Set(list), pre, post};
+	if (pre.length + post.length > 16 || text.length > 32) return {text, tags: new Set(list), pre, post};
+	if (wordsShared >= MAX_SHARED) {
+		surroundingsSeen.clear();
+		wordsShared = 0;
+	}
 	// No text the tagger is given holds a NUL (clean.ts makes controls visible).
 	const key = `${list.join(',')}\0${pre}\0${post}`;
-	let found = surroundingsSeen.get(key);
+	let around = surroundingsSeen.get(key);
+	if (!around) surroundingsSeen.set(key, (around = {tags: new Set(list), words: new Map()}));
+	let found = around.words.get(text);
 	if (!found) {
-		if (surroundingsSeen.size >= MAX_SURROUNDINGS) surroundingsSeen.clear();
-		surroundingsSeen.set(key, (found = {tags: new Set(list), pre, post}));
+		around.words.set(text, (found = {text, tags: around.tags, pre, post}));
+		wordsShared++;
 	}
 	return found;
 }
 
 class TaggedToken implements Token {
-	readonly text: string;
 	readonly start: number;
-	readonly #surroundings: Surroundings;
+	readonly #word: Word;
 
-	constructor(text: string, start: number, around: Surroundings) {
-		this.text = text;
+	constructor(start: number, shared: Word) {
 		this.start = start;
-		this.#surroundings = around;
+		this.#word = shared;
+	}
+
+	get text(): string {
+		return this.#word.text;
 	}
 
 	get end(): number {
-		return this.start + this.text.length;
+		return this.start + this.#word.text.length;
 	}
 
 	get tags(): ReadonlySet<string> {
-		return this.#surroundings.tags;
+		return this.#word.tags;
 	}
 
 	get pre(): string {
-		return this.#surroundings.pre;
+		return this.#word.pre;
 	}
 
 	get post(): string {
-		return this.#surroundings.post;
+		return this.#word.post;
 	}
 }
 
@@ -150,10 +160,10 @@ function tokens(terms: Term[], base: number): Token[] {
 		// compromise splits "Shin-Wook" and "El-Hassan" in two; names need them whole.
 		if (previous && previous.post === '-' && previous.end + 1 === start) {
 			const tags = new Set([...previous.tags, ...term.tags]);
-			out[out.length - 1] = new TaggedToken(`${previous.text}-${term.text}`, previous.start, surroundings(tags, previous.pre, term.post));
+			out[out.length - 1] = new TaggedToken(previous.start, word(`${previous.text}-${term.text}`, tags, previous.pre, term.post));
 			continue;
 		}
-		out.push(new TaggedToken(term.text, start, surroundings(term.tags, term.pre, term.post)));
+		out.push(new TaggedToken(start, word(term.text, term.tags, term.pre, term.post)));
 	}
 	return out;
 }
