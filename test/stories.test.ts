@@ -1,6 +1,6 @@
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {SAME_EVENT, contentWords, quoteKey, similarity} from '../source/ingest/similar.js';
 import {briefingFile, emptyBriefing, readBriefing, writeBriefingAt} from '../source/store/db.js';
 import {ingestArticle} from '../source/store/merge.js';
@@ -120,6 +120,34 @@ describe('one item per story', () => {
 		for (const [key, spec] of specs) fresh = add(structuredClone(fresh), key, spec);
 		expect(fresh).toEqual(stepwise);
 		expect(stepwise.events.map((event) => event.sources?.length ?? 1)).toEqual([3, 1]);
+	});
+});
+
+describe('the work of one item per story', () => {
+	// A long article's sentences share most of their words (a live blog, a transcript): none of them
+	// is a candidate for another, since no item is told twice by one article. What grows with the
+	// square of the length is the candidates looked at, each put in a set: so the sets' additions
+	// are counted, not a clock.
+	const WORDS = 'ferry crossings council harbour strait storm boats port ministry Tarvik Brenvik resumed suspended'.split(' ');
+	const longArticle = (count: number) => ({
+		date: '2025-03-14',
+		events: Array.from({length: count}, (_, i) => ({
+			text: `The ${WORDS[i % 13]} ${WORDS[(i * 7) % 13]} ${WORDS[(i * 5 + 3) % 13]} ${WORDS[(i * 3 + 1) % 13]} ${WORDS[(i * 11 + 2) % 13]} item ${i}.`,
+		})),
+	});
+	const additions = (count: number) => {
+		const spy = vi.spyOn(Set.prototype, 'add');
+		const data = add(emptyBriefing(), '/long.md', longArticle(count));
+		const calls = spy.mock.calls.length;
+		spy.mockRestore();
+		expect(data.events).toHaveLength(count);
+		return calls;
+	};
+
+	it('grows with the length of an article, not its square', () => {
+		const small = additions(500);
+		const large = additions(2000);
+		expect(large).toBeLessThanOrEqual(small * 4.5);
 	});
 });
 

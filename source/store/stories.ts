@@ -175,13 +175,15 @@ export function retell<T extends Item<S>, S extends Telling>(
 	const added: T[] = [];
 	for (const {id, telling} of tellings) {
 		const match = index.match(telling, article);
-		const item = match ? kind.make(match.id, [...sourcesOf(kind, match), telling]) : kind.make(id, [telling]);
 		if (match) {
 			index.remove(match.id);
-			changed.set(match.id, item);
-		} else added.push(item);
-		index.add(item);
+			changed.set(match.id, kind.make(match.id, [...sourcesOf(kind, match), telling]));
+		} else added.push(kind.make(id, [telling]));
 	}
+	// Indexed only now: an item with a telling of `article` is no match for another of its tellings,
+	// and a long article's own sentences, indexed as they came, would each be a candidate for every
+	// later one, in time that grows with the square of its length.
+	for (const item of [...changed.values(), ...added]) index.add(item);
 	// No telling joins an item of its own article, so the items just added are as they were made.
 	const result = [...kept.map((item) => changed.get(item.id) ?? item), ...added];
 	return {items: result, index: (sorted) => indexes.set(sorted, index)};
