@@ -32,7 +32,13 @@ function checkRepeatedFields(yaml: string): void {
 	}
 }
 
+// Front matter holds an article's fields, a few lines; a YAML parser holds a whole tree of each
+// node it reads, some hundred bytes for each byte of a long one.
+const MAX_FRONT_MATTER = 256 * 1024;
+
 function frontMatter(yaml: string): Record<string, unknown> {
+	if (yaml.length > MAX_FRONT_MATTER)
+		throw new ArticleError(`front matter is ${Math.ceil(yaml.length / 1024)} KB long; it is limited to ${MAX_FRONT_MATTER / 1024} KB`);
 	checkRepeatedFields(yaml);
 	let data: unknown;
 	try {

@@ -16,18 +16,47 @@ export type QuoteSpan = Span & {
 const OPEN = new Set(['“', '«', '„']);
 const CLOSE = new Set(['”', '»']);
 
+const WORDY = /[\p{L}\p{N}]/u;
+
+// The text of the last quotations found, as much as a pull quote is looked for in: it repeats one
+// from the page around it. All of them would make the search grow with the square of the article
+// for an article of many block quotations.
+const RECENT_CHARS = 16_000;
+
+class RecentText {
+	readonly #texts: string[] = [];
+	#length = 0;
+	#seen = 0;
+
+	// The spans found since the last call.
+	add(spans: readonly QuoteSpan[]): void {
+		for (; this.#seen < spans.length; this.#seen++) {
+			const text = spans[this.#seen]!.text.slice(0, RECENT_CHARS);
+			this.#texts.push(text);
+			this.#length += text.length;
+		}
+		while (this.#length > RECENT_CHARS) this.#length -= this.#texts.shift()!.length;
+	}
+
+	includes(text: string): boolean {
+		return this.#texts.some((recent) => recent.includes(text));
+	}
+}
+
 // Every double-quoted stretch of each paragraph, including quotations that run over paragraphs.
 export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan[] {
 	const spans: QuoteSpan[] = [];
+	const recent = new RecentText();
 	let carrying = false;
 	for (const p of paragraphs) {
 		if (p.heading) continue;
+		recent.add(spans);
 		const text = body.slice(p.start, p.end);
 		const block = /^>\s*/.exec(text);
 		if (block) {
 			const inner = text.slice(block[0].length).replace(/\n>\s*/g, ' ');
 			// Pull quotes repeat a quotation already in the text; only a new one is a quote.
-			if (!spans.some((s) => s.text.includes(inner.trim().slice(0, 60)))) {
+			if (!recent.includes(inner.trim().slice(0, 60))) {
 				spans.push({
 					paragraph: p.index,
 					start: p.start + block[0].length,
@@ -59,15 +88,10 @@ export function findQuoteSpans(body: string, paragraphs: Paragraph[]): QuoteSpan
 			} else if (nested && ch === '”') {
 				nested = false;
 			} else if (!OPEN.has(ch)) {
-				spans.push({
-					paragraph: p.index,
-					start: p.start + openAt,
-					end: p.start + i,
-					text: text.slice(openAt, i),
-					continued,
-					open: false,
-					block: false,
-				});
+				const quoted = text.slice(openAt, i);
+				// Marks with nothing between them ('""', '" , "') quote nothing.
+				if (WORDY.test(quoted))
+					spans.push({paragraph: p.index, start: p.start + openAt, end: p.start + i, text: quoted, continued, open: false, block: false});
 				openAt = -1;
 			}
 		}
@@ -94,7 +118,10 @@ function singleQuoted(body: string, paragraphs: Paragraph[], doubles: QuoteSpan[
 		for (const m of body.slice(p.start, p.end).matchAll(SINGLE)) {
 			const start = p.start + m.index + 1;
 			const end = start + m[1]!.length;
-			if (doubles.some((d) => start < d.end && end > d.start) || words(m[1]!).length < 3) continue;
+			// The double quotations are in text order, apart from each other: the first that ends after
+			// the start is the only one that can overlap.
+			const next = doubles[spanAfter(doubles, start)];
+			if ((next !== undefined && next.start < end) || words(m[1]!).length < 3) continue;
 			out.push({paragraph: p.index, start, end, text: m[1]!, continued: false, open: false, block: false});
 		}
 	}

@@ -39,6 +39,10 @@ describe('parseArticle', () => {
 
 	it('refuses bad front matter, impossible dates and empty text with a clear message', () => {
 		expect(() => parseArticle('---\ntitle: [unclosed\n---\nText.', '2022-01-01')).toThrow(/front matter is not valid YAML/);
+		const keys = Array.from({length: 30_000}, (_, i) => `field${i}: value`).join('\n');
+		expect(() => parseArticle(`---\ntitle: Keys\n${keys}\n---\nText.`, '2022-01-01')).toThrow(
+			'front matter is 517 KB long; it is limited to 256 KB',
+		);
 		expect(() => parseArticle('date 2024-02-30 Text.', '2022-01-01')).toThrow(/"2024-02-30" is not a real day/);
 		expect(() => parseArticle(' \n\t\n', '2022-01-01')).toThrow(ArticleError);
 	});

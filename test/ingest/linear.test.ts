@@ -1,7 +1,9 @@
 import nlp from 'compromise';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {parseArticle, splitParagraphs} from '../../source/ingest/article.js';
+import {extract} from '../../source/ingest/index.js';
 import {tagSentences} from '../../source/ingest/nlp.js';
+import {findQuoteSpans} from '../../source/ingest/quotes.js';
 
 // Text is untrusted: no shape of it may make the tagger's work grow faster than the text. The
 // tagger's cost grows faster than linearly in the length of what it is given at once, so what is
@@ -56,5 +58,52 @@ describe('the work given to the tagger', () => {
 		const words = sentences.flatMap((sentence) => sentence.tokens.map((token) => token.text));
 		expect(words).toEqual(expect.arrayContaining(['Vance', 'Reyes', 'late']));
 		for (const sentence of sentences) for (const token of sentence.tokens) expect(body.slice(token.start, token.end)).toBe(token.text);
+	});
+});
+
+// Loops of the rules themselves: what is counted is the elements and characters that array and
+// string searches go through (`some`, `includes`), over the whole extraction, for an article and
+// one four times as long.
+function searchWork(text: string): number {
+	let work = 0;
+	const some = Array.prototype.some;
+	const includes = String.prototype.includes;
+	Array.prototype.some = function (this: unknown[], ...args: Parameters<typeof some>) {
+		work += this.length;
+		return some.apply(this, args);
+	};
+	String.prototype.includes = function (this: string, ...args: Parameters<typeof includes>) {
+		work += this.length;
+		return includes.apply(this, args);
+	};
+	try {
+		extract(`date 2024-01-01 ${text}`, {fallbackDate: '2024-01-01'});
+	} finally {
+		Array.prototype.some = some;
+		String.prototype.includes = includes;
+	}
+	return work;
+}
+
+const quoting: Record<string, (count: number) => string> = {
+	// A pull quote is looked for among the quotations before it.
+	'block quotations': (count) => Array.from({length: count}, (_, i) => `> Harbour notice ${i} for ferries`).join('\n\n'),
+	// Single-quoted speech is kept apart from the double quotations around it.
+	'single quotes among double ones': (count) =>
+		Array.from({length: count}, (_, i) => `The pilot said "wait ${i}" and the crew said 'we sail at noon' again.`).join(' '),
+};
+
+describe('the work of finding quotations', () => {
+	for (const [name, make] of Object.entries(quoting)) {
+		it(`grows with the text: ${name}`, () => {
+			const small = searchWork(make(2000));
+			const large = searchWork(make(8000));
+			expect(large).toBeLessThanOrEqual(small * 4.5);
+		});
+	}
+
+	it('takes marks with no word between them for no quotation, so that a run of them is held as nothing', () => {
+		const {body} = parseArticle(`date 2024-01-01 Ada Vance waited ${'"" '.repeat(50)}and said "we sail at noon".`, '2024-01-01');
+		expect(findQuoteSpans(body, splitParagraphs(body)).map((span) => span.text)).toEqual(['we sail at noon']);
 	});
 });
