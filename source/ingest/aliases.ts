@@ -96,10 +96,18 @@ export class Seen {
 	}
 }
 
+// A word that many actors share ("Council", "University", "of") finds the ones whose names were
+// given to it last, this many: more would make every candidate with that word look at every one
+// of them, in time that grows with the square of an article that lists many.
+const MAX_SHARING = 64;
+
 function put(map: Map<string, Set<Building>>, key: string, actor: Building): void {
 	let set = map.get(key);
 	if (!set) map.set(key, (set = new Set()));
+	// Put last, so that the first is the one named longest ago.
+	set.delete(actor);
 	set.add(actor);
+	if (set.size > MAX_SHARING) set.delete(set.values().next().value!);
 }
 
 // `long` is `short` with a country before it: "U.S. Air Force" and "Air Force".

@@ -3,7 +3,21 @@
 // "Zelenskyy") or two letters swapped ("Untied" / "United"). Any other difference ("Jonson" /
 // "Johnson", "Marin" / "Martin") is another name.
 
+// Names are compared over and over, and few are different: each is folded once.
+const foldedSeen = new Map<string, string>();
+const MAX_FOLDED = 50_000;
+
 export function fold(s: string): string {
+	if (s.length > 64) return foldText(s);
+	let folded = foldedSeen.get(s);
+	if (folded === undefined) {
+		if (foldedSeen.size >= MAX_FOLDED) foldedSeen.clear();
+		foldedSeen.set(s, (folded = foldText(s)));
+	}
+	return folded;
+}
+
+function foldText(s: string): string {
 	return s
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
