@@ -67,15 +67,28 @@ export const QUOTE_KIND: StoryKind<StoredQuote, QuoteSource> = {
 };
 
 // The words of every telling of every item, by word: kept from one ingest to the next (the cache
-// below), and changed in place as items are.
+// below), and changed in place as items are. The items an ingest made are indexed when the index
+// is next used: an ingest of one long article, the last of its command, never holds an index of
+// its every sentence beside them.
 class StoryIndex<T extends Item<S>, S extends Telling> {
 	private readonly items = new Map<string, T>();
 	private readonly postings = new Map<string, Set<string>>();
 	private readonly indexed = new Map<string, string[]>();
 	private readonly texts = new Map<string, string[]>();
 	private readonly wordCache = new Map<string, string[]>();
+	private pending: T[] = [];
 
 	constructor(private readonly kind: StoryKind<T, S>) {}
+
+	later(items: T[]): void {
+		this.pending = this.pending.concat(items);
+	}
+
+	private indexPending(): void {
+		const items = this.pending;
+		this.pending = [];
+		for (const item of items) this.add(item);
+	}
 
 	wordsOf(text: string): string[] {
 		let words = this.wordCache.get(text);
@@ -87,6 +100,7 @@ class StoryIndex<T extends Item<S>, S extends Telling> {
 	}
 
 	add(item: T): void {
+		this.indexPending();
 		// A wire story republished word for word is one text, however many outlets carry it.
 		const texts = [...new Set(sourcesOf(this.kind, item).map((source) => source.text))];
 		const words = texts.length === 1 ? this.wordsOf(texts[0]!) : unionOf(texts.map((text) => this.wordsOf(text)));
@@ -101,6 +115,7 @@ class StoryIndex<T extends Item<S>, S extends Telling> {
 	}
 
 	remove(id: string): void {
+		this.indexPending();
 		for (const word of this.indexed.get(id) ?? []) {
 			const ids = this.postings.get(word);
 			ids?.delete(id);
@@ -113,7 +128,9 @@ class StoryIndex<T extends Item<S>, S extends Telling> {
 
 	// The item most like `telling`, at least `threshold` alike, that no telling of `article` is in.
 	match(telling: S, article: string): T | null {
-		const words = this.wordsOf(telling.text);
+		this.indexPending();
+		// Not kept: a telling's words are, once it is indexed as an item or in one.
+		const words = this.wordCache.get(telling.text) ?? this.kind.words(telling.text);
 		if (words.length === 0) return null;
 		const rarest = [...words].sort((a, b) => (this.postings.get(a)?.size ?? 0) - (this.postings.get(b)?.size ?? 0));
 		const prefix = rarest.slice(0, words.length - Math.ceil(this.kind.threshold * words.length) + 1);
@@ -183,7 +200,7 @@ export function retell<T extends Item<S>, S extends Telling>(
 	// Indexed only now: an item with a telling of `article` is no match for another of its tellings,
 	// and a long article's own sentences, indexed as they came, would each be a candidate for every
 	// later one, in time that grows with the square of its length.
-	for (const item of [...changed.values(), ...added]) index.add(item);
+	index.later([...changed.values(), ...added]);
 	// No telling joins an item of its own article, so the items just added are as they were made.
 	const result = [...kept.map((item) => changed.get(item.id) ?? item), ...added];
 	return {items: result, index: (sorted) => indexes.set(sorted, index)};
