@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import {parseHTML} from 'linkedom';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {parseArticle, splitParagraphs} from '../../source/ingest/article.js';
 import {extract} from '../../source/ingest/index.js';
@@ -104,6 +105,32 @@ function storingWork(text: string): number {
 	);
 }
 
+// Finding elements in a page: what is counted is the elements under each one searched in.
+function pageWork(html: string): number {
+	let work = 0;
+	type Searches = Record<string, (this: unknown, selectors: string) => unknown>;
+	// The prototype that elements of the parser (linkedom) take their searches from.
+	let found = parseHTML('<p></p>').document.body as unknown as Searches;
+	while (!Object.hasOwn(found, 'querySelectorAll')) found = Object.getPrototypeOf(found) as Searches;
+	const owner = found;
+	const all = owner['querySelectorAll']!;
+	const counted = (name: string) => {
+		const original = owner[name]!;
+		owner[name] = function (this: unknown, selectors: string) {
+			work += (all.call(this, '*') as unknown[]).length;
+			return original.call(this, selectors);
+		};
+		return () => (owner[name] = original);
+	};
+	const restore = [counted('querySelector'), counted('querySelectorAll')];
+	try {
+		extract('', {fallbackDate: '2024-01-01', item: {title: 'Harbour', date: '2024-01-01', outlet: null, url: null, byline: null, html}});
+	} finally {
+		for (const undo of restore) undo();
+	}
+	return work;
+}
+
 // Names made of syllables, all different: ones no lexicon knows.
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'to', 'va', 'sel', 'dor', 'an', 'bri', 'ces', 'ul', 'po', 'zan', 'ter', 'fy'];
 const madeName = (n: number) => {
@@ -140,6 +167,15 @@ describe('the work of finding quotations and names', () => {
 			).join(' ');
 		const small = storingWork(make(300));
 		const large = storingWork(make(1200));
+		expect(large).toBeLessThanOrEqual(small * 4.5);
+	});
+
+	// A box's heading is one of a box of links when the box holds links and no paragraph.
+	it('grows with the page: a box with many headings that may be those of a box of links', () => {
+		const make = (count: number) =>
+			`<div>${Array.from({length: count}, (_, i) => `<h2>Related</h2><p>The ferry ${i} sailed at noon from the harbour.</p>`).join('')}</div>`;
+		const small = pageWork(make(500));
+		const large = pageWork(make(2000));
 		expect(large).toBeLessThanOrEqual(small * 4.5);
 	});
 
