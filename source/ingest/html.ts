@@ -226,6 +226,22 @@ const hasProse = (paras: string[]) => paras.some((p) => !p.startsWith('## ') && 
 
 const documentOf = (html: string) => parseHTML(html).document as unknown as Document;
 
+// Browsers' parsers nest elements no deeper than this (Chromium's puts deeper ones beside the
+// last). Readability, and the parser when it sets a node's HTML, recurse once per level: a page
+// nested a few thousand deep overflowed the stack.
+const MAX_DEPTH = 512;
+
+function depthOf(root: Element): number {
+	let deepest = 0;
+	const stack: Array<[Element, number]> = [[root, 1]];
+	while (stack.length) {
+		const [element, depth] = stack.pop()!;
+		deepest = Math.max(deepest, depth);
+		for (const child of element.children) stack.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
 // A whole web page: Readability finds the story in it.
 export function parsePage(html: string): PageArticle {
 	const document = documentOf(html);
@@ -233,6 +249,7 @@ export function parsePage(html: string): PageArticle {
 	const body = document.body ?? document.documentElement;
 	if (!body) throw new ArticleError('is an HTML page with no article text');
 	removeNonText(body);
+	if (depthOf(body) > MAX_DEPTH) throw new ArticleError(`is an HTML page with elements nested more than ${MAX_DEPTH} deep`);
 	const article = new Readability<Node>(document, {serializer: (node) => node}).parse();
 	const content = article?.content;
 	const paras = content ? paragraphs(content as Element) : [];
