@@ -1,7 +1,7 @@
 import {lookupCountry} from './countries.js';
 import {CORPORATE_WORDS, ORG_WORDS} from './lexicon.js';
 import type {Candidate} from './candidates.js';
-import {fold, sameWord} from './normalize.js';
+import {lookupKeys, sameWord, wordKey} from './normalize.js';
 import {isAcronym, withoutParticle} from './tokens.js';
 import type {ExtractedActor} from '../types.js';
 
@@ -27,21 +27,6 @@ const endsWith = (long: string[], short: string[]) =>
 const startsWith = (long: string[], short: string[]) => short.length < long.length && sameTokens(long.slice(0, short.length), short);
 const mostRecent = (list: Building[]) => list.sort((a, b) => b.lastSeen - a.lastSeen)[0];
 export const only = (list: Building[]) => (list.length === 1 ? list[0] : undefined);
-
-const wordKey = (word: string) => fold(word).replace(/(\p{L})\1+/gu, '$1');
-
-// The keys under which a word may be found: itself, and each swap of two neighbouring letters,
-// the slips that sameWord forgives.
-function lookupKeys(word: string): string[] {
-	const folded = Array.from(fold(word));
-	const keys = [wordKey(word)];
-	for (let i = 0; i + 1 < folded.length; i++) {
-		const swapped = [...folded];
-		[swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
-		keys.push(wordKey(swapped.join('')));
-	}
-	return keys;
-}
 
 // The actors seen so far, indexed by the words of their names and aliases (and organisations by
 // their initials), so that finding the one a candidate names looks only at the few actors that

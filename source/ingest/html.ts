@@ -148,13 +148,35 @@ function removeNonText(root: Element): void {
 		// The story's own container ("story-body", "article-text") is kept whatever else it is called.
 		if (BOX.test(names) && !/(?:^|\s)(?:story|article|entry|post)(?:-body|-text|-content)?(?:\s|$)/i.test(names)) element.remove();
 	}
+	const holds = holdings();
 	for (const heading of [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')]) {
 		if (!BOX_HEADING.test(squash(heading.textContent))) continue;
 		// The heading of a box of links takes the box with it; a heading alone goes alone.
 		const box = heading.parentElement;
-		if (box && box !== root && box.querySelectorAll('a').length > 0 && box.querySelectorAll('p').length === 0) box.remove();
+		if (box && box !== root && holds(box, 'a') && !holds(box, 'p')) box.remove();
 		else heading.remove();
 	}
+}
+
+// Whether a box holds an element of a tag, asked for each box heading in it. The element found is
+// remembered and looked for again only once it is no longer in the box, and a box found to hold
+// none never will (elements are only removed): searched through once per heading, a box with
+// thousands of them took time that grew with their square.
+function holdings(): (box: Element, tag: 'a' | 'p') => boolean {
+	const found = new Map<string, Map<Element, Element | null>>([
+		['a', new Map()],
+		['p', new Map()],
+	]);
+	const inside = (box: Element, element: Element) => {
+		for (let node: Element | null = element; node; node = node.parentElement) if (node === box) return true;
+		return false;
+	};
+	return (box, tag) => {
+		const seen = found.get(tag)!;
+		let element = seen.get(box);
+		if (element === undefined || (element !== null && !inside(box, element))) seen.set(box, (element = box.querySelector(tag)));
+		return element !== null;
+	};
 }
 
 // The text of block elements, a paragraph each; text directly in a container is a paragraph of
@@ -204,6 +226,22 @@ const hasProse = (paras: string[]) => paras.some((p) => !p.startsWith('## ') && 
 
 const documentOf = (html: string) => parseHTML(html).document as unknown as Document;
 
+// Browsers' parsers nest elements no deeper than this (Chromium's puts deeper ones beside the
+// last). Readability, and the parser when it sets a node's HTML, recurse once per level: a page
+// nested a few thousand deep overflowed the stack.
+const MAX_DEPTH = 512;
+
+function depthOf(root: Element): number {
+	let deepest = 0;
+	const stack: Array<[Element, number]> = [[root, 1]];
+	while (stack.length) {
+		const [element, depth] = stack.pop()!;
+		deepest = Math.max(deepest, depth);
+		for (const child of element.children) stack.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
 // A whole web page: Readability finds the story in it.
 export function parsePage(html: string): PageArticle {
 	const document = documentOf(html);
@@ -211,6 +249,7 @@ export function parsePage(html: string): PageArticle {
 	const body = document.body ?? document.documentElement;
 	if (!body) throw new ArticleError('is an HTML page with no article text');
 	removeNonText(body);
+	if (depthOf(body) > MAX_DEPTH) throw new ArticleError(`is an HTML page with elements nested more than ${MAX_DEPTH} deep`);
 	const article = new Readability<Node>(document, {serializer: (node) => node}).parse();
 	const content = article?.content;
 	const paras = content ? paragraphs(content as Element) : [];

@@ -48,6 +48,23 @@ export function sameWord(a: string, b: string): boolean {
 	return undoubled(x) === undoubled(y) || swappedOnce(x, y);
 }
 
+// A word's key in an index of words: `sameWord(a, b)` holds only when b's key is one of
+// `lookupKeys(a)`, so looking those keys up finds every word it may be.
+export const wordKey = (word: string) => fold(word).replace(/(\p{L})\1+/gu, '$1');
+
+// The keys under which a word may be found: itself, and each swap of two neighbouring letters,
+// the slips that sameWord forgives.
+export function lookupKeys(word: string): string[] {
+	const folded = Array.from(fold(word));
+	const keys = [wordKey(word)];
+	for (let i = 0; i + 1 < folded.length; i++) {
+		const swapped = [...folded];
+		[swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+		keys.push(wordKey(swapped.join('')));
+	}
+	return keys;
+}
+
 // The index of the first span that ends after `offset`, in spans sorted by start and not
 // overlapping: a binary search, so that lookups stay cheap in long articles.
 export function spanAfter(spans: ReadonlyArray<{start: number; end: number}>, offset: number): number {

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto';
 import type {ActorKind, ExtractedActor} from '../types.js';
+import {lookupKeys, wordKey} from '../ingest/normalize.js';
 import {compatibleFirstName, foldName, nameTokens, sameNameToken, slugify} from './names.js';
 import type {ActorSource, ActorWithSources} from './schema.js';
 
@@ -42,16 +43,82 @@ function findPerson(persons: ActorWithSources[], incoming: ExtractedActor): Acto
 	return surnames.length === 1 ? surnames[0] : undefined;
 }
 
+// The stored actors, indexed by what findActor compares (folded names and aliases, the surnames
+// of persons), so that it looks only at the few an extracted actor may be: with every stored actor
+// looked at, adding an article that names thousands took time that grew with their square.
+class Stored {
+	readonly list: ActorWithSources[];
+	readonly #at = new Map<ActorWithSources, number>();
+	readonly #index = new Map<string, Set<number>>();
+
+	constructor(actors: ActorWithSources[]) {
+		this.list = [];
+		for (const actor of actors) this.push(actor);
+	}
+
+	push(actor: ActorWithSources): void {
+		this.list.push(actor);
+		this.#put(actor, this.list.length - 1);
+	}
+
+	replace(old: ActorWithSources, actor: ActorWithSources): void {
+		const at = this.#at.get(old)!;
+		for (const key of keysOf(old)) this.#index.get(key)!.delete(at);
+		this.#at.delete(old);
+		this.list[at] = actor;
+		this.#put(actor, at);
+	}
+
+	// The actors under any of `keys`, in the order of the list.
+	find(keys: Iterable<string>): ActorWithSources[] {
+		const found = new Set<number>();
+		for (const key of keys) for (const at of this.#index.get(key) ?? []) found.add(at);
+		return [...found].sort((a, b) => a - b).map((at) => this.list[at]!);
+	}
+
+	#put(actor: ActorWithSources, at: number): void {
+		this.#at.set(actor, at);
+		for (const key of keysOf(actor)) {
+			let set = this.#index.get(key);
+			if (!set) this.#index.set(key, (set = new Set()));
+			set.add(at);
+		}
+	}
+}
+
+const nameKey = (kind: ActorKind, folded: string) => `${kind} name ${folded}`;
+const aliasKey = (kind: ActorKind, folded: string) => `${kind} alias ${folded}`;
+const surnameKey = (key: string) => `person surname ${key}`;
+
+function keysOf(actor: ActorWithSources): string[] {
+	const keys = [nameKey(actor.kind, foldName(actor.name)), ...[...foldedNames(actor)].map((folded) => aliasKey(actor.kind, folded))];
+	const last = nameTokens(actor.name).at(-1);
+	if (actor.kind === 'person' && last !== undefined) keys.push(surnameKey(wordKey(last)));
+	return keys;
+}
+
 // The stored actor an extracted one is, if any: same kind and the same name after folding; for
 // countries, organisations and places also any shared alias ("EU", "European Union").
-export function findActor(actors: ActorWithSources[], incoming: ExtractedActor): ActorWithSources | undefined {
-	const sameKind = actors.filter((actor) => actor.kind === incoming.kind);
+function findActor(stored: Stored, incoming: ExtractedActor): ActorWithSources | undefined {
 	const name = foldName(incoming.name);
-	const exact = sameKind.find((actor) => foldName(actor.name) === name);
+	const exact = stored.find([nameKey(incoming.kind, name)])[0];
 	if (exact) return exact;
-	if (incoming.kind === 'person') return findPerson(sameKind, incoming);
 	const incomingNames = foldedNames(incoming);
-	return sameKind.find((actor) => [...foldedNames(actor)].some((folded) => incomingNames.has(folded)));
+	if (incoming.kind === 'person') {
+		// Every person findPerson may pick bears the name, or has a name it bears, or a surname
+		// that may be its last word.
+		const last = nameTokens(incoming.name).at(-1);
+		const persons =
+			last === undefined
+				? stored.list.filter((actor) => actor.kind === 'person')
+				: stored.find([
+						aliasKey('person', name),
+						...[...incomingNames].map((folded) => nameKey('person', folded)),
+						...lookupKeys(last).map(surnameKey),
+					]);
+		return findPerson(persons, incoming);
+	}
+	return stored.find([...incomingNames].map((folded) => aliasKey(incoming.kind, folded)))[0];
 }
 
 export function newActorId(kind: ActorKind, name: string, taken: Set<string>): string {
@@ -91,21 +158,21 @@ export function addActorSources(
 	extracted: ExtractedActor[],
 	order: Map<string, number>,
 ): {actors: ActorWithSources[]; ids: Map<string, string>} {
-	const result = [...actors];
+	const stored = new Stored(actors);
 	const ids = new Map<string, string>();
 	const taken = new Set(actors.map((actor) => actor.id));
 	for (const incoming of extracted) {
 		const source = toSource(articleId, incoming);
-		const match = findActor(result, incoming);
+		const match = findActor(stored, incoming);
 		if (match) {
-			result[result.indexOf(match)] = deriveActor({...match, sources: [...match.sources, source]}, order);
+			stored.replace(match, deriveActor({...match, sources: [...match.sources, source]}, order));
 			ids.set(incoming.key, match.id);
 			continue;
 		}
 		const id = newActorId(incoming.kind, incoming.name, taken);
 		taken.add(id);
-		result.push(deriveActor({id, name: incoming.name, kind: incoming.kind, role: null, aliases: [], sources: [source]}, order));
+		stored.push(deriveActor({id, name: incoming.name, kind: incoming.kind, role: null, aliases: [], sources: [source]}, order));
 		ids.set(incoming.key, id);
 	}
-	return {actors: result, ids};
+	return {actors: stored.list, ids};
 }

@@ -82,6 +82,13 @@ describe('HTML pages', () => {
 		expect(() => parsePage('<html><body></body></html>')).toThrow('is an HTML page with no article text');
 	});
 
+	it('reads a page nested as deep as browsers nest, and refuses one nested deeper without overflowing the stack', () => {
+		const nested = (levels: number) =>
+			minimal('', `${'<div>'.repeat(levels)}<p>Inside the boxes, the ferry left Brenvik at noon on Monday.</p>${'</div>'.repeat(levels)}`);
+		expect(parsePage(nested(400)).body).toContain('Inside the boxes, the ferry left Brenvik');
+		expect(() => parsePage(nested(5000))).toThrow('is an HTML page with elements nested more than 512 deep');
+	});
+
 	it('is found by content, and extracted with no markup in any name', () => {
 		expect(looksLikeHtml(page('blog.html'))).toBe(true);
 		expect(looksLikeHtml('<!-- saved -->\n<!doctype html><p>x</p>')).toBe(true);

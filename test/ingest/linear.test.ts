@@ -1,9 +1,12 @@
 import nlp from 'compromise';
+import {parseHTML} from 'linkedom';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {parseArticle, splitParagraphs} from '../../source/ingest/article.js';
 import {extract} from '../../source/ingest/index.js';
 import {tagSentences} from '../../source/ingest/nlp.js';
 import {findQuoteSpans} from '../../source/ingest/quotes.js';
+import {emptyBriefing} from '../../source/store/db.js';
+import {ingestArticle} from '../../source/store/merge.js';
 
 // Text is untrusted: no shape of it may make the tagger's work grow faster than the text. The
 // tagger's cost grows faster than linearly in the length of what it is given at once, so what is
@@ -62,9 +65,9 @@ describe('the work given to the tagger', () => {
 });
 
 // Loops of the rules themselves: what is counted is the elements and characters that array and
-// string searches go through (`some`, `filter`, `find`, `includes`), over the whole extraction,
-// for an article and one four times as long.
-function searchWork(text: string): number {
+// string searches go through (`some`, `filter`, `find`, `includes`), over the whole extraction
+// (or the storing of it), for an article and one four times as long.
+function searchWork(run: () => void): number {
 	let work = 0;
 	const arrays = Array.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
 	const strings = String.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -76,9 +79,52 @@ function searchWork(text: string): number {
 		};
 		return () => (target[name] = original);
 	};
-	const restore = [counted(arrays, 'some'), counted(arrays, 'filter'), counted(arrays, 'find'), counted(strings, 'includes')];
+	const restore = [
+		counted(arrays, 'some'),
+		counted(arrays, 'filter'),
+		counted(arrays, 'find'),
+		counted(arrays, 'indexOf'),
+		counted(strings, 'includes'),
+	];
 	try {
-		extract(`date 2024-01-01 ${text}`, {fallbackDate: '2024-01-01'});
+		run();
+	} finally {
+		for (const undo of restore) undo();
+	}
+	return work;
+}
+
+const extractionWork = (text: string) => searchWork(() => extract(`date 2024-01-01 ${text}`, {fallbackDate: '2024-01-01'}));
+
+// Storing an extraction into an empty briefing; the extraction itself is not counted.
+function storingWork(text: string): number {
+	const raw = `date 2024-01-01 ${text}`;
+	const extraction = extract(raw, {fallbackDate: '2024-01-01'});
+	return searchWork(() =>
+		ingestArticle(emptyBriefing(), {extraction, raw, key: '/long.txt', path: '/long.txt', ingestedAt: '2024-01-02T00:00:00.000Z'}),
+	);
+}
+
+// Finding elements in a page: what is counted is the elements under each one searched in.
+function pageWork(html: string): number {
+	let work = 0;
+	type Searches = Record<string, (this: unknown, selectors: string) => unknown>;
+	// The prototype that elements of the parser (linkedom) take their searches from.
+	let found = parseHTML('<p></p>').document.body as unknown as Searches;
+	while (!Object.hasOwn(found, 'querySelectorAll')) found = Object.getPrototypeOf(found) as Searches;
+	const owner = found;
+	const all = owner['querySelectorAll']!;
+	const counted = (name: string) => {
+		const original = owner[name]!;
+		owner[name] = function (this: unknown, selectors: string) {
+			work += (all.call(this, '*') as unknown[]).length;
+			return original.call(this, selectors);
+		};
+		return () => (owner[name] = original);
+	};
+	const restore = [counted('querySelector'), counted('querySelectorAll')];
+	try {
+		extract('', {fallbackDate: '2024-01-01', item: {title: 'Harbour', date: '2024-01-01', outlet: null, url: null, byline: null, html}});
 	} finally {
 		for (const undo of restore) undo();
 	}
@@ -106,11 +152,32 @@ const shapes: Record<string, (count: number) => string> = {
 describe('the work of finding quotations and names', () => {
 	for (const [name, make] of Object.entries(shapes)) {
 		it(`grows with the text: ${name}`, () => {
-			const small = searchWork(make(2000));
-			const large = searchWork(make(8000));
+			const small = extractionWork(make(2000));
+			const large = extractionWork(make(8000));
 			expect(large).toBeLessThanOrEqual(small * 4.5);
 		});
 	}
+
+	// Each actor of the article is looked for among the actors stored before it.
+	it('grows with the text: storing many people, organisations and places', () => {
+		const make = (count: number) =>
+			Array.from(
+				{length: count},
+				(_, i) => `${madeName(i * 7 + 3)} ${madeName(i * 11 + 1)} of the ${madeName(i * 5 + 2)} Trust flew to ${madeName(i * 3 + 9)}ville.`,
+			).join(' ');
+		const small = storingWork(make(300));
+		const large = storingWork(make(1200));
+		expect(large).toBeLessThanOrEqual(small * 4.5);
+	});
+
+	// A box's heading is one of a box of links when the box holds links and no paragraph.
+	it('grows with the page: a box with many headings that may be those of a box of links', () => {
+		const make = (count: number) =>
+			`<div>${Array.from({length: count}, (_, i) => `<h2>Related</h2><p>The ferry ${i} sailed at noon from the harbour.</p>`).join('')}</div>`;
+		const small = pageWork(make(500));
+		const large = pageWork(make(2000));
+		expect(large).toBeLessThanOrEqual(small * 4.5);
+	});
 
 	it('takes marks with no word between them for no quotation, so that a run of them is held as nothing', () => {
 		const {body} = parseArticle(`date 2024-01-01 Ada Vance waited ${'"" '.repeat(50)}and said "we sail at noon".`, '2024-01-01');
