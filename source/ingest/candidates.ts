@@ -4,6 +4,7 @@ import {lookupCountry, type CountryHit} from './countries.js';
 import {
 	COMMON_ACRONYMS,
 	CONNECTORS,
+	NAME_PARTICLES,
 	CORPORATE_WORDS,
 	GROUP_WORDS,
 	HEAD_FIRST_ORG_WORDS,
@@ -390,35 +391,13 @@ function splitTrailingPerson(tokens: Token[]): [Token[], Token[]] | undefined {
 	return undefined;
 }
 
-// "Marine Le Pen", "Kevin De Bruyne": a particle between two capitalised names marks a person's
-// name, unless the name has an organisation's head word ("Banco de Portugal").
-// So does an Arabic one: "Ahmed bin Salem", "Ali Abu Bakr", "Majed al-Ansari".
-const PARTICLES = new Set([
-	'le',
-	'la',
-	'de',
-	'del',
-	'della',
-	'di',
-	'da',
-	'van',
-	'von',
-	'der',
-	'du',
-	'bin',
-	'bint',
-	'ibn',
-	'abu',
-	'ben',
-	'al',
-	'dos',
-	'das',
-]);
+// A particle between two capitalised names (lexicon.ts) marks a person's name, unless the name
+// has an organisation's head word ("Banco de Portugal").
 function hasParticle(tokens: Token[]): boolean {
 	if (tokens.length < 2 || tokens.some((t) => ORG_WORDS.has(lower(t)) || CORPORATE_WORDS.has(lower(t)))) return false;
 	if (!isCapitalised(tokens[0]!)) return false;
 	if (tokens.slice(1).some(isParticleName)) return true;
-	return tokens.length >= 3 && tokens.slice(1, -1).some((t) => PARTICLES.has(lower(t))) && isCapitalised(tokens.at(-1)!);
+	return tokens.length >= 3 && tokens.slice(1, -1).some((t) => NAME_PARTICLES.has(lower(t))) && isCapitalised(tokens.at(-1)!);
 }
 
 function classify(tokens: Token[], hasRole: boolean, stats: WordStats): {kind: ActorKind; personEvidence: boolean; guessed?: boolean} {

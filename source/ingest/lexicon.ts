@@ -68,32 +68,12 @@ export const PLACE_WORDS = new Set(
 	hall memorial airbase base`.split(/\s+/),
 );
 
+// The small words inside a person's name: "Marine Le Pen", "Kevin De Bruyne", "Ahmed bin Salem",
+// "Ali Abu Bakr", "Luiz dos Santos".
+export const NAME_PARTICLES = new Set('le la de del della di da van von der du bin bint ibn abu ben al dos das'.split(' '));
+
 // Small words allowed inside a name ("Municipality of Livorno", "Claudio De Vincenti").
-export const CONNECTORS = new Set([
-	'of',
-	'for',
-	'on',
-	'de',
-	'del',
-	'della',
-	'di',
-	'da',
-	'van',
-	'von',
-	'der',
-	'bin',
-	'bint',
-	'ibn',
-	'abu',
-	'ben',
-	'al',
-	'la',
-	'le',
-	'du',
-	'y',
-	'and',
-	'&',
-]);
+export const CONNECTORS = new Set(['of', 'for', 'on', 'y', 'and', '&', ...NAME_PARTICLES]);
 
 // Members of faiths and political camps: capitalised, but groups of people rather than actors.
 export const GROUP_WORDS = new Set(
