@@ -3,7 +3,7 @@ import {findActors} from './actors.js';
 import {type FeedItem, parseArticle, parseFeedItem, parseHtmlArticle, splitParagraphs} from './article.js';
 import {looksLikeHtml} from './html.js';
 import {findEvents} from './events.js';
-import {tagSentences} from './nlp.js';
+import {ArticleTokens, tagSentences} from './nlp.js';
 import {attributeQuotes, findQuoteSpans} from './quotes.js';
 
 export {ArticleError} from './errors.js';
@@ -33,7 +33,8 @@ export function extract(raw: string, options: ExtractOptions): Extraction {
 	const article = parse(raw, options);
 	const {body} = article;
 	const paragraphs = splitParagraphs(body);
-	const sentences = paragraphs.filter((p) => !p.heading).flatMap((p) => tagSentences(body, p));
+	const tokens = new ArticleTokens();
+	const sentences = paragraphs.filter((p) => !p.heading).flatMap((p) => tagSentences(body, p, tokens));
 	const quoteSpans = findQuoteSpans(body, paragraphs);
 	const {actors, mentions} = findActors(body, sentences, quoteSpans, article.title);
 	const kinds = new Map(actors.map((a) => [a.key, a.kind]));

@@ -13,7 +13,9 @@ export type Token = {
 	readonly pre: string;
 };
 
-export type TaggedSentence = Sentence & {tokens: Token[]};
+export type TaggedSentence = Sentence & {readonly tokens: Token[]};
+
+type Tagged = Sentence & {tokens: TaggedToken[]};
 
 type Term = {text: string; pre: string; post: string; tags: ReadonlySet<string>; offset: {start: number; length: number}};
 
@@ -124,36 +126,141 @@ function word(text: string, tags: Iterable<string>, pre: string, post: string): 
 
 class TaggedToken implements Token {
 	readonly start: number;
-	readonly #word: Word;
+	readonly word: Word;
 
 	constructor(start: number, shared: Word) {
 		this.start = start;
-		this.#word = shared;
+		this.word = shared;
 	}
 
 	get text(): string {
-		return this.#word.text;
+		return this.word.text;
 	}
 
 	get end(): number {
-		return this.start + this.#word.text.length;
+		return this.start + this.word.text.length;
 	}
 
 	get tags(): ReadonlySet<string> {
-		return this.#word.tags;
+		return this.word.tags;
 	}
 
 	get pre(): string {
-		return this.#word.pre;
+		return this.word.pre;
 	}
 
 	get post(): string {
-		return this.#word.post;
+		return this.word.post;
 	}
 }
 
-function tokens(terms: Term[], base: number): Token[] {
-	const out: Token[] = [];
+// The tokens of one article. An object for each token of every sentence, held for the whole
+// extraction, was most of the memory a long article took. A sentence keeps its tokens as objects
+// only among the article's first KEPT tokens, enough for any article of ordinary length; further on,
+// each token is kept as two numbers, its offset and its word's place in a table, and made again
+// when read. The passes read one sentence at a time, with its neighbours: the sentences read last
+// keep the tokens made for them, so that within a sentence, and among its neighbours, a token is
+// the same object at every reading.
+const KEPT = 50_000;
+// A ring of slots rather than a map: a map's replaced tables hold on to the tokens made for it
+// until the next full collection, and a long article filled the old generation with them.
+const RECENT = 256;
+
+export class ArticleTokens {
+	#starts = new Int32Array(256);
+	#wordAt = new Int32Array(256);
+	readonly #words: Word[] = [];
+	readonly #numbers = new Map<Word, number>();
+	#kept = 0;
+	#packed = 0;
+	readonly #recent: Array<PackedSentence | undefined> = Array.from({length: RECENT}, () => undefined);
+	readonly #recentTokens: Token[][] = Array.from({length: RECENT}, () => []);
+	#next = 0;
+
+	constructor(readonly kept = KEPT) {}
+
+	// Where the tokens begin in the article's list; or, among the first ones, null: they are kept.
+	add(tokens: TaggedToken[]): number | null {
+		if (this.#packed === 0 && this.#kept + tokens.length <= this.kept) {
+			this.#kept += tokens.length;
+			return null;
+		}
+		const first = this.#packed;
+		if (first + tokens.length > this.#starts.length) {
+			const size = Math.max(2 * this.#starts.length, first + tokens.length);
+			const grown = (from: Int32Array) => {
+				const to = new Int32Array(size);
+				to.set(from);
+				return to;
+			};
+			this.#starts = grown(this.#starts);
+			this.#wordAt = grown(this.#wordAt);
+		}
+		for (const token of tokens) {
+			let number = this.#numbers.get(token.word);
+			if (number === undefined) {
+				number = this.#words.push(token.word) - 1;
+				this.#numbers.set(token.word, number);
+			}
+			this.#starts[this.#packed] = token.start;
+			this.#wordAt[this.#packed] = number;
+			this.#packed++;
+		}
+		return first;
+	}
+
+	// The slot where the sentence's tokens are, if they are among the recent ones.
+	recent(sentence: PackedSentence, slot: number): Token[] | undefined {
+		return this.#recent[slot] === sentence ? this.#recentTokens[slot] : undefined;
+	}
+
+	// The sentence's tokens made again, and the slot they are kept in.
+	make(sentence: PackedSentence, first: number, count: number): {tokens: Token[]; slot: number} {
+		const tokens: Token[] = [];
+		for (let i = first; i < first + count; i++) tokens.push(new TaggedToken(this.#starts[i]!, this.#words[this.#wordAt[i]!]!));
+		const slot = this.#next;
+		this.#next = (slot + 1) % RECENT;
+		this.#recent[slot] = sentence;
+		this.#recentTokens[slot] = tokens;
+		return {tokens, slot};
+	}
+}
+
+class PackedSentence implements TaggedSentence {
+	readonly paragraph: number;
+	readonly start: number;
+	readonly end: number;
+	readonly text: string;
+	readonly #kept: Token[] | null;
+	readonly #first: number;
+	readonly #count: number;
+	readonly #article: ArticleTokens;
+	#slot = -1;
+
+	constructor({paragraph, start, end, text, tokens}: Sentence & {tokens: TaggedToken[]}, article: ArticleTokens) {
+		this.paragraph = paragraph;
+		this.start = start;
+		this.end = end;
+		this.text = text;
+		const first = article.add(tokens);
+		this.#kept = first === null ? tokens : null;
+		this.#first = first ?? 0;
+		this.#count = tokens.length;
+		this.#article = article;
+	}
+
+	get tokens(): Token[] {
+		if (this.#kept) return this.#kept;
+		const recent = this.#slot >= 0 ? this.#article.recent(this, this.#slot) : undefined;
+		if (recent) return recent;
+		const {tokens, slot} = this.#article.make(this, this.#first, this.#count);
+		this.#slot = slot;
+		return tokens;
+	}
+}
+
+function tokens(terms: Term[], base: number): TaggedToken[] {
+	const out: TaggedToken[] = [];
 	for (const term of terms) {
 		const start = base + term.offset.start;
 		const previous = out.at(-1);
@@ -173,7 +280,7 @@ function tokens(terms: Term[], base: number): Token[] {
 // or the title is not in its list ("Del."), and a piece may be cut there. The next sentence must
 // open with a name, not a word that could start a sentence ("… Lisbon, Del. The …"), and the two
 // together no longer than a piece, so that no shape of text makes a sentence grow without bound.
-function continues(sentence: TaggedSentence, next: TaggedSentence): boolean {
+function continues(sentence: Tagged, next: Tagged): boolean {
 	const last = sentence.tokens.at(-1)!;
 	const first = next.tokens[0]!;
 	if (last.post.trim() !== '.' || first.pre.trim() || next.end - sentence.start > MAX_PIECE) return false;
@@ -186,8 +293,8 @@ function continues(sentence: TaggedSentence, next: TaggedSentence): boolean {
 	);
 }
 
-function tagBlock(body: string, paragraph: Paragraph, block: {start: number; text: string}): TaggedSentence[] {
-	const sentences: TaggedSentence[] = [];
+function tagBlock(body: string, paragraph: Paragraph, block: {start: number; text: string}): Tagged[] {
+	const sentences: Tagged[] = [];
 	for (const piece of pieces(block.text)) {
 		const base = paragraph.start + block.start + piece.start;
 		// The lexicon and suffix rules tag well enough for names, verbs and dates; compromise's
@@ -217,6 +324,8 @@ function tagBlock(body: string, paragraph: Paragraph, block: {start: number; tex
 	return sentences;
 }
 
-export function tagSentences(body: string, paragraph: Paragraph): TaggedSentence[] {
-	return blocks(body.slice(paragraph.start, paragraph.end)).flatMap((block) => tagBlock(body, paragraph, block));
+export function tagSentences(body: string, paragraph: Paragraph, article = new ArticleTokens()): TaggedSentence[] {
+	return blocks(body.slice(paragraph.start, paragraph.end)).flatMap((block) =>
+		tagBlock(body, paragraph, block).map((sentence) => new PackedSentence(sentence, article)),
+	);
 }

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseArticle, splitParagraphs} from '../../source/ingest/article.js';
 import {extract} from '../../source/ingest/index.js';
-import {tagSentences} from '../../source/ingest/nlp.js';
+import {ArticleTokens, tagSentences, type Token} from '../../source/ingest/nlp.js';
 
 const sentencesOf = (text: string) => {
 	const {body} = parseArticle(`date 2024-05-02 ${text}`, '2024-05-02');
@@ -29,5 +29,34 @@ describe('sentence ends', () => {
 			fallbackDate: '2024-05-02',
 		});
 		expect(events.map((e) => e.text)).toEqual(['On Monday the ferry plan was rejected by Del. Ana Brisk and two others.']);
+	});
+});
+
+describe('the tokens of a long article', () => {
+	const text = [
+		'Ada Vance met Omar Reyes in Lisbon on Monday. “We will sign it,” she said.',
+		'The Harbour Board of Tarvik, which runs the ferries, said costs rose 12%.',
+		'Shin-Wook Park and Mr. Tovar Quell left for Oslo; talks resume next week.',
+	]
+		.join('\n\n')
+		.repeat(4);
+	const {body} = parseArticle(`date 2024-05-02 ${text}`, '2024-05-02');
+	const tagged = (article: ArticleTokens) => splitParagraphs(body).flatMap((paragraph) => tagSentences(body, paragraph, article));
+	const shape = (sentence: {tokens: readonly Token[]}) =>
+		sentence.tokens.map(({text, start, end, pre, post, tags}) => ({text, start, end, pre, post, tags: [...tags]}));
+
+	it('are the same when kept as numbers and made again as when kept whole', () => {
+		const whole = tagged(new ArticleTokens(Infinity));
+		const packed = tagged(new ArticleTokens(0));
+		expect(packed.map((s) => s.text)).toEqual(whole.map((s) => s.text));
+		expect(packed.map(shape)).toEqual(whole.map(shape));
+		expect(packed.flatMap(shape).map((t) => t.text)).toContain('Shin-Wook');
+	});
+
+	it('are the same objects at every reading of a sentence while it and its neighbours are read', () => {
+		const [first, ...rest] = tagged(new ArticleTokens(0));
+		const tokens = first!.tokens;
+		for (const sentence of rest.slice(0, 5)) expect(sentence.tokens).toBe(sentence.tokens);
+		expect(first!.tokens).toBe(tokens);
 	});
 });
