@@ -36,11 +36,13 @@ if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 
 const result = await build({
 	metafile: true,
-	// The extraction runs in a worker thread of its own file (source/commands/extractor.ts).
+	// The extraction and the merge of what ingest extracted run in worker threads of their own files
+	// (source/commands/extractor.ts, merger.ts).
 	entryPoints: {
 		cli: join(root, 'source/bin.ts'),
 		main: join(root, 'source/cli.tsx'),
 		'extract-worker': join(root, 'source/commands/extract-worker.ts'),
+		'merge-worker': join(root, 'source/commands/merge-worker.ts'),
 	},
 	outdir: join(root, 'dist'),
 	entryNames: '[name]',

@@ -33,7 +33,7 @@ type Killed = {notes: Map<string, string>; articles: string[]; cut: boolean};
 describe('crashes', () => {
 	const tempDir = useTempDir();
 	const bundle = useBundle(
-		"export {updateBriefing} from './source/store/db.js'; export {ingestArticle} from './source/store/merge.js'; export {addNote} from './source/store/notes.js';",
+		"export {updateBriefing} from './source/store/db.js'; export {articleHash, ingestArticle} from './source/store/merge.js'; export {addNote} from './source/store/notes.js';",
 	);
 
 	// Starts a writer, kills it inside one of its first writes, and resolves with what it

@@ -6,7 +6,7 @@ import {extract} from '../source/ingest/index.js';
 import {bodyFile} from '../source/store/bodies.js';
 import {briefingFile, emptyBriefing, parseFullBriefing, serializeBriefing, writeBriefingAt} from '../source/store/db.js';
 import {examineBriefing, examineNotes, repairBriefing, repairNotes, salvageNotes} from '../source/store/doctor.js';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import {emptyNotes, notesFile, serializeNotes, type Note, type NotesData} from '../source/store/notes.js';
 import {articleText, rebuildBriefing} from '../source/store/rebuild.js';
 import type {ArticleWithBody, BriefingData, FullBriefing} from '../source/store/schema.js';
@@ -30,8 +30,13 @@ const ARTICLES = [
 function ingested(): FullBriefing {
 	return ARTICLES.reduce((data, {path, text, fallback}) => {
 		const extraction = extract(text, {fallbackDate: fallback});
-		return ingestArticle(data, {extraction, raw: text, key: extraction.article.url ?? path, path, ingestedAt: '2024-11-05T00:00:00.000Z'})
-			.data;
+		return ingestArticle(data, {
+			extraction,
+			hash: articleHash(text),
+			key: extraction.article.url ?? path,
+			path,
+			ingestedAt: '2024-11-05T00:00:00.000Z',
+		}).data;
 	}, emptyBriefing());
 }
 

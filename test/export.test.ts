@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {briefingDocument, exportHtml, exportMarkdown, markdownText} from '../source/output/export.js';
 import {emptyBriefing} from '../source/store/db.js';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import type {Note} from '../source/store/notes.js';
 import {buildBeforeAll, cli, cliEnv, root} from './cli-helpers.js';
 import {extraction, useTempDir} from './helpers.js';
@@ -24,7 +24,13 @@ function hostile() {
 		events: [{text: '1. Ola Brun said <img src=x onerror=alert(1)> & | pipes | $x$ @cite ~sub~ # heading', actors: ['Ola Brun']}],
 		quotes: [{text: 'We will **not** pay `rm -rf` <b>anything</b>', speaker: 'Ola Brun'}],
 	});
-	return ingestArticle(emptyBriefing(), {extraction: spec, raw, key: '/h', path: '/h', ingestedAt: '2025-03-14T00:00:00.000Z'}).data;
+	return ingestArticle(emptyBriefing(), {
+		extraction: spec,
+		hash: articleHash(raw),
+		key: '/h',
+		path: '/h',
+		ingestedAt: '2025-03-14T00:00:00.000Z',
+	}).data;
 }
 
 describe('the export document', () => {
@@ -70,7 +76,7 @@ describe('the export document', () => {
 						{text: `Aud Fjell spoke, speech ${i}.`, actors: ['Aud Fjell']},
 					],
 				}),
-				raw: day,
+				hash: articleHash(day),
 				key: `/${day}`,
 				path: null,
 				ingestedAt: '2025-03-20T00:00:00.000Z',

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {afterAll, afterEach, beforeAll} from 'vitest';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import type {FullBriefing} from '../source/store/schema.js';
 import type {ActorKind, DatePrecision, ExtractedActor, Extraction} from '../source/types.js';
 
@@ -114,7 +114,7 @@ export const addTwoActorArticle =
 				events,
 				quotes: [{text: `Quote ${n}`, speaker: 'Jake Sullivan'}],
 			}),
-			raw: `article ${n}`,
+			hash: articleHash(`article ${n}`),
 			key: `/news/${n}.md`,
 			path: `/news/${n}.md`,
 			ingestedAt,

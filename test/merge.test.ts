@@ -1,14 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import {emptyBriefing} from '../source/store/db.js';
 import {newActorId} from '../source/store/actors.js';
-import {articleId, ingestArticle} from '../source/store/merge.js';
+import {articleHash, articleId, ingestArticle} from '../source/store/merge.js';
 import type {BriefingData, FullBriefing} from '../source/store/schema.js';
 import type {Extraction} from '../source/types.js';
 import {extraction} from './helpers.js';
 
 // The raw text stands in for the file: a different extraction means a different file.
 const ingest = (data: FullBriefing, key: string, ex: Extraction) =>
-	ingestArticle(data, {extraction: ex, raw: JSON.stringify(ex), key, path: key, ingestedAt: '2024-11-01T00:00:00.000Z'});
+	ingestArticle(data, {extraction: ex, hash: articleHash(JSON.stringify(ex)), key, path: key, ingestedAt: '2024-11-01T00:00:00.000Z'});
 
 const zelenskyy = {name: 'Volodymyr Zelenskyy', aliases: ['Zelenskyy'], role: 'President'};
 

@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readArticleBody} from '../source/store/bodies.js';
 import {briefingFile, parseFullBriefing, readBriefing, serializeBriefing, updateBriefing} from '../source/store/db.js';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import {BRIEFING_MIGRATIONS, NOTES_MIGRATIONS, fileVersion, migrate, type Migration} from '../source/store/migrations.js';
 import {NOTES_SCHEMA_VERSION, addNote, loadNotes, notesFile} from '../source/store/notes.js';
 import {SCHEMA_VERSION, type FullBriefing} from '../source/store/schema.js';
@@ -21,7 +21,7 @@ function versionZero(): Record<string, unknown> {
 				events: [{text: 'Sullivan flew to Kyiv.', actors: ['Jake Sullivan']}],
 				quotes: [{text: 'We are here', speaker: 'Jake Sullivan'}],
 			}),
-			raw: 'Sullivan flew to Kyiv.',
+			hash: articleHash('Sullivan flew to Kyiv.'),
 			key: '/news/a.md',
 			path: '/news/a.md',
 			ingestedAt: '2024-11-01T00:00:00.000Z',
@@ -93,7 +93,7 @@ describe('migrations', () => {
 		const add = (data: FullBriefing) =>
 			ingestArticle(data, {
 				extraction: extraction({events: [{text: 'Another thing happened.'}]}),
-				raw: 'b',
+				hash: articleHash('b'),
 				key: '/news/b.md',
 				path: '/news/b.md',
 				ingestedAt: '2024-11-02T00:00:00.000Z',
@@ -117,7 +117,13 @@ describe('migrations', () => {
 		await updateBriefing(
 			dir,
 			(data) =>
-				ingestArticle(data, {extraction: extraction({}), raw: 'c', key: 'c', path: null, ingestedAt: '2024-11-03T00:00:00.000Z'}).data,
+				ingestArticle(data, {
+					extraction: extraction({}),
+					hash: articleHash('c'),
+					key: 'c',
+					path: null,
+					ingestedAt: '2024-11-03T00:00:00.000Z',
+				}).data,
 		);
 		expect(backups(dir, 'briefing.json')).toHaveLength(1);
 	});

@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {emptyBriefing} from '../source/store/db.js';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import {
 	NOTES_LOCK_FILE,
 	NoteError,
@@ -38,7 +38,7 @@ const briefing = (events: string[]) =>
 			events: events.map((text) => ({text, actors: ['Volodymyr Zelenskyy']})),
 			quotes: [{text: 'We will win', speaker: 'Jake Sullivan'}],
 		}),
-		raw: events.join('\n'),
+		hash: articleHash(events.join('\n')),
 		key: 'k',
 		path: null,
 		ingestedAt: '2024-11-01T00:00:00.000Z',

@@ -6,12 +6,12 @@ import {sanitize} from '../source/output/sanitize.js';
 import {SAMPLE_NOTICE, renderActors, renderEvents, renderIngestOutcome, renderQuotes} from '../source/output/text.js';
 import {writeChunked} from '../source/output/write.js';
 import {emptyBriefing} from '../source/store/db.js';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import type {Extraction} from '../source/types.js';
 import {extraction} from './helpers.js';
 
 const briefingOf = (ex: Extraction) =>
-	ingestArticle(emptyBriefing(), {extraction: ex, raw: 'raw', key: 'k', path: null, ingestedAt: 'now'}).data;
+	ingestArticle(emptyBriefing(), {extraction: ex, hash: articleHash('raw'), key: 'k', path: null, ingestedAt: 'now'}).data;
 
 describe('sanitize', () => {
 	it('removes escape sequences, control characters and bidi overrides but keeps tabs and newlines', () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {emptyBriefing} from '../source/store/db.js';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import {countsByActor, eventsOf, findActors, quotesOf} from '../source/store/queries.js';
 import {extraction} from './helpers.js';
 
@@ -17,7 +17,7 @@ const ex = extraction({
 	],
 	quotes: [{text: 'We will win', speaker: 'Volodymyr Zelenskyy'}],
 });
-const data = ingestArticle(emptyBriefing(), {extraction: ex, raw: 'raw', key: 'k', path: null, ingestedAt: 'now'}).data;
+const data = ingestArticle(emptyBriefing(), {extraction: ex, hash: articleHash('raw'), key: 'k', path: null, ingestedAt: 'now'}).data;
 
 describe('findActors', () => {
 	const find = (name: string) => findActors(data, name).map((actor) => actor.name);

@@ -11,7 +11,7 @@ import {
 	writeBriefingAt,
 } from '../source/store/db.js';
 import {writeFileDurably} from '../source/store/durable.js';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import {fileLines, parseRecordLines} from '../source/store/records.js';
 import type {FullBriefing} from '../source/store/schema.js';
 import {extraction, useTempDir} from './helpers.js';
@@ -25,7 +25,7 @@ const addArticle = (key: string) => (data: FullBriefing) => {
 		actors: [{name: 'Jake Sullivan'}, {name: 'Kyiv', kind: 'place'}],
 		events: [{text: `${key} happened.`, actors: ['Jake Sullivan']}],
 	});
-	return ingestArticle(data, {extraction: ex, raw: key, key, path: null, ingestedAt: '2024-11-01T00:00:00.000Z'}).data;
+	return ingestArticle(data, {extraction: ex, hash: articleHash(key), key, path: null, ingestedAt: '2024-11-01T00:00:00.000Z'}).data;
 };
 
 const lines = (text: string) => text.split('\n');

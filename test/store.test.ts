@@ -7,13 +7,13 @@ import {briefingFile, emptyBriefing, readBriefing, readFullBriefing, serializeBr
 import {resolveBriefingDir} from '../source/store/dir.js';
 import {StoreError} from '../source/store/errors.js';
 import {LOCK_FILE} from '../source/store/lock.js';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import type {FullBriefing} from '../source/store/schema.js';
 import {extraction, useTempDir} from './helpers.js';
 
 const addArticle = (key: string) => (data: FullBriefing) => {
 	const ex = extraction({title: key, actors: [{name: 'Jake Sullivan'}], events: [{text: `${key} happened.`, actors: ['Jake Sullivan']}]});
-	return ingestArticle(data, {extraction: ex, raw: key, key, path: null, ingestedAt: '2024-11-01T00:00:00.000Z'}).data;
+	return ingestArticle(data, {extraction: ex, hash: articleHash(key), key, path: null, ingestedAt: '2024-11-01T00:00:00.000Z'}).data;
 };
 
 describe('briefing.json on disk', () => {

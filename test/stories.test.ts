@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
 import {SAME_EVENT, contentWords, quoteKey, similarity} from '../source/ingest/similar.js';
 import {briefingFile, emptyBriefing, readBriefing, writeBriefingAt} from '../source/store/db.js';
-import {ingestArticle} from '../source/store/merge.js';
+import {articleHash, ingestArticle} from '../source/store/merge.js';
 import type {FullBriefing} from '../source/store/schema.js';
 import {readPairs, scores} from '../scripts/bench/stories.js';
 import {buildBeforeAll, cli, cliEnv, root} from './cli-helpers.js';
@@ -13,7 +13,7 @@ import {extraction, useTempDir} from './helpers.js';
 // articles is one item with several sources.
 
 const add = (data: FullBriefing, key: string, spec: Parameters<typeof extraction>[0], raw = key) =>
-	ingestArticle(data, {extraction: extraction(spec), raw, key, path: key, ingestedAt: '2025-03-14T00:00:00.000Z'}).data;
+	ingestArticle(data, {extraction: extraction(spec), hash: articleHash(raw), key, path: key, ingestedAt: '2025-03-14T00:00:00.000Z'}).data;
 
 const WIRE = 'The port authority in Tarvik suspended every ferry crossing on Thursday after a storm closed the strait to shipping.';
 const EDITED = 'The port authority in Tarvik suspended all ferry crossings on Thursday after a storm closed the strait to shipping.';

@@ -8,7 +8,8 @@ import {ArticleError, type ExtractOptions, extract} from '../ingest/index.js';
 export type WorkerRequest = {text: string; options: ExtractOptions};
 export type WorkerReply =
 	| {kind: 'started'}
-	| {kind: 'done'; extraction: ArrayBuffer} // the Extraction, by v8.serialize
+	// The Extraction, by v8.serialize, and what the command reads of it without reading it back.
+	| {kind: 'done'; extraction: ArrayBuffer; url: string | null; removedControls: number}
 	| {kind: 'refused'; message: string} // an ArticleError: the article itself is wrong
 	| {kind: 'failed'; message: string}; // a bug: the message and stack, for a report
 
@@ -19,12 +20,16 @@ port.on('message', ({text, options}: WorkerRequest) => {
 	try {
 		// Serialized here and its buffer moved, not copied: postMessage would hold a serialized copy
 		// and the extraction beside it.
-		const bytes = serialize(extract(text, options));
+		const extraction = extract(text, options);
+		const {url, removedControls} = extraction.article;
+		const bytes = serialize(extraction);
 		const buffer =
 			bytes.buffer.byteLength === bytes.byteLength
 				? bytes.buffer
 				: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-		port.postMessage({kind: 'done', extraction: buffer as ArrayBuffer} satisfies WorkerReply, [buffer as ArrayBuffer]);
+		port.postMessage({kind: 'done', extraction: buffer as ArrayBuffer, url, removedControls} satisfies WorkerReply, [
+			buffer as ArrayBuffer,
+		]);
 		return;
 	} catch (error) {
 		reply =

@@ -4,7 +4,9 @@ import {sanitize} from '../output/sanitize.js';
 import {writeChunked} from '../output/write.js';
 import {emptyBriefing} from '../store/db.js';
 import {ingestArticle} from '../store/merge.js';
-import {type Limits, errorMessage, startExtractor} from './extractor.js';
+import {errorMessage} from '../output/errorMessage.js';
+import {type Limits, startExtractor} from './extractor.js';
+import {readInput} from './extracted.js';
 
 // Shows what `ingest` would store from one file (from a feed, each item), and writes nothing.
 export async function extractCommand(
@@ -20,7 +22,7 @@ export async function extractCommand(
 	} catch (error) {
 		throw new Error(`${file}: ${errorMessage(error)}`, {cause: error});
 	}
-	const inputs = extracted.flatMap((item) => ('input' in item ? [item.input] : []));
+	const inputs = extracted.flatMap((item) => ('article' in item ? [readInput(item.article)] : []));
 	for (const item of extracted) if ('failed' in item) process.stderr.write(sanitize(`briefing: ${file}: ${item.failed}\n`));
 	const briefing = () => inputs.reduce((data, input) => ingestArticle(data, input).data, emptyBriefing());
 	// One article's extraction is written as it is laid out; a feed's items, a list of what one

@@ -1,4 +1,3 @@
-import {deserialize} from 'node:v8';
 import {Worker} from 'node:worker_threads';
 import type {FeedItem} from '../ingest/article.js';
 import {looksLikeFeed, parseFeedItems} from '../ingest/feed.js';
@@ -6,12 +5,10 @@ import {parseIsoDay} from '../ingest/isoDay.js';
 import {plural} from '../output/plural.js';
 import {sanitize} from '../output/sanitize.js';
 import {readArticleFile} from '../store/files.js';
-import {articleKey, type ArticleInput} from '../store/merge.js';
+import {articleHash, articleKey} from '../store/merge.js';
 import type {ExtractFunction} from '../store/rebuild.js';
-import type {Extraction} from '../types.js';
 import type {WorkerReply, WorkerRequest} from './extract-worker.js';
-
-export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import type {ExtractedArticle} from './extracted.js';
 
 // What one article may take to extract. Text is untrusted, and extraction is meant to be linear in
 // it, but a budget holds whatever the text: ten megabytes of prose take well under both.
@@ -21,7 +18,7 @@ export const DEFAULT_LIMITS: Limits = {seconds: 120, megabytes: 2048};
 // V8 sizes a thread's young generation by the machine's memory, up to a hundred megabytes or more,
 // and a long article fills all of it with the tagger's short-lived objects. Bounded, a long
 // article's peak memory is much lower, for a little more time (npm run bench -- --only hostile-cli).
-const YOUNG_GENERATION_MB = 16;
+export const YOUNG_GENERATION_MB = 16;
 
 // Characters of an article after which its worker is replaced rather than kept for the next.
 const LONG_ARTICLE = 1_000_000;
@@ -34,7 +31,9 @@ export class ExtractionRefused extends Error {
 
 // What a file or a fetched page holds: one article, or a feed's items, each extracted or refused
 // on its own (`failed`: the item named, then the reason).
-export type Extracted = {input: ArticleInput} | {failed: string};
+export type Extracted = {article: ExtractedArticle} | {failed: string};
+
+type Serialized = {extraction: ArrayBuffer; url: string | null; removedControls: number};
 
 // A text to extract: a file's, or a page's fetched from `url` (then `path` is null).
 export type ArticleDocument = {text: string; path: string | null; url: string | null; modifiedDay: string; html: boolean};
@@ -60,7 +59,7 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 			stderr: false,
 		});
 	const run = (request: WorkerRequest) =>
-		new Promise<Extraction>((resolve, reject) => {
+		new Promise<Serialized>((resolve, reject) => {
 			const current = (worker ??= start());
 			let timer: NodeJS.Timeout | undefined;
 			const settle = (outcome: () => void) => {
@@ -85,12 +84,12 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 					}, limits.seconds * 1000);
 				} else if (reply.kind === 'done') {
 					// The extraction comes serialized, its bytes handed over rather than copied. A worker
-					// keeps the memory a long article made it grow to: it goes before the extraction is
+					// keeps the memory a long article made it grow to: it goes before the extraction can be
 					// read back, so that the two are never held at once.
-					const extraction = () => deserialize(Buffer.from(reply.extraction)) as Extraction;
+					const serialized = {extraction: reply.extraction, url: reply.url, removedControls: reply.removedControls};
 					settle(() => {
-						if (request.text.length > LONG_ARTICLE) void retire().then(() => resolve(extraction()), reject);
-						else resolve(extraction());
+						if (request.text.length > LONG_ARTICLE) void retire().then(() => resolve(serialized), reject);
+						else resolve(serialized);
 					});
 				} else if (reply.kind === 'refused') settle(() => reject(new ExtractionRefused(reply.message)));
 				else settle(() => reject(new Error(reply.message)));
@@ -116,35 +115,33 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 		});
 	// The key of an article: its own url (a page's canonical one), else the url it was fetched
 	// from, else its file. A feed item's: its guid or id, else its link, else its place in the feed.
-	const input = (extraction: Extraction, raw: string, document: ArticleDocument, key?: string): ArticleInput => {
-		const {removedControls} = extraction.article;
+	const input = ({extraction, url, removedControls}: Serialized, raw: string, document: ArticleDocument, key?: string) => {
 		// Text was taken out of the reader's article: they are told, though the file is ingested.
 		if (removedControls > 0)
 			process.stderr.write(
 				sanitize(`briefing: ${document.path ?? document.url}: removed ${plural(removedControls, 'control sequence')}\n`),
 			);
-		const url = extraction.article.url ?? (key === undefined ? document.url : null);
-		const article = {...extraction.article, url};
-		return {
-			extraction: {...extraction, article},
-			raw,
-			key: key ?? articleKey(url, document.path ?? document.url!),
+		const own = url ?? (key === undefined ? document.url : null);
+		const article: ExtractedArticle = {
+			extraction,
+			url: own,
+			hash: articleHash(raw),
+			key: key ?? articleKey(own, document.path ?? document.url!),
 			path: document.path,
 			ingestedAt: new Date().toISOString(),
 		};
+		return {article};
 	};
 	const extractDocument = async (document: ArticleDocument): Promise<Extracted[]> => {
 		const fallbackDate = date ?? document.modifiedDay;
 		if (!looksLikeFeed(document.text)) {
-			const extraction = await run({text: document.text, options: {fallbackDate, html: document.html}});
-			return [{input: input(extraction, document.text, document)}];
+			return [input(await run({text: document.text, options: {fallbackDate, html: document.html}}), document.text, document)];
 		}
 		const where = document.path ?? document.url!;
 		const results: Extracted[] = [];
 		for (const [index, {id, item, raw}] of parseFeedItems(document.text).entries()) {
 			try {
-				const extraction = await run({text: '', options: {fallbackDate, item}});
-				results.push({input: input(extraction, raw, document, id ?? item.url ?? `${where}#${index + 1}`)});
+				results.push(input(await run({text: '', options: {fallbackDate, item}}), raw, document, id ?? item.url ?? `${where}#${index + 1}`));
 			} catch (error) {
 				// An item over a limit or without text is named; the feed's other items go on.
 				if (!(error instanceof ExtractionRefused)) throw error;

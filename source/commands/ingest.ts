@@ -1,12 +1,13 @@
 import {type Progress, startProgress} from '../output/progress.js';
 import {sanitize} from '../output/sanitize.js';
-import {renderIngestOutcome} from '../output/text.js';
-import {briefingFile, updateBriefing} from '../store/db.js';
+import {briefingFile} from '../store/db.js';
 import {articleFilesIn, isDirectory} from '../store/files.js';
-import {ingestArticle, type ArticleInput, type IngestOutcome} from '../store/merge.js';
-import {SCHEMA_VERSION, type FullBriefing} from '../store/schema.js';
-import {type Limits, errorMessage, startExtractor} from './extractor.js';
+import {SCHEMA_VERSION} from '../store/schema.js';
+import {errorMessage} from '../output/errorMessage.js';
+import type {ExtractedArticle} from './extracted.js';
+import {type Limits, startExtractor} from './extractor.js';
 import {DEFAULT_FETCH_SECONDS, fetchDocument, isUrl} from './fetch.js';
+import {mergeInWorker} from './merger.js';
 
 // Extracts every file first (a folder: the article files under it; a feed: each of its items), then merges them all in one locked
 // read-modify-write. A file or item that fails is reported and skipped; the others are still
@@ -17,7 +18,7 @@ export async function ingest(
 ): Promise<number> {
 	if (files.length === 0) throw new Error('ingest needs at least one FILE, DIR or URL (see briefing --help)');
 	const extractor = startExtractor(options.date, options.limits);
-	const inputs: Array<{file: string; input: ArticleInput}> = [];
+	const articles: Array<{file: string; article: ExtractedArticle}> = [];
 	let failed = 0;
 	let progress: Progress | null = null;
 	const refuse = (message: string) => {
@@ -49,15 +50,14 @@ export async function ingest(
 				: await extractor.extractFile(file);
 			for (const extracted of items) {
 				if ('failed' in extracted) refuse(`${file}: ${extracted.failed}`);
-				else inputs.push({file, input: extracted.input});
+				else articles.push({file, article: extracted.article});
 			}
 		} catch (error) {
 			refuse(`${file}: ${errorMessage(error)}`);
 		}
 	}
 	progress.clear();
-	if (inputs.length > 0) {
-		const outcomes: IngestOutcome[] = [];
+	if (articles.length > 0) {
 		// An older briefing.json is kept as a backup before it is written in the current layout.
 		const onBackup = (backup: string, from: number) =>
 			process.stderr.write(
@@ -65,17 +65,7 @@ export async function ingest(
 					`briefing: ${briefingFile(options.dir)} was schema ${from}; it is now schema ${SCHEMA_VERSION}, and the old file is kept as ${backup}\n`,
 				),
 			);
-		await updateBriefing(
-			options.dir,
-			(data) =>
-				inputs.reduce<FullBriefing>((current, {input}) => {
-					const result = ingestArticle(current, input);
-					outcomes.push(result.outcome);
-					return result.data;
-				}, data),
-			{onBackup},
-		);
-		process.stdout.write(outcomes.map((outcome, index) => renderIngestOutcome(inputs[index]!.file, outcome)).join(''));
+		process.stdout.write(await mergeInWorker(options.dir, articles, onBackup));
 	}
 	return failed === 0 ? 0 : 1;
 }

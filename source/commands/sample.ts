@@ -1,6 +1,7 @@
 import {emptyBriefing} from '../store/db.js';
 import {ingestArticle} from '../store/merge.js';
 import {SAMPLE_KEY, sampleArticlePath, sampleBriefingPath, writeBriefingFile} from '../store/sample.js';
+import {readInput} from './extracted.js';
 import {startExtractor} from './extractor.js';
 
 // The sample article is dated; this only keeps the rebuild deterministic if an edit removes the date.
@@ -12,7 +13,7 @@ const SAMPLE_FALLBACK_DATE = '2024-10-29';
 export async function rebuildSample(dataDir: URL, out: string | undefined): Promise<number> {
 	const [article] = await startExtractor(SAMPLE_FALLBACK_DATE).extractFile(sampleArticlePath(dataDir));
 	if (!article || 'failed' in article) throw new Error(`${sampleArticlePath(dataDir)}: ${article?.failed ?? 'is empty'}`);
-	const extracted = article.input;
+	const extracted = readInput(article.article);
 	const input = {...extracted, key: SAMPLE_KEY, path: null, ingestedAt: `${extracted.extraction.article.date}T00:00:00.000Z`};
 	const file = out ?? sampleBriefingPath(dataDir);
 	writeBriefingFile(file, ingestArticle(emptyBriefing(), input).data);

@@ -6,11 +6,10 @@ import {EVENT_KIND, QUOTE_KIND, retell} from './stories.js';
 
 export type ArticleInput = {
 	extraction: Extraction;
-	raw: string; // the decoded file text the extraction came from
+	hash: string; // articleHash of the decoded file text the extraction came from
 	key: string; // see articleKey
 	path: string | null;
 	ingestedAt: string;
-	hash?: string; // the hash of the file `raw` stands for, when `raw` is rebuilt from the store (doctor)
 };
 
 export type IngestStatus = 'added' | 'updated' | 'unchanged';
@@ -24,6 +23,9 @@ export type IngestOutcome = {
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+// An article is unchanged when its file's text is: its hash says so without keeping the text.
+export const articleHash = sha256;
 
 // An article is the same article when it has the same url, else the same file.
 export const articleKey = (url: string | null, absolutePath: string) => url ?? absolutePath;
@@ -63,7 +65,7 @@ function outcome(status: IngestStatus, article: StoredArticle, data: FullBriefin
 // article contributed. Pure: returns new data (the same object when nothing changed).
 export function ingestArticle(data: FullBriefing, input: ArticleInput): {data: FullBriefing; outcome: IngestOutcome} {
 	const id = articleId(input.key);
-	const hash = input.hash ?? sha256(input.raw);
+	const {hash} = input;
 	const existing = data.articles.find((article) => article.key === input.key);
 	if (existing?.hash === hash) return {data, outcome: outcome('unchanged', existing, data)};
 

@@ -1,6 +1,6 @@
 import type {ArticleFormat, Extraction} from '../types.js';
 import {emptyBriefing} from './db.js';
-import {ingestArticle} from './merge.js';
+import {articleHash, ingestArticle} from './merge.js';
 import type {ArticleWithBody, FullBriefing} from './schema.js';
 
 // briefing.json is derived: everything in it but the articles themselves comes from extracting
@@ -74,14 +74,12 @@ export function rebuildBriefing(articles: ArticleWithBody[], extract: ExtractFun
 		}
 		const {title, date, dateAssumed, source, url, byline, format} = article;
 		extraction = {...extraction, article: {...extraction.article, title, date, dateAssumed, source, url, byline, format}};
-		const raw = articleText(article);
 		data = ingestArticle(data, {
 			extraction,
-			raw,
+			hash: article.hash || articleHash(articleText(article)),
 			key: article.key,
 			path: article.path,
 			ingestedAt: article.ingestedAt,
-			...(article.hash ? {hash: article.hash} : {}),
 		}).data;
 	}
 	return {data, failed};

@@ -6,7 +6,7 @@ import {extract} from '../../source/ingest/index.js';
 import {tagSentences} from '../../source/ingest/nlp.js';
 import {findQuoteSpans} from '../../source/ingest/quotes.js';
 import {emptyBriefing} from '../../source/store/db.js';
-import {ingestArticle} from '../../source/store/merge.js';
+import {articleHash, ingestArticle} from '../../source/store/merge.js';
 
 // Text is untrusted: no shape of it may make the tagger's work grow faster than the text. The
 // tagger's cost grows faster than linearly in the length of what it is given at once, so what is
@@ -101,7 +101,13 @@ function storingWork(text: string): number {
 	const raw = `date 2024-01-01 ${text}`;
 	const extraction = extract(raw, {fallbackDate: '2024-01-01'});
 	return searchWork(() =>
-		ingestArticle(emptyBriefing(), {extraction, raw, key: '/long.txt', path: '/long.txt', ingestedAt: '2024-01-02T00:00:00.000Z'}),
+		ingestArticle(emptyBriefing(), {
+			extraction,
+			hash: articleHash(raw),
+			key: '/long.txt',
+			path: '/long.txt',
+			ingestedAt: '2024-01-02T00:00:00.000Z',
+		}),
 	);
 }
 

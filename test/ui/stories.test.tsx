@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {extract} from '../../source/ingest/index.js';
 import {emptyBriefing} from '../../source/store/db.js';
-import {ingestArticle} from '../../source/store/merge.js';
+import {articleHash, ingestArticle} from '../../source/store/merge.js';
 import {root} from '../cli-helpers.js';
 import {KEYS, renderDashboard} from './render.js';
 
@@ -13,7 +13,13 @@ function twoOutlets() {
 	return ['gazette.html', 'coastal.html'].reduce((data, name) => {
 		const raw = readFileSync(join(root, 'test/fixtures/web', name), 'utf8');
 		const extraction = extract(raw, {fallbackDate: '2025-01-01'});
-		return ingestArticle(data, {extraction, raw, key: extraction.article.url!, path: null, ingestedAt: '2025-03-14T00:00:00.000Z'}).data;
+		return ingestArticle(data, {
+			extraction,
+			hash: articleHash(raw),
+			key: extraction.article.url!,
+			path: null,
+			ingestedAt: '2025-03-14T00:00:00.000Z',
+		}).data;
 	}, emptyBriefing());
 }
 
