@@ -13,8 +13,6 @@ const foldedNames = (actor: Named) => new Set([actor.name, ...actor.aliases].map
 
 export const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const isFull = (person: Named) => nameTokens(person.name).length >= 2;
-
 // The persons whose last word is one spelling of a surname: those with a first name, by position
 // (and by first name once one is looked for), and those known by the surname alone.
 class Bearers {
@@ -127,6 +125,18 @@ const keysOf = (actor: ActorWithSources) => [
 	...[...foldedNames(actor)].map((folded) => aliasKey(actor.kind, folded)),
 ];
 
+// The one position in `groups`, if only one is there (looking no further than a second).
+function theOnly(groups: Iterable<number>[]): number | undefined {
+	let only: number | undefined;
+	for (const group of groups) {
+		for (const at of group) {
+			if (only === undefined) only = at;
+			else if (at !== only) return undefined;
+		}
+	}
+	return only;
+}
+
 // A surname alone ("Smith") only says who is meant when one person in the briefing has it:
 // with both John and Jane Smith stored, it joins neither. A full name joins the first person that
 // bears it or whose name it bears, or has the same last name and a first name that agrees; failing
@@ -138,37 +148,28 @@ function findPerson(stored: Stored, incoming: ExtractedActor): ActorWithSources 
 	// A name with no letter or digit in it is no stored person's.
 	if (last === undefined) return undefined;
 	const incomingNames = foldedNames(incoming);
+	const tokensAt = (at: number) => nameTokens(stored.list[at]!.name);
 	// The persons that bear the name, or whose name it bears.
 	const named = stored.positions([aliasKey('person', name), ...[...incomingNames].map((folded) => nameKey('person', folded))]);
 	const same = stored.surnames(last).filter((bearers) => sameNameToken(bearers.surname, last));
-	const found = new Set<number>();
+	let found: number | undefined;
 	if (tokens.length === 1) {
-		for (const at of named) {
-			const person = stored.list[at]!;
-			if (isFull(person) && (sameNameToken(nameTokens(person.name).at(-1)!, name) || foldedNames(person).has(name))) found.add(at);
-		}
-		for (const bearers of same) {
-			for (const at of bearers.full.keys()) {
-				if (found.size > 1) return undefined;
-				found.add(at);
-			}
-		}
-		return found.size === 1 ? stored.list[[...found][0]!] : undefined;
-	}
-	const match = earliest([named.find((at) => isFull(stored.list[at]!)), ...same.map((bearers) => bearers.firstCompatible(tokens[0]!))]);
-	if (match !== undefined) return stored.list[match];
-	if (same.some((bearers) => bearers.full.size > 0)) return undefined;
-	for (const at of named) {
-		const personTokens = nameTokens(stored.list[at]!.name);
-		if (personTokens.length === 1 && (sameNameToken(personTokens[0]!, last) || incomingNames.has(personTokens[0]!))) found.add(at);
-	}
-	for (const bearers of same) {
-		for (const at of bearers.alone) {
-			if (found.size > 1) return undefined;
-			found.add(at);
+		const bearing = named.filter((at) => {
+			const personTokens = tokensAt(at);
+			return personTokens.length >= 2 && (sameNameToken(personTokens.at(-1)!, name) || foldedNames(stored.list[at]!).has(name));
+		});
+		found = theOnly([bearing, ...same.map((bearers) => bearers.full.keys())]);
+	} else {
+		found = earliest([named.find((at) => tokensAt(at).length >= 2), ...same.map((bearers) => bearers.firstCompatible(tokens[0]!))]);
+		if (found === undefined && !same.some((bearers) => bearers.full.size > 0)) {
+			const alone = named.filter((at) => {
+				const personTokens = tokensAt(at);
+				return personTokens.length === 1 && (sameNameToken(personTokens[0]!, last) || incomingNames.has(personTokens[0]!));
+			});
+			found = theOnly([alone, ...same.map((bearers) => bearers.alone)]);
 		}
 	}
-	return found.size === 1 ? stored.list[[...found][0]!] : undefined;
+	return found === undefined ? undefined : stored.list[found];
 }
 
 // The stored actor an extracted one is, if any: same kind and the same name after folding; for
