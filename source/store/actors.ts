@@ -96,14 +96,14 @@ class Stored {
 		return [...new Set(lookupKeys(last))].flatMap((key) => [...(this.#surnames.get(key)?.values() ?? [])]);
 	}
 
-	#put(actor: ActorWithSources, at: number, named = true): void {
+	#put(actor: ActorWithSources, at: number, bySurname = true): void {
 		this.#at.set(actor, at);
 		for (const key of keysOf(actor)) {
 			let set = this.#index.get(key);
 			if (!set) this.#index.set(key, (set = new Set()));
 			set.add(at);
 		}
-		if (named && actor.kind === 'person') this.#bearers(actor)?.add(nameTokens(actor.name), at);
+		if (bySurname && actor.kind === 'person') this.#bearers(actor)?.add(nameTokens(actor.name), at);
 	}
 
 	#bearers(person: ActorWithSources): Bearers | undefined {
