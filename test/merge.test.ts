@@ -126,6 +126,24 @@ describe('merging actors across articles', () => {
 		expect(names(data)).toEqual(['p-jake-sullivan Jake Sullivan', 'p-mary-sullivan Mary Sullivan']);
 	});
 
+	it('merges a short first name, an initial or a slip in the first name into the first person it may be, among many of the surname', () => {
+		const sullivans = ['Mary', 'Jake', 'Jakob', 'Alexander', 'Anna', 'Tom'].map((first) => ({name: `${first} Sullivan`}));
+		let data = ingest(emptyBriefing(), '/a', extraction({actors: sullivans})).data;
+		const later = ['J. Sullivan', 'Jak Sullivan', 'Aelxander Sullivan', 'Ana Sullivan', 'Thomas Sullivan', 'Sullivan'];
+		data = ingest(data, '/b', extraction({actors: later.map((name) => ({name}))})).data;
+		expect(data.actors.map((a) => `${a.name}: ${a.aliases.join(', ')}`)).toEqual([
+			'Alexander Sullivan: Aelxander Sullivan, Alexander Sullivan',
+			'Ana Sullivan: Ana Sullivan',
+			'Anna Sullivan: Anna Sullivan',
+			'Jake Sullivan: J. Sullivan, Jak Sullivan, Jake Sullivan',
+			'Jakob Sullivan: Jakob Sullivan',
+			'Mary Sullivan: Mary Sullivan',
+			'Sullivan: Sullivan',
+			'Thomas Sullivan: Thomas Sullivan',
+			'Tom Sullivan: Tom Sullivan',
+		]);
+	});
+
 	it('merges countries and organisations on a shared alias, never across kinds', () => {
 		let data = ingest(emptyBriefing(), '/a', extraction({actors: [{name: 'United States', kind: 'country', aliases: ['US']}]})).data;
 		data = ingest(

@@ -40,11 +40,14 @@ function swappedOnce(a: string, b: string): boolean {
 	return diff.length === 2 && diff[1] === diff[0]! + 1 && x[diff[0]!] === y[diff[1]!] && x[diff[1]!] === y[diff[0]!];
 }
 
+// Short words and numbers are one word only when spelled alike.
+export const slipsForgiven = (folded: string) => folded.length >= 5 && !/\d/.test(folded);
+
 export function sameWord(a: string, b: string): boolean {
 	const x = fold(a);
 	const y = fold(b);
 	if (x === y) return true;
-	if (x.length < 5 || y.length < 5 || /\d/.test(x + y)) return false;
+	if (!slipsForgiven(x) || !slipsForgiven(y)) return false;
 	return undoubled(x) === undoubled(y) || swappedOnce(x, y);
 }
 
@@ -52,18 +55,21 @@ export function sameWord(a: string, b: string): boolean {
 // `lookupKeys(a)`, so looking those keys up finds every word it may be.
 export const wordKey = (word: string) => fold(word).replace(/(\p{L})\1+/gu, '$1');
 
+// The words that swapping two neighbouring letters of a word makes, one swap each.
+export function swapsOf(word: string): string[] {
+	const letters = Array.from(word);
+	const swaps: string[] = [];
+	for (let i = 0; i + 1 < letters.length; i++) {
+		const swapped = [...letters];
+		[swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+		swaps.push(swapped.join(''));
+	}
+	return swaps;
+}
+
 // The keys under which a word may be found: itself, and each swap of two neighbouring letters,
 // the slips that sameWord forgives.
-export function lookupKeys(word: string): string[] {
-	const folded = Array.from(fold(word));
-	const keys = [wordKey(word)];
-	for (let i = 0; i + 1 < folded.length; i++) {
-		const swapped = [...folded];
-		[swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
-		keys.push(wordKey(swapped.join('')));
-	}
-	return keys;
-}
+export const lookupKeys = (word: string) => [wordKey(word), ...swapsOf(fold(word)).map(wordKey)];
 
 // The index of the first span that ends after `offset`, in spans sorted by start and not
 // overlapping: a binary search, so that lookups stay cheap in long articles.

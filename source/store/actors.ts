@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto';
 import type {ActorKind, ExtractedActor} from '../types.js';
 import {lookupKeys, wordKey} from '../ingest/normalize.js';
-import {compatibleFirstName, foldName, nameTokens, sameNameToken, slugify} from './names.js';
+import {earliest, FirstNames} from './first-names.js';
+import {foldName, nameTokens, sameNameToken, slugify} from './names.js';
 import type {ActorSource, ActorWithSources} from './schema.js';
 
 type Named = {name: string; aliases: string[]};
@@ -12,44 +13,52 @@ const foldedNames = (actor: Named) => new Set([actor.name, ...actor.aliases].map
 
 export const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-// Full names ("Jake Sullivan", "J. Sullivan") that can be the same person: the last names are the
-// same (up to a transliteration) and the first names agree (up to a short form or an initial).
-function sameFullName(a: string[], b: string[]): boolean {
-	return sameNameToken(a.at(-1)!, b.at(-1)!) && compatibleFirstName(a[0]!, b[0]!);
-}
+// The persons whose last word is one spelling of a surname: those with a first name, by position
+// (and by first name once one is looked for), and those known by the surname alone.
+class Bearers {
+	readonly full = new Map<number, string>();
+	readonly alone = new Set<number>();
+	#firstNames: FirstNames | undefined;
 
-// A surname alone ("Smith") only says who is meant when one person in the briefing has it:
-// with both John and Jane Smith stored, it joins neither.
-function findPerson(persons: ActorWithSources[], incoming: ExtractedActor): ActorWithSources | undefined {
-	const name = foldName(incoming.name);
-	const tokens = nameTokens(incoming.name);
-	const incomingNames = foldedNames(incoming);
-	const full = persons.filter((person) => nameTokens(person.name).length >= 2);
-	if (tokens.length === 1) {
-		const bearers = full.filter((person) => sameNameToken(nameTokens(person.name).at(-1)!, name) || foldedNames(person).has(name));
-		return bearers.length === 1 ? bearers[0] : undefined;
+	constructor(readonly surname: string) {}
+
+	add(tokens: string[], at: number): void {
+		if (tokens.length < 2) this.alone.add(at);
+		else {
+			this.full.set(at, tokens[0]!);
+			this.#firstNames?.add(tokens[0]!, at);
+		}
 	}
-	const match = full.find((person) => {
-		const personName = foldName(person.name);
-		return foldedNames(person).has(name) || incomingNames.has(personName) || sameFullName(nameTokens(person.name), tokens);
-	});
-	if (match) return match;
-	const last = tokens.at(-1)!;
-	if (full.some((person) => sameNameToken(nameTokens(person.name).at(-1)!, last))) return undefined;
-	const surnames = persons.filter((person) => {
-		const personTokens = nameTokens(person.name);
-		return personTokens.length === 1 && (sameNameToken(personTokens[0]!, last) || incomingNames.has(personTokens[0]!));
-	});
-	return surnames.length === 1 ? surnames[0] : undefined;
+
+	delete(tokens: string[], at: number): void {
+		if (tokens.length < 2) this.alone.delete(at);
+		else {
+			this.full.delete(at);
+			this.#firstNames?.delete(tokens[0]!, at);
+		}
+	}
+
+	// The first of them with a full name whose first name agrees with `first` (up to a short form
+	// or an initial: compatibleFirstName).
+	firstCompatible(first: string): number | undefined {
+		if (!this.#firstNames) {
+			this.#firstNames = new FirstNames();
+			for (const [at, name] of this.full) this.#firstNames.add(name, at);
+		}
+		return this.#firstNames.find(first);
+	}
 }
 
 // The stored actors, indexed by what findActor compares (folded names and aliases, the surnames
-// of persons), so that it looks only at the few an extracted actor may be: with every stored actor
-// looked at, adding an article that names thousands took time that grew with their square.
+// of persons and their first names), so that it looks only at the few an extracted actor may be:
+// with every stored actor looked at, adding an article that names thousands took time that grew
+// with their square.
 class Stored {
 	readonly list: ActorWithSources[];
 	readonly #at = new Map<ActorWithSources, number>();
 	readonly #index = new Map<string, Set<number>>();
+	// Persons by the key of their last word (wordKey), then by its spelling.
+	readonly #surnames = new Map<string, Map<string, Bearers>>();
 
 	constructor(actors: ActorWithSources[]) {
 		this.list = [];
@@ -65,36 +74,102 @@ class Stored {
 		const at = this.#at.get(old)!;
 		for (const key of keysOf(old)) this.#index.get(key)!.delete(at);
 		this.#at.delete(old);
+		const renamed = old.kind === 'person' && foldName(old.name) !== foldName(actor.name);
+		if (renamed) this.#bearers(old)?.delete(nameTokens(old.name), at);
 		this.list[at] = actor;
-		this.#put(actor, at);
+		this.#put(actor, at, renamed);
 	}
 
-	// The actors under any of `keys`, in the order of the list.
-	find(keys: Iterable<string>): ActorWithSources[] {
+	// The positions of the actors under any of `keys`, in the order of the list.
+	positions(keys: Iterable<string>): number[] {
 		const found = new Set<number>();
 		for (const key of keys) for (const at of this.#index.get(key) ?? []) found.add(at);
-		return [...found].sort((a, b) => a - b).map((at) => this.list[at]!);
+		return [...found].sort((a, b) => a - b);
 	}
 
-	#put(actor: ActorWithSources, at: number): void {
+	find(keys: Iterable<string>): ActorWithSources[] {
+		return this.positions(keys).map((at) => this.list[at]!);
+	}
+
+	// The persons whose last word may be `last`: every spelling under its lookup keys.
+	surnames(last: string): Bearers[] {
+		return [...new Set(lookupKeys(last))].flatMap((key) => [...(this.#surnames.get(key)?.values() ?? [])]);
+	}
+
+	#put(actor: ActorWithSources, at: number, bySurname = true): void {
 		this.#at.set(actor, at);
 		for (const key of keysOf(actor)) {
 			let set = this.#index.get(key);
 			if (!set) this.#index.set(key, (set = new Set()));
 			set.add(at);
 		}
+		if (bySurname && actor.kind === 'person') this.#bearers(actor)?.add(nameTokens(actor.name), at);
+	}
+
+	#bearers(person: ActorWithSources): Bearers | undefined {
+		const last = nameTokens(person.name).at(-1);
+		if (last === undefined) return undefined;
+		let spellings = this.#surnames.get(wordKey(last));
+		if (!spellings) this.#surnames.set(wordKey(last), (spellings = new Map()));
+		let bearers = spellings.get(last);
+		if (!bearers) spellings.set(last, (bearers = new Bearers(last)));
+		return bearers;
 	}
 }
 
 const nameKey = (kind: ActorKind, folded: string) => `${kind} name ${folded}`;
 const aliasKey = (kind: ActorKind, folded: string) => `${kind} alias ${folded}`;
-const surnameKey = (key: string) => `person surname ${key}`;
 
-function keysOf(actor: ActorWithSources): string[] {
-	const keys = [nameKey(actor.kind, foldName(actor.name)), ...[...foldedNames(actor)].map((folded) => aliasKey(actor.kind, folded))];
-	const last = nameTokens(actor.name).at(-1);
-	if (actor.kind === 'person' && last !== undefined) keys.push(surnameKey(wordKey(last)));
-	return keys;
+const keysOf = (actor: ActorWithSources) => [
+	nameKey(actor.kind, foldName(actor.name)),
+	...[...foldedNames(actor)].map((folded) => aliasKey(actor.kind, folded)),
+];
+
+// The one position in `groups`, if only one is there (looking no further than a second).
+function theOnly(groups: Iterable<number>[]): number | undefined {
+	let only: number | undefined;
+	for (const group of groups) {
+		for (const at of group) {
+			if (only === undefined) only = at;
+			else if (at !== only) return undefined;
+		}
+	}
+	return only;
+}
+
+// A surname alone ("Smith") only says who is meant when one person in the briefing has it:
+// with both John and Jane Smith stored, it joins neither. A full name joins the first person that
+// bears it or whose name it bears, or has the same last name and a first name that agrees; failing
+// those, if no full name has that last name, the one person known by it alone.
+function findPerson(stored: Stored, incoming: ExtractedActor): ActorWithSources | undefined {
+	const name = foldName(incoming.name);
+	const tokens = nameTokens(incoming.name);
+	const last = tokens.at(-1);
+	// A name with no letter or digit in it is no stored person's.
+	if (last === undefined) return undefined;
+	const incomingNames = foldedNames(incoming);
+	const tokensAt = (at: number) => nameTokens(stored.list[at]!.name);
+	// The persons that bear the name, or whose name it bears.
+	const named = stored.positions([aliasKey('person', name), ...[...incomingNames].map((folded) => nameKey('person', folded))]);
+	const same = stored.surnames(last).filter((bearers) => sameNameToken(bearers.surname, last));
+	let found: number | undefined;
+	if (tokens.length === 1) {
+		const bearing = named.filter((at) => {
+			const personTokens = tokensAt(at);
+			return personTokens.length >= 2 && (sameNameToken(personTokens.at(-1)!, name) || foldedNames(stored.list[at]!).has(name));
+		});
+		found = theOnly([bearing, ...same.map((bearers) => bearers.full.keys())]);
+	} else {
+		found = earliest([named.find((at) => tokensAt(at).length >= 2), ...same.map((bearers) => bearers.firstCompatible(tokens[0]!))]);
+		if (found === undefined && !same.some((bearers) => bearers.full.size > 0)) {
+			const alone = named.filter((at) => {
+				const personTokens = tokensAt(at);
+				return personTokens.length === 1 && (sameNameToken(personTokens[0]!, last) || incomingNames.has(personTokens[0]!));
+			});
+			found = theOnly([alone, ...same.map((bearers) => bearers.alone)]);
+		}
+	}
+	return found === undefined ? undefined : stored.list[found];
 }
 
 // The stored actor an extracted one is, if any: same kind and the same name after folding; for
@@ -103,22 +178,8 @@ function findActor(stored: Stored, incoming: ExtractedActor): ActorWithSources |
 	const name = foldName(incoming.name);
 	const exact = stored.find([nameKey(incoming.kind, name)])[0];
 	if (exact) return exact;
-	const incomingNames = foldedNames(incoming);
-	if (incoming.kind === 'person') {
-		// Every person findPerson may pick bears the name, or has a name it bears, or a surname
-		// that may be its last word.
-		const last = nameTokens(incoming.name).at(-1);
-		const persons =
-			last === undefined
-				? stored.list.filter((actor) => actor.kind === 'person')
-				: stored.find([
-						aliasKey('person', name),
-						...[...incomingNames].map((folded) => nameKey('person', folded)),
-						...lookupKeys(last).map(surnameKey),
-					]);
-		return findPerson(persons, incoming);
-	}
-	return stored.find([...incomingNames].map((folded) => aliasKey(incoming.kind, folded)))[0];
+	if (incoming.kind === 'person') return findPerson(stored, incoming);
+	return stored.find([...foldedNames(incoming)].map((folded) => aliasKey(incoming.kind, folded)))[0];
 }
 
 export function newActorId(kind: ActorKind, name: string, taken: Set<string>): string {

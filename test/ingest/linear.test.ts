@@ -176,6 +176,16 @@ describe('the work of finding quotations and names', () => {
 		expect(large).toBeLessThanOrEqual(small * 4.5);
 	});
 
+	// A full name is compared with the persons whose surname it may have: many who share one are
+	// not each compared with the next.
+	it('grows with the text: storing many people who share a surname', () => {
+		const make = (count: number) =>
+			Array.from({length: count}, (_, i) => `${madeName(i * 7 + 3)} Varga spoke to the council.`).join(' ') + ' Then Varga left.';
+		const small = storingWork(make(300));
+		const large = storingWork(make(1200));
+		expect(large).toBeLessThanOrEqual(small * 4.5);
+	});
+
 	// A box's heading is one of a box of links when the box holds links and no paragraph.
 	it('grows with the page: a box with many headings that may be those of a box of links', () => {
 		const make = (count: number) =>
