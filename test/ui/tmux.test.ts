@@ -308,20 +308,6 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 		return qatarDir;
 	};
 
-	// The notes are read after the first frame; until then n and E say to try again, as they
-	// would to a reader. n, tried until it opens the note prompt (then Esc), shows they are read.
-	const untilNotesRead = async () => {
-		const prompt = shows('New note on ');
-		for (let tries = 0; !prompt(); tries++) {
-			if (tries > 100) throw new Error(`timed out waiting for the notes to be read; the screen:\n${screen()}`);
-			keys('n');
-			await until('the note prompt or the refusal', () => prompt() || screen().includes('still being read'));
-			if (!prompt()) await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-		keys('Escape');
-		await until('the note prompt to close', () => !prompt());
-	};
-
 	const startOn = async (briefing: string, prefix = '') => {
 		keys('clear', 'Enter');
 		await until('a clear screen', () => screen().trim() === '$');
@@ -390,8 +376,8 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 					].join('\n'),
 				);
 				chmodSync(editor, 0o755);
+				// Pressed as soon as the dashboard shows, perhaps before notes.json is read: E waits for it.
 				await startOn(briefing, `EDITOR=${editor} `);
-				await untilNotesRead();
 				keys('E');
 				await until('the saved note', shows('saved: added n-1 on actor'));
 				expect(alternateOn()).toBe(true);
