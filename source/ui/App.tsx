@@ -100,6 +100,7 @@ function Dashboard({dir, outside}: {dir: string | null; outside: Outside}) {
 		notesDir,
 		dir,
 		index,
+		latest,
 		handOver: screen.handOver,
 		update,
 		saved: notesSaved,

@@ -105,6 +105,15 @@ describe('a large briefing drawn from its start', () => {
 		await exportsTheWhole(dir, app);
 	});
 
+	it('reads the rest first for the Enter of an export typed before it is read', async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
+		const reading = paused(readBriefingStart(dir, 45)!);
+		const app = await renderDashboardFrom(dir, reading.start);
+		// The rest can be read from now on, but Enter comes before the dashboard's own reading does.
+		await exportsTheWhole(dir, app, () => app.pressWith(KEYS.enter, reading.resume));
+	});
+
 	it('reads the rest at once for a key that needs every event', async () => {
 		const dir = tempDir();
 		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
@@ -128,9 +137,10 @@ describe('a large briefing drawn from its start', () => {
 
 // x, a file's name and Enter: the export has every event, the same bytes as the store's export of
 // the whole briefing read from the disk.
-async function exportsTheWhole(dir: string, app: Awaited<ReturnType<typeof renderDashboardFrom>>) {
+async function exportsTheWhole(dir: string, app: Awaited<ReturnType<typeof renderDashboardFrom>>, enter = () => app.press(KEYS.enter)) {
 	const file = join(dir, 'export.json');
-	await app.press('x', KEYS.ctrlU, file, KEYS.enter);
+	await app.press('x', KEYS.ctrlU, file);
+	await enter();
 	await waitFor('the export', () => app.footer().startsWith('wrote '));
 	expect(app.footer()).toMatch(/^wrote .*export\.json \(json, 60 events, 6 quotes\)/);
 	const expected = join(dir, 'expected.json');
