@@ -397,6 +397,35 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 	);
 
 	it(
+		"o opens the event's article with the program BRIEFING_OPENER names, given its url, and the dashboard stays drawn",
+		() =>
+			inSession(async () => {
+				const opened = join(tempRoot, `opener-${session}.txt`);
+				const opener = join(tempRoot, `opener-${session}.sh`);
+				// It writes what it was given, whole once the file is there; the dashboard runs it detached,
+				// its output nowhere.
+				writeFileSync(
+					opener,
+					['#!/bin/sh', `printf '%s\\n' "$#" "$@" > '${opened}.part'`, `mv '${opened}.part' '${opened}'`, ''].join('\n'),
+				);
+				chmodSync(opener, 0o755);
+				await startOn(qatarBriefing(), `BRIEFING_OPENER=${opener} `);
+				keys('2', 'o');
+				await until('the status line', shows('opened https://news.example.org/doha-talks'));
+				await until('the opener to have written', () => existsSync(opened));
+				// One argument, the article's url.
+				expect(readFileSync(opened, 'utf8')).toBe('1\nhttps://news.example.org/doha-talks\n');
+				expect(alternateOn()).toBe(true);
+				const lines = screen().split('\n');
+				expect(lines[0]).toMatch(/^Briefing · /);
+				expect(lines[2]).toMatch(/▸ Feed 1\/2/);
+				keys('q');
+				await until('the shell', shellBack);
+			}),
+		TEST_MS,
+	);
+
+	it(
 		'y copies the quote with its citation through OSC 52 (tmux keeps it as a buffer with set-clipboard on)',
 		() =>
 			inSession(async () => {
