@@ -3,7 +3,7 @@ import {type RefObject, useCallback, useEffect, useMemo, useRef, useState} from 
 import {notesOn} from '../store/notes.js';
 import type {BriefingData} from '../store/schema.js';
 import type {BriefingStart} from '../store/start.js';
-import {BriefingProvider, type NotesLoad, useBriefing} from './BriefingContext.js';
+import {BriefingProvider, type NotesLoad, type NotesReader, useBriefing} from './BriefingContext.js';
 import {anchor, followNotes} from './dispatch.js';
 import {DetailView} from './DetailView.js';
 import {footerLine, headerLines, tabBar} from './format/chrome.js';
@@ -31,14 +31,15 @@ export type AppProps = {
 	sample: boolean; // the embedded sample, shown until something is ingested
 	dir?: string | null; // the briefing directory, for the header
 	theme?: Theme; // default: from NO_COLOR and the terminal
+	readNotes?: NotesReader;
 } & Partial<Outside>;
 
-export function App({data, start, sample, dir = null, theme, ...outside}: AppProps) {
+export function App({data, start, sample, dir = null, theme, readNotes, ...outside}: AppProps) {
 	const {stdout} = useStdout();
 	const resolved = useMemo(() => theme ?? themeFor(stdout), [theme, stdout]);
 	return (
 		<ThemeContext.Provider value={resolved}>
-			<BriefingProvider data={data} start={start} sample={sample} dir={dir}>
+			<BriefingProvider data={data} start={start} sample={sample} dir={dir} readNotes={readNotes}>
 				<Dashboard dir={dir} outside={{terminal: null, ...outside}} />
 			</BriefingProvider>
 		</ThemeContext.Provider>
@@ -62,12 +63,12 @@ const SAMPLE_REFUSAL = 'notes go on your own briefing, not the sample: ingest ar
 const readOnly = (problem: string) =>
 	`notes are read-only until notes.json is fixed (briefing doctor explains): ${problem.replace(/^.*[\\/](notes\.json: )/, '$1')}`;
 
-// Why n, e and d cannot change notes now, or null when they can.
+// Why n, e and d cannot change notes, or null when they can (once notes.json is read: until
+// then they wait for it, dispatch.ts).
 function refusalFor(sample: boolean, dir: string | null, notes: NotesLoad): string | null {
 	if (sample) return SAMPLE_REFUSAL;
 	if (!dir) return 'notes are off: there is no briefing directory';
 	if (notes.problem) return readOnly(notes.problem);
-	if (!notes.loaded) return 'the notes are still being read; try again';
 	return null;
 }
 
@@ -99,6 +100,7 @@ function Dashboard({dir, outside}: {dir: string | null; outside: Outside}) {
 		notesDir,
 		dir,
 		index,
+		latest,
 		handOver: screen.handOver,
 		update,
 		saved: notesSaved,
@@ -155,7 +157,10 @@ function Dashboard({dir, outside}: {dir: string | null; outside: Outside}) {
 		if (top?.kind === 'note') return noteEditorLines(top, overlayWidth);
 		return null;
 	}, [index, overlayKey, overlayWidth, color, notes.list]); // eslint-disable-line react-hooks/exhaustive-deps
-	const notesEnv: NotesEnv = useMemo(() => ({list: notes.list, refusal: refusalFor(index.sample, dir, notes)}), [notes, index.sample, dir]);
+	const notesEnv: NotesEnv = useMemo(
+		() => ({list: notes.list, refusal: refusalFor(index.sample, dir, notes), reading: !notes.loaded}),
+		[notes, index.sample, dir],
+	);
 
 	const env: Env = {
 		index,

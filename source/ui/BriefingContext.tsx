@@ -39,16 +39,27 @@ const BriefingContext = createContext<Briefing | null>(null);
 // loop that reads more keeps a key waiting longer.
 const RELOAD_CHUNK = 1 << 20;
 
-type Props = {data: BriefingData; start?: BriefingStart | undefined; sample: boolean; dir: string | null; children: ReactNode};
+// How notes.json is read: the store's loadNotes, or for the tests, one that holds the first read
+// (to press keys before it ends).
+export type NotesReader = (dir: string) => Promise<NotesState>;
 
-export function BriefingProvider({data, start, sample, dir, children}: Props) {
+type Props = {
+	data: BriefingData;
+	start?: BriefingStart | undefined;
+	sample: boolean;
+	dir: string | null;
+	readNotes?: NotesReader | undefined;
+	children: ReactNode;
+};
+
+export function BriefingProvider({data, start, sample, dir, readNotes = loadNotes, children}: Props) {
 	const loader = useMemo(() => briefingLoader(data, start, sample), [data, start, sample]);
 	const loaded = useSyncExternalStore(loader.subscribe, loader.current);
 	// Effects run once the frame is drawn, so the rest is read after the first one.
 	useEffect(() => loader.start(), [loader]);
 	const [problem, setProblem] = useState<string | null>(null);
 	const shownSample = loaded.index.sample;
-	const {notes, reloadNotes, notesSaved} = useNotes(shownSample ? null : dir);
+	const {notes, reloadNotes, notesSaved} = useNotes(shownSample ? null : dir, readNotes);
 	// The watcher outlives a change of the notes' directory (the sample, then an ingested briefing).
 	const reloadNotesRef = useRef(reloadNotes);
 	useEffect(() => {
@@ -110,14 +121,14 @@ const sameNotes = (a: NotesLoad, b: NotesLoad) =>
 // dropped (the write's notes are newer), and one that finds the notes as they are changes nothing,
 // so that this dashboard's own writes, seen again by the watcher, draw nothing. A read that finds
 // notes.json unreadable keeps the notes last read whole, read-only until it is fixed.
-function useNotes(dir: string | null) {
+function useNotes(dir: string | null, readNotes: NotesReader) {
 	const [notes, setNotes] = useState<NotesLoad>({list: [], problem: null, loaded: false});
 	const saves = useRef(0);
 	const update = useCallback((next: NotesLoad) => setNotes((previous) => (sameNotes(previous, next) ? previous : next)), []);
 	const reloadNotes = useCallback(async () => {
 		if (!dir) return null;
 		const before = saves.current;
-		const read = await loadNotes(dir);
+		const read = await readNotes(dir);
 		if (saves.current === before) {
 			setNotes((previous) => {
 				const kept = read.problem && previous.loaded && !previous.problem ? previous.list : read.notes;
@@ -126,7 +137,7 @@ function useNotes(dir: string | null) {
 			});
 		}
 		return read;
-	}, [dir]);
+	}, [dir, readNotes]);
 	const notesSaved = useCallback(
 		(list: Note[]) => {
 			saves.current++;

@@ -248,7 +248,8 @@ export function indexBuilder(data: BriefingData, sample: boolean, summary: Summa
 			const actors = byCount(done);
 			const part = !done && summary !== null;
 			return assemble({
-				data,
+				// Whole, with every event read (an export writes it); the start's data has the first ones.
+				data: done ? {...data, events: feed} : data,
 				sample,
 				partial: part,
 				eventCount: part ? summary.events : feed.length,

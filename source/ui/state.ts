@@ -1,7 +1,7 @@
 import type {Note, NoteTarget} from '../store/notes.js';
 import type {BriefingIndex} from './briefingIndex.js';
 import type {ExportMode, ExportRequest} from './exportPrompt.js';
-import type {Scope} from './keymap.js';
+import type {KeyPress, Scope} from './keymap.js';
 import type {Cursor, PaneId, ViewQuery, Views} from './views.js';
 
 // The dashboard's whole state: a plain value that only dispatch.ts changes, one key at a time.
@@ -49,6 +49,9 @@ export type UIState = {
 	status: string | null; // the status line: "saved", an error, why a key did nothing
 	request: Request | null; // the latest request (a new object each time)
 	terminal: TerminalRequest | null;
+	// A note key pressed before notes.json was first read, and every key after it, in order: they
+	// wait for the notes (dispatch.ts release).
+	held: KeyPress[];
 };
 
 // What the dispatcher needs to know besides the state: the data, its views, and the sizes on
@@ -64,10 +67,11 @@ export type Env = {
 	latest?: (whole: boolean) => Pick<Env, 'index' | 'views'>;
 };
 
-// The notes as last read or written, and why they cannot be changed (null when they can).
-export type NotesEnv = {list: readonly Note[]; refusal: string | null};
+// The notes as last read or written, why they cannot be changed (null when they can), and whether
+// notes.json is yet to be read for the first time.
+export type NotesEnv = {list: readonly Note[]; refusal: string | null; reading: boolean};
 
-export const NO_NOTES: NotesEnv = {list: [], refusal: 'notes are off here'};
+export const NO_NOTES: NotesEnv = {list: [], refusal: 'notes are off here', reading: false};
 
 export const initialState = (): UIState => ({
 	focus: 'actors',
@@ -80,6 +84,7 @@ export const initialState = (): UIState => ({
 	status: null,
 	request: null,
 	terminal: null,
+	held: [],
 });
 
 export const topMode = (state: UIState): Mode | undefined => state.modes[state.modes.length - 1];

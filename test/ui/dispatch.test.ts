@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {buildIndex} from '../../source/ui/briefingIndex.js';
-import {dispatchKey} from '../../source/ui/dispatch.js';
+import {dispatchKey, release} from '../../source/ui/dispatch.js';
 import {type KeyPress} from '../../source/ui/keymap.js';
 import {type Env, type UIState, initialState, topMode} from '../../source/ui/state.js';
 import {createViews} from '../../source/ui/views.js';
@@ -149,7 +149,7 @@ describe('dispatchKey', () => {
 		});
 		const firstEvent = index.feed[0]!.id;
 		const notes = [note('n-1', 'event', firstEvent, '2024-01-01T00:00:00Z'), note('n-2', 'event', firstEvent, '2024-01-02T00:00:00Z')];
-		const writable: Env = {...env, notes: {list: notes, refusal: null}};
+		const writable: Env = {...env, notes: {list: notes, refusal: null, reading: false}};
 		const go = (state: UIState, ...keys: Array<KeyPress | string>) =>
 			keys.reduce((s, k) => dispatchKey(s, typeof k === 'string' ? key(k) : k, writable), state);
 
@@ -183,6 +183,31 @@ describe('dispatchKey', () => {
 
 		it('refuses n, e, d with the reason when notes cannot be written', () => {
 			for (const k of ['n', 'e', 'd']) expect(press(initialState(), '2', k)).toMatchObject({modes: [], status: 'notes are off here'});
+		});
+
+		it('holds a note key pressed before notes.json is read, and the keys after it, until release gives them back in order', () => {
+			const reading: Env = {...env, notes: {list: [], refusal: null, reading: true}};
+			const early = (state: UIState, ...keys: Array<KeyPress | string>) =>
+				keys.reduce((s, k) => dispatchKey(s, typeof k === 'string' ? key(k) : k, reading), state);
+			// 2 acts at once; e waits, and q, j and Enter wait behind it rather than quit, move, open.
+			const held = early(initialState(), '2', 'e', 'q', 'j', key('typed at once'), ENTER);
+			expect(held).toMatchObject({focus: 'feed', modes: [], quit: false, status: 'reading the notes…'});
+			expect(held.held.map((k) => k.text || k.name)).toEqual(['e', 'q', 'j', 'typed at once', 'return']);
+			expect(release(held, reading)).toBeNull();
+			// Ctrl-C does not wait.
+			expect(early(held, {...key('c'), ctrl: true}).quit).toBe(true);
+			// Read: the keys go on as if typed then, e on the newest note of the event it was pressed on.
+			const released = release(held, writable)!;
+			expect(released.state).toMatchObject({held: [], status: null});
+			const after = released.keys.reduce((s, k) => dispatchKey(s, k, writable), released.state);
+			expect(after.modes).toMatchObject([{kind: 'note', noteId: 'n-2', text: 'text of n-2qjtyped at once', saving: true}]);
+			expect(after.request).toEqual({op: 'edit', id: 'n-2', text: 'text of n-2qjtyped at once'});
+			// Read, but damaged: the refusal, and the keys typed for the note dropped.
+			const damaged: Env = {...env, notes: {list: [], refusal: 'notes are read-only', reading: false}};
+			expect(release(held, damaged)).toEqual({state: {...held, held: [], status: 'notes are read-only'}, keys: []});
+			// The sample: refused at once, nothing held.
+			const sample: Env = {...env, notes: {list: [], refusal: 'notes go on your own briefing', reading: true}};
+			expect(dispatchKey(initialState(), key('n'), sample)).toMatchObject({held: [], status: 'notes go on your own briefing'});
 		});
 	});
 });

@@ -5,9 +5,10 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readBriefing} from '../../source/store/db.js';
-import {addNote} from '../../source/store/notes.js';
+import {actorTarget, addNote, loadNotes} from '../../source/store/notes.js';
+import {buildIndex} from '../../source/ui/briefingIndex.js';
 import {useTempDir} from '../helpers.js';
-import {KEYS, renderDashboard, sampleBriefing, tick} from './render.js';
+import {KEYS, renderDashboard, running, sampleBriefing, tick} from './render.js';
 
 // Notes from the dashboard: keys that add, edit and delete a note, checked in notes.json on the
 // disk, on the seed article ingested into a real temporary directory by the built CLI (no mocked
@@ -192,6 +193,69 @@ describe('notes in the dashboard', () => {
 		}
 		expect(readFileSync(join(dir, 'notes.json'), 'utf8')).toBe('{"schemaVersion": 1, "nextId": 2, "notes": [');
 	});
+	// notes.json is read only once `read` is called: keys pressed before that come before the notes,
+	// as on a reader's first keys after start (the store and its file are real; only the read waits).
+	async function openBeforeNotes(notesJson?: string) {
+		const dir = tempDir();
+		for (const name of ['article.txt', 'briefing.json']) copyFileSync(join(template, name), join(dir, name));
+		if (notesJson !== undefined) writeFileSync(join(dir, 'notes.json'), notesJson);
+		let read = () => {};
+		const allowed = new Promise<void>((resolve) => {
+			read = resolve;
+		});
+		const readNotes = async (notesDir: string) => {
+			await allowed;
+			return loadNotes(notesDir);
+		};
+		const data = (await readBriefing(dir))!;
+		return {dir, data, read, ui: await renderDashboard(data, {dir, readNotes})};
+	}
+
+	it('n pressed before notes.json is read waits for it; the text typed after it goes into the note, on the item n was pressed on', async () => {
+		const {dir, read, ui} = await openBeforeNotes();
+		// 2 and j act at once; n waits, and q, j, d and Enter wait behind it (no quit, move, delete, open).
+		await ui.press('2', 'j', 'n', 'q', ...'uit j', 'd', ' typed at once', KEYS.enter);
+		expect(ui.lines().at(-1)).toMatch(/^reading the notes… /);
+		expect(ui.frame()).not.toContain('New note');
+		expect(ui.lines()[2]).toContain('Feed 2/8');
+		expect(running(ui)).toBe(true);
+		read();
+		await until(ui.frame, 'saved: added n-1 on event');
+		const notes = notesOnDisk(dir);
+		expect(notes.map((note) => [note.text, note.target.kind])).toEqual([['quit jd typed at once', 'event']]);
+		expect(ui.lines()[2]).toContain('Feed 2/8');
+		expect(ui.frame()).toMatch(/▸✎/);
+		// The note is on the event under the cursor: its detail view lists it.
+		await ui.press(KEYS.enter);
+		expect(ui.frame()).toContain(`event ${notes[0]!.target.id}`);
+		expect(ui.frame()).toContain('quit jd typed at once');
+	});
+
+	it('e pressed before notes.json is read edits the newest note once it is read', async () => {
+		const {dir, data, read, ui} = await openBeforeNotes();
+		const actor = buildIndex(data).actors[0]!.actor; // under the cursor
+		await addNote(dir, actorTarget(actor), 'first thought');
+		await ui.press('e', KEYS.ctrlU, 'second thought', KEYS.enter);
+		expect(ui.lines().at(-1)).toMatch(/^reading the notes… /);
+		read();
+		await until(ui.frame, 'saved: edited n-1 on actor');
+		expect(notesOnDisk(dir).map((note) => [note.id, note.text, note.target.id])).toEqual([['n-1', 'second thought', actor.id]]);
+	});
+
+	it('a note key pressed before a damaged notes.json is read gets its refusal then, and the keys typed after it do nothing', async () => {
+		const damaged = '{"schemaVersion": 1, "nextId": 2, "notes": [';
+		const {dir, read, ui} = await openBeforeNotes(damaged);
+		const before = ui.frame();
+		await ui.press('n', ...'quit', KEYS.enter);
+		read();
+		await until(ui.frame, 'notes are read-only until notes.json is fixed (briefing doctor explains): notes.json: is not valid JSON');
+		// q did not quit, u and i did nothing, t and Enter did not select: the panes are as they were.
+		expect(running(ui)).toBe(true);
+		expect(ui.frame()).not.toContain('New note');
+		expect(ui.lines().slice(0, -1)).toEqual(before.split('\n').slice(0, -1));
+		expect(readFileSync(join(dir, 'notes.json'), 'utf8')).toBe(damaged);
+	});
+
 	it('edits anywhere in the note: ← →, Home/End, Ctrl-A/Ctrl-E, Alt-←/→ and Alt-b/f by word, Ctrl-W', async () => {
 		const {dir, ui} = await open();
 		await ui.press('n', ...'helo world');

@@ -4,6 +4,7 @@ import type {ReactNode} from 'react';
 import {afterEach} from 'vitest';
 import type {BriefingData} from '../../source/store/schema.js';
 import {App} from '../../source/ui/App.js';
+import type {NotesReader} from '../../source/ui/BriefingContext.js';
 import type {Outside} from '../../source/ui/hooks/useRequests.js';
 
 export {sampleBriefing, scaledBriefing} from './data.js';
@@ -153,11 +154,18 @@ export function resize(stdout: Stdout, columns: number, rows: number): void {
 	stdout.emit('resize');
 }
 
-type Options = {columns?: number; rows?: number; sample?: boolean; dir?: string; outside?: Partial<Outside>};
+type Options = {columns?: number; rows?: number; sample?: boolean; dir?: string; outside?: Partial<Outside>; readNotes?: NotesReader};
 
 export async function renderDashboard(data: BriefingData, options: Options = {}) {
 	const instance = render(
-		<App data={data} sample={options.sample ?? false} dir={options.dir ?? null} theme={{color: false}} {...options.outside} />,
+		<App
+			data={data}
+			sample={options.sample ?? false}
+			dir={options.dir ?? null}
+			theme={{color: false}}
+			{...(options.readNotes ? {readNotes: options.readNotes} : {})}
+			{...options.outside}
+		/>,
 		{columns: options.columns ?? 120, rows: options.rows ?? 40},
 	);
 	const frame = () => instance.lastFrame() ?? '';

@@ -1,5 +1,8 @@
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readBriefing, updateBriefing} from '../../source/store/db.js';
+import {writeExport} from '../../source/store/exportFile.js';
 import {type BriefingStart, readBriefingStart} from '../../source/store/start.js';
 import {App} from '../../source/ui/App.js';
 import {briefingLoader} from '../../source/ui/briefingLoader.js';
@@ -7,7 +10,7 @@ import {needsWhole} from '../../source/ui/dispatch.js';
 import type {NamedKey} from '../../source/ui/keymap.js';
 import {type UIState, initialState} from '../../source/ui/state.js';
 import {addTwoActorArticle, useTempDir} from '../helpers.js';
-import {KEYS, render, renderDashboard, settle, tick, typeKeys} from './render.js';
+import {KEYS, render, renderDashboard, settle, tick, typeKeys, waitFor} from './render.js';
 
 // A briefing of 60 events in 6 articles, stored as ingest stores it, opened from its first 45
 // events: more than the 40 rows of the terminal, as the dashboard reads more than a screen.
@@ -91,6 +94,26 @@ describe('a large briefing drawn from its start', () => {
 		expect(app.frame()).toContain('Event 6.9');
 	});
 
+	it('exports every event once the rest is read, as the store exports the whole briefing', async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
+		const reading = paused(readBriefingStart(dir, 45)!);
+		const app = await renderDashboardFrom(dir, reading.start);
+		reading.resume();
+		await app.press(KEYS.tab, KEYS.end);
+		expect(app.frame()).toContain('Feed 60/60');
+		await exportsTheWhole(dir, app);
+	});
+
+	it('reads the rest first for the Enter of an export typed before it is read', async () => {
+		const dir = tempDir();
+		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
+		const reading = paused(readBriefingStart(dir, 45)!);
+		const app = await renderDashboardFrom(dir, reading.start);
+		// The rest can be read from now on, but Enter comes before the dashboard's own reading does.
+		await exportsTheWhole(dir, app, () => app.pressWith(KEYS.enter, reading.resume));
+	});
+
 	it('reads the rest at once for a key that needs every event', async () => {
 		const dir = tempDir();
 		for (const n of [1, 2, 3, 4, 5, 6]) await updateBriefing(dir, add(n));
@@ -111,6 +134,19 @@ describe('a large briefing drawn from its start', () => {
 		expect(dispatchWholeKeys()).toEqual({End: true, G: true, j: false, 'jjG typed at once': true, 'G in a search': false});
 	});
 });
+
+// x, a file's name and Enter: the export has every event, the same bytes as the store's export of
+// the whole briefing read from the disk.
+async function exportsTheWhole(dir: string, app: Awaited<ReturnType<typeof renderDashboardFrom>>, enter = () => app.press(KEYS.enter)) {
+	const file = join(dir, 'export.json');
+	await app.press('x', KEYS.ctrlU, file);
+	await enter();
+	await waitFor('the export', () => app.footer().startsWith('wrote '));
+	expect(app.footer()).toMatch(/^wrote .*export\.json \(json, 60 events, 6 quotes\)/);
+	const expected = join(dir, 'expected.json');
+	await writeExport((await readBriefing(dir))!, dir, [], expected, false);
+	expect(readFileSync(file, 'utf8')).toBe(readFileSync(expected, 'utf8'));
+}
 
 // Which keys need every event (dispatch.ts needsWhole).
 function dispatchWholeKeys() {
@@ -144,6 +180,7 @@ async function renderDashboardFrom(dir: string, start = readBriefingStart(dir, 4
 	await settled();
 	return {
 		frame: () => app.lastFrame() ?? '',
+		footer: () => (app.lastFrame() ?? '').split('\n').at(-1)!,
 		async press(...keys: string[]) {
 			await typeKeys(app.stdin, keys);
 			await settled();

@@ -308,20 +308,6 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 		return qatarDir;
 	};
 
-	// The notes are read after the first frame; until then n and E say to try again, as they
-	// would to a reader. n, tried until it opens the note prompt (then Esc), shows they are read.
-	const untilNotesRead = async () => {
-		const prompt = shows('New note on ');
-		for (let tries = 0; !prompt(); tries++) {
-			if (tries > 100) throw new Error(`timed out waiting for the notes to be read; the screen:\n${screen()}`);
-			keys('n');
-			await until('the note prompt or the refusal', () => prompt() || screen().includes('still being read'));
-			if (!prompt()) await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-		keys('Escape');
-		await until('the note prompt to close', () => !prompt());
-	};
-
 	const startOn = async (briefing: string, prefix = '') => {
 		keys('clear', 'Enter');
 		await until('a clear screen', () => screen().trim() === '$');
@@ -390,8 +376,8 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 					].join('\n'),
 				);
 				chmodSync(editor, 0o755);
+				// Pressed as soon as the dashboard shows, perhaps before notes.json is read: E waits for it.
 				await startOn(briefing, `EDITOR=${editor} `);
-				await untilNotesRead();
 				keys('E');
 				await until('the saved note', shows('saved: added n-1 on actor'));
 				expect(alternateOn()).toBe(true);
@@ -404,6 +390,35 @@ describe.skipIf(!hasTmux)(`the built CLI in tmux${hasTmux ? '' : ' (skipped: tmu
 				expect(seen).toMatch(/(^|\s)icanon(\s|$)/m); // raw mode off
 				const notes = JSON.parse(readFileSync(join(briefing, 'notes.json'), 'utf8')) as {notes: Array<{text: string}>};
 				expect(notes.notes.map((note) => note.text)).toEqual(['typed in the editor']);
+				keys('q');
+				await until('the shell', shellBack);
+			}),
+		TEST_MS,
+	);
+
+	it(
+		"o opens the event's article with the program BRIEFING_OPENER names, given its url, and the dashboard stays drawn",
+		() =>
+			inSession(async () => {
+				const opened = join(tempRoot, `opener-${session}.txt`);
+				const opener = join(tempRoot, `opener-${session}.sh`);
+				// It writes what it was given, whole once the file is there; the dashboard runs it detached,
+				// its output nowhere.
+				writeFileSync(
+					opener,
+					['#!/bin/sh', `printf '%s\\n' "$#" "$@" > '${opened}.part'`, `mv '${opened}.part' '${opened}'`, ''].join('\n'),
+				);
+				chmodSync(opener, 0o755);
+				await startOn(qatarBriefing(), `BRIEFING_OPENER=${opener} `);
+				keys('2', 'o');
+				await until('the status line', shows('opened https://news.example.org/doha-talks'));
+				await until('the opener to have written', () => existsSync(opened));
+				// One argument, the article's url.
+				expect(readFileSync(opened, 'utf8')).toBe('1\nhttps://news.example.org/doha-talks\n');
+				expect(alternateOn()).toBe(true);
+				const lines = screen().split('\n');
+				expect(lines[0]).toMatch(/^Briefing · /);
+				expect(lines[2]).toMatch(/▸ Feed 1\/2/);
 				keys('q');
 				await until('the shell', shellBack);
 			}),

@@ -1,7 +1,7 @@
 import {type Key, useApp, useInput, useStdin} from 'ink';
 import {type Dispatch, type SetStateAction, useCallback, useLayoutEffect, useRef} from 'react';
-import {dispatchKey, needsWhole} from '../dispatch.js';
-import {keyPress} from '../keymap.js';
+import {dispatchKey, needsWhole, release} from '../dispatch.js';
+import {type KeyPress, keyPress} from '../keymap.js';
 import type {Env, Request, UIState} from '../state.js';
 import type {Screen} from './useScreen.js';
 
@@ -18,6 +18,9 @@ import type {Screen} from './useScreen.js';
 // Until the rest of a large briefing is read (index.partial), a key is answered on its start, but
 // one that needs every event (dispatch.ts needsWhole) reads the rest first (env.latest); a key
 // that comes just after the rest is read is answered on the whole, before it is drawn.
+//
+// A note key pressed before notes.json is first read waits for it, and the keys after it wait
+// behind it (dispatch.ts): once the notes are there, they are dispatched here one by one, in order.
 export function useKeymap(
 	state: UIState,
 	setState: Dispatch<SetStateAction<UIState>>,
@@ -35,13 +38,8 @@ export function useKeymap(
 	});
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
-	const handle = useCallback(
-		(input: string, key: Key) => {
-			const previous = stateRef.current;
-			const press = keyPress(input, key);
-			let env = envRef.current;
-			if (env.index.partial && env.latest) env = {...env, ...env.latest(needsWhole(previous, press))};
-			const next = dispatchKey(previous, press, env);
+	const commit = useCallback(
+		(previous: UIState, next: UIState) => {
 			if (next === previous) return;
 			stateRef.current = next;
 			setState(next);
@@ -51,6 +49,23 @@ export function useKeymap(
 		},
 		[setState, exit, screen],
 	);
+	const step = useCallback(
+		(press: KeyPress) => {
+			const previous = stateRef.current;
+			let env = envRef.current;
+			if (env.index.partial && env.latest) env = {...env, ...env.latest(needsWhole(previous, press))};
+			commit(previous, dispatchKey(previous, press, env));
+		},
+		[commit],
+	);
+	const handle = useCallback((input: string, key: Key) => step(keyPress(input, key)), [step]);
+	// Keys held for notes.json (dispatch.ts release) go on once it is read, each as a key does.
+	useLayoutEffect(() => {
+		const released = release(stateRef.current, env);
+		if (!released) return;
+		commit(stateRef.current, released.state);
+		for (const press of released.keys) step(press);
+	});
 	useInput(handle, {isActive: isRawModeSupported});
 	return useCallback(
 		(change: (state: UIState) => UIState) => {

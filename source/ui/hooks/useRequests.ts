@@ -28,6 +28,7 @@ type Deps = Outside & {
 	notesDir: string | null;
 	dir: string | null;
 	index: BriefingIndex;
+	latest: (whole: boolean) => {index: BriefingIndex}; // the briefing keys work on (briefingLoader.ts)
 	handOver: Screen['handOver']; // the terminal lent to the editor (useScreen.ts)
 	update: (change: (state: UIState) => UIState) => void;
 	saved: (notes: Note[]) => void; // notes.json as the write left it
@@ -36,7 +37,20 @@ type Deps = Outside & {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function useRequests({notesDir, dir, index, handOver, update, saved, reload, terminal, clipboard, opener, env = process.env}: Deps) {
+export function useRequests({
+	notesDir,
+	dir,
+	index,
+	latest,
+	handOver,
+	update,
+	saved,
+	reload,
+	terminal,
+	clipboard,
+	opener,
+	env = process.env,
+}: Deps) {
 	const writeNote = useCallback(
 		(request: NoteRequest, written?: Parameters<typeof noteFailed>[2]) => {
 			if (!notesDir) return;
@@ -108,13 +122,10 @@ export function useRequests({notesDir, dir, index, handOver, update, saved, relo
 						(error: unknown) => update((s) => ({...s, status: message(error)})),
 					);
 					return;
-				case 'export':
-					// The briefing as shown, whole: a large one still being read would export its start.
-					if (index.partial) {
-						update((s) => exportRefused(s, 'the briefing is still being read; try again', null));
-						return;
-					}
-					writeExport(index.data, notesDir, request.actors, request.file, request.overwrite).then(
+				case 'export': {
+					// The briefing whole: the rest of a large one still being read is read first, as End reads it.
+					const whole = index.partial ? latest(true).index : index;
+					writeExport(whole.data, notesDir, request.actors, request.file, request.overwrite).then(
 						(done) => update((s) => exportWritten(s, sanitize(`wrote ${done.file} (${done.format}, ${done.counts})`))),
 						(error: unknown) => {
 							const exists = error instanceof ExportExistsError ? sanitize(error.file) : null;
@@ -122,8 +133,9 @@ export function useRequests({notesDir, dir, index, handOver, update, saved, relo
 							update((s) => exportRefused(s, sanitize(why), exists));
 						},
 					);
+				}
 			}
 		},
-		[writeNote, handOver, terminal, env, update, index, dir, notesDir, opener, clipboard],
+		[writeNote, handOver, terminal, env, update, index, latest, dir, notesDir, opener, clipboard],
 	);
 }
