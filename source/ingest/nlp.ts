@@ -157,25 +157,31 @@ class TaggedToken implements Token {
 // The tokens of one article. An object for each token of every sentence, held for the whole
 // extraction, was most of the memory a long article took. A sentence keeps its tokens as objects
 // only among the article's first KEPT tokens, enough for any article of ordinary length; further on,
-// each token is kept as two numbers, its offset and its word's place in a table, and made again
-// when read. The passes read one sentence at a time, with its neighbours: the sentences read last
+// each token is kept as its offset and its word, and made again when read. The passes read one sentence at a time, with its neighbours: the sentences read last
 // keep the tokens made for them, so that within a sentence, and among its neighbours, a token is
 // the same object at every reading.
 const KEPT = 50_000;
 // A ring of slots rather than a map: a map's replaced tables hold on to the tokens made for it
-// until the next full collection, and a long article filled the old generation with them.
+// until the next full collection, and a long article filled the old generation with them. At most
+// so many sentences, and so many tokens among them: tokens held longer than a collection of the
+// young generation move to the old one, where they are garbage once let go.
 const RECENT = 256;
+const RECENT_TOKENS = 8000;
+const NONE: Token[] = [];
 
 export class ArticleTokens {
 	#starts = new Int32Array(256);
-	#wordAt = new Int32Array(256);
+	// A word for each token, not a number for its place in a table of words: a long word, or one
+	// with long runs of marks around it, is a word of its own, and a text made of them would need
+	// a table as long as the list.
 	readonly #words: Word[] = [];
-	readonly #numbers = new Map<Word, number>();
 	#kept = 0;
 	#packed = 0;
 	readonly #recent: Array<PackedSentence | undefined> = Array.from({length: RECENT}, () => undefined);
-	readonly #recentTokens: Token[][] = Array.from({length: RECENT}, () => []);
-	#next = 0;
+	readonly #recentTokens: Token[][] = Array.from({length: RECENT}, () => NONE);
+	#oldest = 0;
+	#held = 0; // slots
+	#heldTokens = 0;
 
 	constructor(readonly kept = KEPT) {}
 
@@ -187,24 +193,13 @@ export class ArticleTokens {
 		}
 		const first = this.#packed;
 		if (first + tokens.length > this.#starts.length) {
-			const size = Math.max(2 * this.#starts.length, first + tokens.length);
-			const grown = (from: Int32Array) => {
-				const to = new Int32Array(size);
-				to.set(from);
-				return to;
-			};
-			this.#starts = grown(this.#starts);
-			this.#wordAt = grown(this.#wordAt);
+			const grown = new Int32Array(Math.max(2 * this.#starts.length, first + tokens.length));
+			grown.set(this.#starts);
+			this.#starts = grown;
 		}
 		for (const token of tokens) {
-			let number = this.#numbers.get(token.word);
-			if (number === undefined) {
-				number = this.#words.push(token.word) - 1;
-				this.#numbers.set(token.word, number);
-			}
-			this.#starts[this.#packed] = token.start;
-			this.#wordAt[this.#packed] = number;
-			this.#packed++;
+			this.#starts[this.#packed++] = token.start;
+			this.#words.push(token.word);
 		}
 		return first;
 	}
@@ -217,11 +212,19 @@ export class ArticleTokens {
 	// The sentence's tokens made again, and the slot they are kept in.
 	make(sentence: PackedSentence, first: number, count: number): {tokens: Token[]; slot: number} {
 		const tokens: Token[] = [];
-		for (let i = first; i < first + count; i++) tokens.push(new TaggedToken(this.#starts[i]!, this.#words[this.#wordAt[i]!]!));
-		const slot = this.#next;
-		this.#next = (slot + 1) % RECENT;
+		for (let i = first; i < first + count; i++) tokens.push(new TaggedToken(this.#starts[i]!, this.#words[i]!));
+		while (this.#held > 0 && (this.#held === RECENT || this.#heldTokens + count > RECENT_TOKENS)) {
+			this.#heldTokens -= this.#recentTokens[this.#oldest]!.length;
+			this.#recent[this.#oldest] = undefined;
+			this.#recentTokens[this.#oldest] = NONE;
+			this.#oldest = (this.#oldest + 1) % RECENT;
+			this.#held--;
+		}
+		const slot = (this.#oldest + this.#held) % RECENT;
 		this.#recent[slot] = sentence;
 		this.#recentTokens[slot] = tokens;
+		this.#held++;
+		this.#heldTokens += count;
 		return {tokens, slot};
 	}
 }
@@ -293,8 +296,11 @@ function continues(sentence: Tagged, next: Tagged): boolean {
 	);
 }
 
-function tagBlock(body: string, paragraph: Paragraph, block: {start: number; text: string}): Tagged[] {
-	const sentences: Tagged[] = [];
+// A sentence is handed to the article's tokens as soon as the next one shows that it is whole: a
+// long paragraph's tokens are not all held at once.
+function tagBlock(body: string, paragraph: Paragraph, block: {start: number; text: string}, article: ArticleTokens): TaggedSentence[] {
+	const sentences: TaggedSentence[] = [];
+	let previous: Tagged | undefined;
 	for (const piece of pieces(block.text)) {
 		const base = paragraph.start + block.start + piece.start;
 		// The lexicon and suffix rules tag well enough for names, verbs and dates; compromise's
@@ -311,21 +317,20 @@ function tagBlock(body: string, paragraph: Paragraph, block: {start: number; tex
 			const start = first.start - first.pre.trimStart().length;
 			const end = last.end + last.post.trimEnd().length;
 			const sentence = {paragraph: paragraph.index, start, end, text: body.slice(start, end), tokens: toks};
-			const previous = sentences.at(-1);
 			if (previous && continues(previous, sentence)) {
 				previous.tokens.push(...toks);
 				previous.end = end;
 				previous.text = body.slice(previous.start, end);
 			} else {
-				sentences.push(sentence);
+				if (previous) sentences.push(new PackedSentence(previous, article));
+				previous = sentence;
 			}
 		}
 	}
+	if (previous) sentences.push(new PackedSentence(previous, article));
 	return sentences;
 }
 
 export function tagSentences(body: string, paragraph: Paragraph, article = new ArticleTokens()): TaggedSentence[] {
-	return blocks(body.slice(paragraph.start, paragraph.end)).flatMap((block) =>
-		tagBlock(body, paragraph, block).map((sentence) => new PackedSentence(sentence, article)),
-	);
+	return blocks(body.slice(paragraph.start, paragraph.end)).flatMap((block) => tagBlock(body, paragraph, block, article));
 }
