@@ -156,10 +156,10 @@ class TaggedToken implements Token {
 
 // The tokens of one article. An object for each token of every sentence, held for the whole
 // extraction, was most of the memory a long article took. A sentence keeps its tokens as objects
-// only among the article's first KEPT tokens, enough for any article of ordinary length; further on,
-// each token is kept as its offset and its word, and made again when read. The passes read one sentence at a time, with its neighbours: the sentences read last
-// keep the tokens made for them, so that within a sentence, and among its neighbours, a token is
-// the same object at every reading.
+// only among the article's first KEPT tokens, enough for any article of ordinary length; further
+// on, each token is kept as its offset and its word, and made again when read. The passes read one
+// sentence at a time, with its neighbours: the sentences read last keep the tokens made for them,
+// so that within a sentence, and among its neighbours, a token is the same object at every reading.
 const KEPT = 50_000;
 // A ring of slots rather than a map: a map's replaced tables hold on to the tokens made for it
 // until the next full collection, and a long article filled the old generation with them. At most
@@ -171,9 +171,8 @@ const NONE: Token[] = [];
 
 export class ArticleTokens {
 	#starts = new Int32Array(256);
-	// A word for each token, not a number for its place in a table of words: a long word, or one
-	// with long runs of marks around it, is a word of its own, and a text made of them would need
-	// a table as long as the list.
+	// Each token's word itself: a long word, or one with long runs of marks around it, is a word of
+	// its own, so that a table of the words, to point into, could be as long as this list.
 	readonly #words: Word[] = [];
 	#kept = 0;
 	#packed = 0;
