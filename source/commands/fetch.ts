@@ -3,6 +3,7 @@ import {decodeArticle} from '../ingest/decode.js';
 import {ArticleError} from '../ingest/errors.js';
 import {MAX_ARTICLE_BYTES} from '../store/files.js';
 import type {ArticleDocument} from './extractor.js';
+import {errorMessage} from '../output/errorMessage.js';
 
 // `briefing ingest https://…`: the page or the feed at a URL, fetched with Node's fetch, redirects
 // followed, within a time and a size limit, and told apart by its content type (then by its
@@ -53,7 +54,7 @@ function reason(error: unknown, seconds: number): string {
 		case 'EHOSTUNREACH':
 			return 'the network is unreachable (offline?)';
 		default:
-			return cause?.message ?? (error instanceof Error ? error.message : String(error));
+			return cause?.message ?? errorMessage(error);
 	}
 }
 

@@ -9,9 +9,9 @@ import {type Limits, startExtractor} from './extractor.js';
 import {DEFAULT_FETCH_SECONDS, fetchDocument, isUrl} from './fetch.js';
 import {mergeInWorker} from './merger.js';
 
-// Extracts every file first (a folder: the article files under it; a feed: each of its items), then merges them all in one locked
-// read-modify-write. A file or item that fails is reported and skipped; the others are still
-// ingested. Resolves to the exit code.
+// Extracts every file first (a folder: the article files under it; a feed: each of its items),
+// then merges them all in one locked read-modify-write, in a worker thread (merger.ts). A file or
+// item that fails is reported and skipped; the others are still ingested. Resolves to the exit code.
 export async function ingest(
 	files: string[],
 	options: {dir: string; date: string | undefined; limits?: Limits; fetchSeconds?: number},

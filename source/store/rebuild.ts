@@ -2,6 +2,7 @@ import type {ArticleFormat, Extraction} from '../types.js';
 import {emptyBriefing} from './db.js';
 import {articleHash, ingestArticle} from './merge.js';
 import type {ArticleWithBody, FullBriefing} from './schema.js';
+import {errorMessage} from '../output/errorMessage.js';
 
 // briefing.json is derived: everything in it but the articles themselves comes from extracting
 // them. An article keeps its header fields and its body (the text after the header), which is
@@ -65,18 +66,19 @@ export function rebuildBriefing(articles: ArticleWithBody[], extract: ExtractFun
 	let data = emptyBriefing();
 	const failed: RebuildResult['failed'] = [];
 	for (const article of articles) {
+		const text = articleText(article);
 		let extraction: Extraction;
 		try {
-			extraction = extract(articleText(article), {fallbackDate: article.date});
+			extraction = extract(text, {fallbackDate: article.date});
 		} catch (error) {
-			failed.push({article, reason: error instanceof Error ? error.message : String(error)});
+			failed.push({article, reason: errorMessage(error)});
 			continue;
 		}
 		const {title, date, dateAssumed, source, url, byline, format} = article;
 		extraction = {...extraction, article: {...extraction.article, title, date, dateAssumed, source, url, byline, format}};
 		data = ingestArticle(data, {
 			extraction,
-			hash: article.hash || articleHash(articleText(article)),
+			hash: article.hash || articleHash(text),
 			key: article.key,
 			path: article.path,
 			ingestedAt: article.ingestedAt,

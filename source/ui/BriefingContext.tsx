@@ -6,6 +6,7 @@ import type {BriefingData, StoredArticle} from '../store/schema.js';
 import {type BriefingStart, readBriefingStart} from '../store/start.js';
 import {watchFiles} from '../store/watch.js';
 import {type Loaded, SLICE, briefingLoader} from './briefingLoader.js';
+import {errorMessage} from '../output/errorMessage.js';
 
 // The one way the UI reaches the briefing and the notes: read only (notes are changed through the
 // store's functions, and what they resolve with comes back here). An article's text is read from
@@ -110,8 +111,7 @@ export function useBriefing(): Briefing {
 // What comes first in the status line: the store's message names the file by its path, which the
 // header shows already.
 const NOT_RELOADED = `${BRIEFING_FILE} not reloaded`;
-const notReloaded = (error: unknown) =>
-	`${NOT_RELOADED}: ${(error instanceof Error ? error.message : String(error)).replace(/^.*[\\/]briefing\.json: /, '')}`;
+const notReloaded = (error: unknown) => `${NOT_RELOADED}: ${errorMessage(error).replace(/^.*[\\/]briefing\.json: /, '')}`;
 
 const sameNotes = (a: NotesLoad, b: NotesLoad) =>
 	a.loaded === b.loaded && a.problem === b.problem && (a.list === b.list || JSON.stringify(a.list) === JSON.stringify(b.list));

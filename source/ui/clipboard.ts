@@ -1,4 +1,5 @@
 import clipboardy from 'clipboardy';
+import {errorMessage} from '../output/errorMessage.js';
 
 // `y`: text put on the clipboard. Two ways, since neither works everywhere and a terminal cannot
 // be asked whether it took the text:
@@ -45,7 +46,7 @@ export async function copyText(
 			await system(text);
 			ways.push('the system clipboard');
 		} catch (error) {
-			failure = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+			failure = errorMessage(error).split('\n')[0]!;
 		}
 	}
 	if (ways.length === 0)

@@ -1,5 +1,6 @@
 import {render, type Instance} from 'ink';
 import {App, type AppProps} from './App.js';
+import {errorMessage} from '../output/errorMessage.js';
 
 export type Streams = {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream};
 
@@ -27,7 +28,7 @@ export async function runDashboard(props: AppProps, streams: Streams = process):
 	};
 	const onException = (error: unknown) => {
 		leave();
-		streams.stderr.write(`briefing: ${error instanceof Error ? error.message : String(error)}\n`);
+		streams.stderr.write(`briefing: ${errorMessage(error)}\n`);
 		process.exit(1);
 	};
 	const handlers = (Object.keys(SIGNALS) as Array<keyof typeof SIGNALS>).map((signal) => [signal, () => onSignal(signal)] as const);

@@ -10,6 +10,7 @@ import {editInEditor} from '../externalEditor.js';
 import {type Opener, articleTarget, systemOpener} from '../opener.js';
 import type {NoteRequest, Request, UIState} from '../state.js';
 import type {Screen} from './useScreen.js';
+import {errorMessage} from '../../output/errorMessage.js';
 
 // What the dashboard does outside its state when a key asks (state.request): notes written to
 // notes.json, a note handed to $EDITOR, an article opened, a citation copied, an export written.
@@ -34,8 +35,6 @@ type Deps = Outside & {
 	saved: (notes: Note[]) => void; // notes.json as the write left it
 	reload: () => void; // notes.json read again, after a write found it damaged
 };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function useRequests({
 	notesDir,
@@ -67,7 +66,7 @@ export function useRequests({
 					update((s) => noteSaved(s, `saved: ${done} ${result.note.id} on ${result.note.target.kind} ${result.note.target.id}`));
 				},
 				(error: unknown) => {
-					update((s) => noteFailed(s, message(error), written));
+					update((s) => noteFailed(s, errorMessage(error), written));
 					if (error instanceof NotesFileError) reload();
 				},
 			);
@@ -100,7 +99,7 @@ export function useRequests({
 								);
 							}
 						},
-						(error: unknown) => update((s) => ({...s, status: `could not run the editor: ${message(error)}`})),
+						(error: unknown) => update((s) => ({...s, status: `could not run the editor: ${errorMessage(error)}`})),
 					);
 					return;
 				case 'open': {
@@ -112,14 +111,14 @@ export function useRequests({
 					}
 					(opener ?? systemOpener(env))(target.target).then(
 						() => update((s) => ({...s, status: `opened ${target.target}`})),
-						(error: unknown) => update((s) => ({...s, status: `could not open ${target.target}: ${message(error)}`})),
+						(error: unknown) => update((s) => ({...s, status: `could not open ${target.target}: ${errorMessage(error)}`})),
 					);
 					return;
 				}
 				case 'copy':
 					copyText(request.text, terminal?.stdout ?? null, env, clipboard ?? systemClipboard).then(
 						(how) => update((s) => ({...s, status: `copied ${request.what} (${how}): ${request.text}`})),
-						(error: unknown) => update((s) => ({...s, status: message(error)})),
+						(error: unknown) => update((s) => ({...s, status: errorMessage(error)})),
 					);
 					return;
 				case 'export': {
@@ -129,7 +128,7 @@ export function useRequests({
 						(done) => update((s) => exportWritten(s, sanitize(`wrote ${done.file} (${done.format}, ${done.counts})`))),
 						(error: unknown) => {
 							const exists = error instanceof ExportExistsError ? sanitize(error.file) : null;
-							const why = error instanceof ExportWriteError ? `not written: ${error.reason}` : message(error);
+							const why = error instanceof ExportWriteError ? `not written: ${error.reason}` : errorMessage(error);
 							update((s) => exportRefused(s, sanitize(why), exists));
 						},
 					);
