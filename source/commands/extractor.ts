@@ -33,7 +33,8 @@ export class ExtractionRefused extends Error {
 // on its own (`failed`: the item named, then the reason).
 export type Extracted = {article: ExtractedArticle} | {failed: string};
 
-type Serialized = {extraction: ArrayBuffer; url: string | null; removedControls: number};
+// What the worker says of an extracted article.
+type Serialized = Omit<Extract<WorkerReply, {kind: 'done'}>, 'kind'>;
 
 // A text to extract: a file's, or a page's fetched from `url` (then `path` is null).
 export type ArticleDocument = {text: string; path: string | null; url: string | null; modifiedDay: string; html: boolean};
@@ -86,7 +87,7 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 					// The extraction comes serialized, its bytes handed over rather than copied. A worker
 					// keeps the memory a long article made it grow to: it goes before the extraction can be
 					// read back, so that the two are never held at once.
-					const serialized = {extraction: reply.extraction, url: reply.url, removedControls: reply.removedControls};
+					const {kind: _done, ...serialized} = reply;
 					settle(() => {
 						if (request.text.length > LONG_ARTICLE) void retire().then(() => resolve(serialized), reject);
 						else resolve(serialized);
