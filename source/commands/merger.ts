@@ -6,7 +6,7 @@ import type {MergeReply, MergeRequest} from './merge-worker.js';
 // The merge of what `ingest` extracted runs in a worker thread (merge-worker.ts), which reads each
 // extraction back as it merges it. V8 gives the command's own thread a young generation sized by
 // the machine's memory, and no option set after start changes it: merging a long article there
-// grew it to its full size, a large part of the command's peak memory (npm run bench).
+// grew it to its full size, a large part of the command's peak memory.
 // Resolves to the lines that say what became of each article; `onBackup` hears of an older
 // briefing.json kept as a backup.
 export function mergeInWorker(
