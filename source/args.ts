@@ -55,7 +55,7 @@ type Command = {
 
 const DATE = "the date of articles that give none (default: the file's modification day)";
 const TIME_LIMIT = 'the most time one article may take to extract: one that takes more is refused (default: 120)';
-const MEMORY_LIMIT = 'the most memory one article may take to extract (default: 2048)';
+const MEMORY_LIMIT = 'the most memory one article may take to extract (default: 1024)';
 const JSON_OUTPUT = 'print JSON instead of text';
 const ACTOR_FILTER = 'only those of actors with this name or alias';
 

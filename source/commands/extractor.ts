@@ -12,8 +12,12 @@ import type {ExtractedArticle} from './extracted.js';
 
 // What one article may take to extract. Text is untrusted, and extraction is meant to be linear in
 // it, but a budget holds whatever the text: ten megabytes of prose take well under both.
+// The memory is the worker's heap limit, and V8 scales from it how far the heap may grow past what
+// is live before a full collection: up to four times from two gigabytes on, well under twice below
+// one. Given two, a long article's peak memory depended on when garbage happened to be collected
+// (npm run bench -- --only hostile-cli).
 export type Limits = {seconds: number; megabytes: number};
-export const DEFAULT_LIMITS: Limits = {seconds: 120, megabytes: 2048};
+export const DEFAULT_LIMITS: Limits = {seconds: 120, megabytes: 1024};
 
 // V8 sizes a thread's young generation by the machine's memory, up to a hundred megabytes or more,
 // and a long article fills all of it with the tagger's short-lived objects. Bounded, a long
