@@ -36,13 +36,14 @@ if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 
 const result = await build({
 	metafile: true,
-	// The extraction and the merge of what ingest extracted run in worker threads of their own files
-	// (source/commands/extractor.ts, merger.ts).
+	// The extraction, the merge of what ingest extracted and what extract shows run in worker threads
+	// of their own files (source/commands/extractor.ts, merger.ts, printer.ts).
 	entryPoints: {
 		cli: join(root, 'source/bin.ts'),
 		main: join(root, 'source/cli.tsx'),
 		'extract-worker': join(root, 'source/commands/extract-worker.ts'),
 		'merge-worker': join(root, 'source/commands/merge-worker.ts'),
+		'print-worker': join(root, 'source/commands/print-worker.ts'),
 	},
 	outdir: join(root, 'dist'),
 	entryNames: '[name]',

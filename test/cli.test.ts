@@ -1,5 +1,6 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, truncateSync, writeFileSync} from 'node:fs';
+import {once} from 'node:events';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {useTempDir} from './helpers.js';
@@ -285,6 +286,42 @@ describe('briefing CLI', () => {
 		for (const quote of json.quotes)
 			expect(quote).toMatchObject({text: expect.any(String), speaker: expect.toSatisfy((s) => s === null || typeof s === 'string')});
 		expect(readdirSync(dir)).toEqual([]);
+	});
+
+	// The output is written by a thread of its own: all of it reaches a reader that takes its time,
+	// and a reader that stops early ends the command quietly.
+	it('extract writes a long article whole to a slow pipe, and stops quietly when the reader goes', async () => {
+		const dir = tempDir();
+		const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+		const paragraphs = Array.from(
+			{length: 600},
+			(_, i) => `Ada Vance met Omar Reyes in Lisbon on ${days[i % 5]}. "Talk ${i} went well," Vance said.`,
+		);
+		const file = article(dir, 'long.txt', `date 2024-11-04\n\n${paragraphs.join('\n\n')}\n`);
+		for (const json of [true, false]) {
+			const args = ['extract', file, ...(json ? ['--json'] : [])];
+			const whole = run(args);
+			expect(whole.status).toBe(0);
+			expect(whole.stdout.length).toBeGreaterThan(128 * 1024);
+			const slow = spawn(process.execPath, [cli, ...args], {env: cliEnv(dir)});
+			let read = '';
+			slow.stdout.setEncoding('utf8');
+			// A chunk at a time, the next only once this one has been taken in.
+			slow.stdout.on('data', (chunk: string) => {
+				read += chunk;
+				slow.stdout.pause();
+				setImmediate(() => slow.stdout.resume());
+			});
+			const [code] = (await once(slow, 'close')) as [number];
+			expect(code).toBe(0);
+			expect(read).toBe(whole.stdout);
+			const early = spawn(process.execPath, [cli, ...args], {env: cliEnv(dir)});
+			let stderr = '';
+			early.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			early.stdout.once('data', () => early.stdout.destroy());
+			const [earlyCode] = (await once(early, 'close')) as [number];
+			expect({code: earlyCode, stderr}).toEqual({code: 0, stderr: ''});
+		}
 	});
 
 	it('strips terminal escapes that an article carries', () => {

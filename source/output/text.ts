@@ -111,18 +111,21 @@ export function renderSummary(data: BriefingData): string {
 }
 
 // What `extract` shows: one article's header, then everything ingest would store from it.
-export function renderArticle(data: BriefingData): string {
-	const header = data.articles.map((article) => {
-		const date = article.dateAssumed ? `${article.date} (assumed: the article gives no date)` : article.date;
-		return lines([article.title, `${date} · ${article.format}${article.url ? ` · ${article.url}` : ''}`]);
-	});
-	return [
-		...header,
-		renderSummary(data),
-		renderActors(data, data.actors),
-		renderEvents(data, data.events),
-		renderQuotes(data, data.quotes),
-	].join('\n');
+export function* articleText(data: BriefingData): Generator<string> {
+	const sections = [
+		...data.articles.map((article) => {
+			const date = article.dateAssumed ? `${article.date} (assumed: the article gives no date)` : article.date;
+			return [lines([article.title, `${date} · ${article.format}${article.url ? ` · ${article.url}` : ''}`])];
+		}),
+		[renderSummary(data)],
+		actorsText(data, data.actors),
+		eventsText(data, data.events),
+		quotesText(data, data.quotes),
+	];
+	for (const [i, section] of sections.entries()) {
+		if (i > 0) yield '\n';
+		yield* section;
+	}
 }
 
 // `ingest`'s line per file: what happened to it and what the article now holds.
