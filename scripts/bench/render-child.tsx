@@ -2,42 +2,19 @@
 // stream of this process, the keys of keys.ts typed into a stream, and the CPU time (user and
 // system) from each key to the frame it draws, written as JSON. CPU time, unlike the time a frame
 // takes to show, hardly changes with what else the machine runs.
-import {EventEmitter} from 'node:events';
 import {render} from 'ink';
 import {readBriefing} from '../../source/store/db.js';
 import {App} from '../../source/ui/App.js';
+import {FakeStdin, FakeStdout} from '../../test/fake-terminal.js';
 import {KEYS, pressesOf} from './keys.js';
 
-class Terminal extends EventEmitter {
+// The terminal of 120×40 the dashboard draws on: `drawn` hears each write, a frame drawn.
+class Terminal extends FakeStdout {
 	readonly isTTY = true;
-	readonly columns = 120;
-	readonly rows = 40;
 	drawn: (() => void) | null = null;
-	write = (_text: string, encoding?: BufferEncoding | (() => void), callback?: () => void) => {
+	protected override written() {
 		this.drawn?.();
-		(typeof encoding === 'function' ? encoding : callback)?.();
-		return true;
-	};
-}
-
-class Keyboard extends EventEmitter {
-	readonly isTTY = true;
-	private data: string | null = null;
-	type(data: string) {
-		this.data = data;
-		this.emit('readable');
 	}
-	read = () => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,8 +25,8 @@ const cpuMs = () => {
 
 const [dir, presses] = [process.argv[2]!, Number(process.argv[3] ?? 20)];
 const data = (await readBriefing(dir))!;
-const terminal = new Terminal();
-const keyboard = new Keyboard();
+const terminal = new Terminal(120, 40);
+const keyboard = new FakeStdin();
 const app = render(<App data={data} sample={false} dir={dir} />, {
 	stdout: terminal as unknown as NodeJS.WriteStream,
 	stdin: keyboard as unknown as NodeJS.ReadStream,
@@ -63,7 +40,7 @@ async function press(key: string): Promise<number> {
 	await sleep(50);
 	const drawn = new Promise<boolean>((resolve) => (terminal.drawn = () => resolve(true)));
 	const start = cpuMs();
-	keyboard.type(key);
+	keyboard.write(key);
 	const ms = (await Promise.race([drawn, sleep(2000).then(() => false)])) ? cpuMs() - start : Number.NaN;
 	terminal.drawn = null;
 	return ms;

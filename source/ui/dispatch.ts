@@ -4,6 +4,7 @@ import type {BriefingIndex} from './briefingIndex.js';
 import {eventCitation, quoteCitation} from './format/citation.js';
 import {type Command, type KeyPress, commandFor, isText, splitInput} from './keymap.js';
 import {cancelExport, editExport, openExport, requestExport, typeExport} from './exportPrompt.js';
+import {NEED_NOTES, dropHeld, hold, holdNoteKey, waitsForNotes} from './heldKeys.js';
 import * as edit from './lineEdit.js';
 import {KIND_OF, PANE_OF, firstLine, notesOnItem, notesShown, targetIn} from './notes.js';
 import {type Env, type Mode, NO_NOTES, type UIState, scopesFor, topMode} from './state.js';
@@ -16,9 +17,13 @@ import {clampScroll} from './window.js';
 // reach a pane's command because the search scope is the only one asked.
 
 export function dispatchKey(state: UIState, press: KeyPress, env: Env): UIState {
-	// Behind a note key that waits for notes.json, every key waits too, but those of the terminal
-	// (Ctrl-C, Ctrl-L, Ctrl-Z): the text typed after n is the note's, not commands.
-	if (state.held.length > 0 && !commandFor(['always'], press)) return {...state, held: [...state.held, press]};
+	// Behind a note key that waits for notes.json, every key waits too, but Esc, which drops them,
+	// and those of the terminal (Ctrl-C, Ctrl-L, Ctrl-Z): the text typed after n is the note's, not
+	// commands (heldKeys.ts).
+	if (state.held) {
+		const command = commandFor(scopesFor(state), press);
+		return command ? apply(state, command, env, press.text) : hold(state, state.held, press);
+	}
 	// Esc and a key read together arrive as Alt and that key ("\x1b3"): unless Alt and that key mean
 	// something here (Alt-b in a note), a fast Esc, then 3, is what was meant.
 	if (press.meta && press.name === null && press.text !== '' && !commandFor(scopesFor(state), press)) {
@@ -48,26 +53,8 @@ export function dispatchKey(state: UIState, press: KeyPress, env: Env): UIState 
 		return next;
 	}
 	const command = commandFor(scopesFor(state), press);
-	if (command && NEED_NOTES.has(command) && waitsForNotes(env)) return {...state, held: [press], status: 'reading the notes…'};
+	if (command && NEED_NOTES.has(command) && waitsForNotes(env)) return holdNoteKey(state, press);
 	return command ? apply(state, command, env, press.text) : state;
-}
-
-// The note keys act on the notes (e on the newest of the item's, d asks about it, n is refused
-// when notes.json cannot be written), so one pressed before notes.json is first read waits for it
-// (a reader who types n as the dashboard opens means to write a note, not to be told to wait).
-const NEED_NOTES: ReadonlySet<Command> = new Set(['noteAdd', 'noteEdit', 'noteDelete', 'noteExternal']);
-
-const waitsForNotes = (env: Env) => env.notes !== undefined && env.notes.reading && env.notes.refusal === null;
-
-// Once notes.json is read, the keys that waited for it, to be dispatched in order as if typed
-// then; or, when the notes cannot be changed after all, the note key's refusal, and the keys
-// after it dropped (typed for a prompt that does not open, they would run as commands). Null
-// while they still wait, or when none do.
-export function release(state: UIState, env: Env): {state: UIState; keys: KeyPress[]} | null {
-	if (state.held.length === 0 || waitsForNotes(env)) return null;
-	const refusal = (env.notes ?? NO_NOTES).refusal;
-	const released = {...state, held: [], status: refusal};
-	return {state: released, keys: refusal === null ? state.held : []};
 }
 
 // The commands that need every event of the briefing, not those read so far: the last item, the
@@ -389,6 +376,8 @@ export function apply(state: UIState, command: Command, env: Env, text = ''): UI
 			return requestExport(state, command === 'exportOverwrite');
 		case 'exportCancel':
 			return cancelExport(state);
+		case 'dropHeld':
+			return dropHeld(state);
 		default:
 			return state;
 	}

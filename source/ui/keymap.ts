@@ -27,6 +27,7 @@ export type Scope =
 	| 'confirm'
 	| 'export'
 	| 'overwrite'
+	| 'held'
 	| 'help'
 	| 'global'
 	| 'always';
@@ -95,6 +96,7 @@ export const COMMANDS = [
 	'exportWrite',
 	'exportCancel',
 	'exportOverwrite',
+	'dropHeld',
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
@@ -359,6 +361,16 @@ export const KEYMAP: readonly Binding[] = [
 		description: 'Keep the file: back to the prompt',
 		hint: 'keep',
 	},
+	// A note key pressed before notes.json is read waits for it, and every key after it waits too,
+	// but these and those of the terminal (Ctrl-C, Ctrl-L, Ctrl-Z).
+	{
+		scope: 'held',
+		command: 'dropHeld',
+		keys: [{name: 'escape'}],
+		description:
+			'Drop the note key that waits for notes.json to be read and the keys typed after it: the other keys work again, and n, e, E, d are off until the read ends',
+		hint: 'drop the waiting keys',
+	},
 	{scope: 'help', command: 'close', keys: [...close, {char: '?'}], description: 'Close the help', hint: 'close'},
 	{scope: 'help', command: 'down', keys: down, description: 'Scroll down', hint: 'scroll'},
 	{scope: 'help', command: 'up', keys: up, description: 'Scroll up', hint: 'scroll'},
@@ -392,6 +404,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	confirm: 'Deleting a note',
 	export: 'Typing the file of an export',
 	overwrite: 'The export file is there',
+	held: 'Keys waiting for notes.json',
 	search: 'Typing a search',
 	detail: 'Detail view',
 	help: 'Help',

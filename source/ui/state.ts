@@ -50,9 +50,15 @@ export type UIState = {
 	request: Request | null; // the latest request (a new object each time)
 	terminal: TerminalRequest | null;
 	// A note key pressed before notes.json was first read, and every key after it, in order: they
-	// wait for the notes (dispatch.ts release).
-	held: KeyPress[];
+	// wait for the notes (heldKeys.ts). Null when none wait.
+	held: Held | null;
+	// Esc dropped the keys that waited: until notes.json is read, a note key is refused, not held.
+	heldDropped: boolean;
 };
+
+// The keys that wait for notes.json, the note key first; `size`: their characters (a named key
+// counts one), at most HELD_MOST (heldKeys.ts); `dropped`: the characters typed past that.
+export type Held = {keys: KeyPress[]; size: number; dropped: number};
 
 // What the dispatcher needs to know besides the state: the data, its views, and the sizes on
 // screen for paging (they change with the terminal, not with keys).
@@ -84,13 +90,15 @@ export const initialState = (): UIState => ({
 	status: null,
 	request: null,
 	terminal: null,
-	held: [],
+	held: null,
+	heldDropped: false,
 });
 
 export const topMode = (state: UIState): Mode | undefined => state.modes[state.modes.length - 1];
 
 // The scopes of the keymap that apply, most specific first.
 export function scopesFor(state: UIState): Scope[] {
+	if (state.held) return ['held', 'always'];
 	const top = topMode(state);
 	if (!top) return [state.focus, ...(state.search[state.focus] ? (['searched'] as const) : []), 'lists', 'item', 'global', 'always'];
 	if (top.kind === 'search') return ['search', 'always'];

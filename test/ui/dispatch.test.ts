@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {buildIndex} from '../../source/ui/briefingIndex.js';
-import {dispatchKey, release} from '../../source/ui/dispatch.js';
+import {dispatchKey} from '../../source/ui/dispatch.js';
+import {HELD_MOST, release} from '../../source/ui/heldKeys.js';
 import {type KeyPress} from '../../source/ui/keymap.js';
 import {type Env, type UIState, initialState, topMode} from '../../source/ui/state.js';
 import {createViews} from '../../source/ui/views.js';
@@ -192,22 +193,69 @@ describe('dispatchKey', () => {
 			// 2 acts at once; e waits, and q, j and Enter wait behind it rather than quit, move, open.
 			const held = early(initialState(), '2', 'e', 'q', 'j', key('typed at once'), ENTER);
 			expect(held).toMatchObject({focus: 'feed', modes: [], quit: false, status: 'reading the notes…'});
-			expect(held.held.map((k) => k.text || k.name)).toEqual(['e', 'q', 'j', 'typed at once', 'return']);
+			expect(held.held?.keys.map((k) => k.text || k.name)).toEqual(['e', 'q', 'j', 'typed at once', 'return']);
 			expect(release(held, reading)).toBeNull();
 			// Ctrl-C does not wait.
 			expect(early(held, {...key('c'), ctrl: true}).quit).toBe(true);
 			// Read: the keys go on as if typed then, e on the newest note of the event it was pressed on.
 			const released = release(held, writable)!;
-			expect(released.state).toMatchObject({held: [], status: null});
+			expect(released.state).toMatchObject({held: null, status: null});
+			expect(released.then).toBeNull();
 			const after = released.keys.reduce((s, k) => dispatchKey(s, k, writable), released.state);
 			expect(after.modes).toMatchObject([{kind: 'note', noteId: 'n-2', text: 'text of n-2qjtyped at once', saving: true}]);
 			expect(after.request).toEqual({op: 'edit', id: 'n-2', text: 'text of n-2qjtyped at once'});
 			// Read, but damaged: the refusal, and the keys typed for the note dropped.
 			const damaged: Env = {...env, notes: {list: [], refusal: 'notes are read-only', reading: false}};
-			expect(release(held, damaged)).toEqual({state: {...held, held: [], status: 'notes are read-only'}, keys: []});
+			expect(release(held, damaged)).toEqual({state: {...held, held: null, status: 'notes are read-only'}, keys: [], then: null});
 			// The sample: refused at once, nothing held.
 			const sample: Env = {...env, notes: {list: [], refusal: 'notes go on your own briefing', reading: true}};
-			expect(dispatchKey(initialState(), key('n'), sample)).toMatchObject({held: [], status: 'notes go on your own briefing'});
+			expect(dispatchKey(initialState(), key('n'), sample)).toMatchObject({held: null, status: 'notes go on your own briefing'});
+		});
+
+		it('drops the held keys on Esc; then the other keys act and a note key is refused until notes.json is read', () => {
+			const reading: Env = {...env, notes: {list: [], refusal: null, reading: true}};
+			const early = (state: UIState, ...keys: Array<KeyPress | string>) =>
+				keys.reduce((s, k) => dispatchKey(s, typeof k === 'string' ? key(k) : k, reading), state);
+			const dropped = early(initialState(), '2', 'n', 'abc', 'd', ESC);
+			expect(dropped).toMatchObject({
+				focus: 'feed',
+				modes: [],
+				held: null,
+				status: 'dropped n and the 4 keys after it: n, e, E and d are off until notes.json is read',
+			});
+			const moved = early(dropped, 'j', 'e');
+			expect(moved.cursor.feed.index).toBe(1);
+			expect(moved).toMatchObject({held: null, modes: [], status: 'still reading notes.json: n, e, E and d are off until it is read'});
+			expect(release(moved, reading)).toBeNull();
+			// Read: the note keys work, and the status line says so.
+			const read = release(moved, writable)!;
+			expect(read).toEqual({state: {...moved, heldDropped: false, status: 'notes.json is read: n, e, E and d work'}, keys: [], then: null});
+			const editing = [key('k'), key('e')].reduce((s, k) => dispatchKey(s, k, writable), read.state);
+			expect(topMode(editing)).toMatchObject({kind: 'note', noteId: 'n-2'});
+		});
+
+		it('holds no more than HELD_MOST characters: a paste is cut where the room ends, what comes after is dropped and counted', () => {
+			const reading: Env = {...env, notes: {list: [], refusal: null, reading: true}};
+			const early = (state: UIState, ...keys: Array<KeyPress | string>) =>
+				keys.reduce((s, k) => dispatchKey(s, typeof k === 'string' ? key(k) : k, reading), state);
+			const paste = 'ab'.repeat(HELD_MOST);
+			const full = early(initialState(), '2', 'n', paste, ENTER, 'q');
+			expect(full.held).toMatchObject({size: HELD_MOST, dropped: HELD_MOST + 3}); // the rest of the paste, Enter, q
+			expect(full.held!.keys.map((k) => k.text.length)).toEqual([1, HELD_MOST - 1]);
+			expect(full.held!.keys[1]!.text).toBe(paste.slice(0, HELD_MOST - 1));
+			expect(full.status).toBe(
+				`reading the notes… ${(HELD_MOST + 3).toLocaleString('en-US')} keys dropped: no more than 20,000 keys wait for it`,
+			);
+			expect(full.quit).toBe(false);
+			const released = release(full, writable)!;
+			expect(released.then).toBe(
+				`the first 20,000 keys typed while the notes were read went on; ${(HELD_MOST + 3).toLocaleString('en-US')} more were dropped`,
+			);
+			const after = released.keys.reduce((s, k) => dispatchKey(s, k, writable), released.state);
+			// The editor is open with what waited, not saved: the Enter was dropped.
+			expect(after.modes).toMatchObject([{kind: 'note', noteId: null, text: paste.slice(0, HELD_MOST - 1), saving: false}]);
+			// Esc then counts what waited and what was dropped.
+			expect(early(full, ESC).status).toMatch(/^dropped n and the 40,002 keys after it: /);
 		});
 	});
 });

@@ -28,6 +28,7 @@ describe('keymap', () => {
 			['note', 'always'],
 			['confirm', 'always'],
 			['help', 'global', 'always'],
+			['held', 'always'],
 		];
 		for (const chain of chains) {
 			const seen = new Map<string, string>();

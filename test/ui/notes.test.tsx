@@ -242,6 +242,45 @@ describe('notes in the dashboard', () => {
 		expect(notesOnDisk(dir).map((note) => [note.id, note.text, note.target.id])).toEqual([['n-1', 'second thought', actor.id]]);
 	});
 
+	it('Esc drops the keys that wait for a notes.json read that does not end: the panes work again, n says it is off until the read', async () => {
+		const {dir, read, ui} = await openBeforeNotes();
+		await ui.press('2', 'n', ...'not yet');
+		expect(ui.lines().at(-1)).toMatch(/^reading the notes… +│ +Esc drop the waiting keys/);
+		await ui.press(KEYS.escape);
+		expect(ui.lines().at(-1)).toMatch(/^dropped n and the 7 keys after it: n, e, E and d are off until notes\.json is read +│/);
+		expect(ui.frame()).not.toContain('New note');
+		// The panes take keys again: j moves; a note key is refused, not held.
+		await ui.press('j');
+		expect(ui.lines()[2]).toContain('Feed 2/8');
+		await ui.press('n', 'j');
+		expect(ui.lines().at(-1)).toMatch(/^still reading notes\.json: n, e, E and d are off until it is read +│/);
+		expect(ui.lines()[2]).toContain('Feed 3/8');
+		expect(ui.frame()).not.toContain('New note');
+		read();
+		await until(ui.frame, 'notes.json is read: n, e, E and d work');
+		await ui.press('n', 'after the read', KEYS.enter);
+		await until(ui.frame, 'saved: added n-1 on event');
+		expect(notesOnDisk(dir).map((note) => note.text)).toEqual(['after the read']);
+	});
+
+	it('no more than 20,000 keys wait for notes.json: the rest of a long paste is dropped, and the status line counts it', async () => {
+		const {dir, read, ui} = await openBeforeNotes();
+		const paste = Array.from({length: 2500}, (_, i) => `w${String(i).padStart(4, '0')}word `).join(''); // 25,000 characters
+		// The paste, then Enter and q: past the room, so they are dropped, not run.
+		await ui.press('n', paste, KEYS.enter, 'q');
+		expect(ui.lines().at(-1)).toMatch(/^reading the notes… 5,003 keys dropped: no more than 20,000 keys wait for it +│/);
+		expect(running(ui)).toBe(true);
+		read();
+		await until(ui.frame, 'the first 20,000 keys typed while the notes were read went on; 5,003 more were dropped');
+		// The editor holds the paste as far as it went (after n, 19,999 characters), unsaved: its Enter was dropped.
+		expect(ui.frame()).toMatch(/Note 150–184 of 184 lines/);
+		expect(ui.frame()).toContain('w1998word w1999word▏');
+		expect(existsSync(join(dir, 'notes.json'))).toBe(false);
+		await ui.press(KEYS.enter);
+		await until(ui.frame, 'saved: added n-1 on actor');
+		expect(notesOnDisk(dir).map((note) => note.text)).toEqual([paste.slice(0, 19_999)]);
+	});
+
 	it('a note key pressed before a damaged notes.json is read gets its refusal then, and the keys typed after it do nothing', async () => {
 		const damaged = '{"schemaVersion": 1, "nextId": 2, "notes": [';
 		const {dir, read, ui} = await openBeforeNotes(damaged);

@@ -1,4 +1,3 @@
-import {EventEmitter} from 'node:events';
 import {type Instance, render as inkRender} from 'ink';
 import type {ReactNode} from 'react';
 import {afterEach} from 'vitest';
@@ -6,6 +5,7 @@ import type {BriefingData} from '../../source/store/schema.js';
 import {App} from '../../source/ui/App.js';
 import type {NotesReader} from '../../source/ui/BriefingContext.js';
 import type {Outside} from '../../source/ui/hooks/useRequests.js';
+import {FakeStdin, FakeStdout} from '../fake-terminal.js';
 
 export {sampleBriefing, scaledBriefing} from './data.js';
 
@@ -13,53 +13,25 @@ export {sampleBriefing, scaledBriefing} from './data.js';
 // Ink attaches its input listener in an effect, so every press waits a tick before writing and
 // again before the frame is read (STYLE.md pitfall 6).
 //
-// The terminal is ink-testing-library's, with what Ink 8 needs of it: a number of rows (without
-// one Ink asks the real terminal, opening /dev/tty on every layout and leaving it open, so frames
-// would depend on where the tests run), a write that calls back (Ink waits for that to exit), and
-// no frame for the empty write Ink ends with. Ink runs in debug mode: each frame is one write, of
-// the whole frame.
+// The terminal is ink-testing-library's, with what Ink 8 needs of it (test/fake-terminal.ts): a
+// number of rows (without one Ink asks the real terminal, opening /dev/tty on every layout and
+// leaving it open, so frames would depend on where the tests run), a write that calls back (Ink
+// waits for that to exit), and no frame for the empty write Ink ends with. Ink runs in debug
+// mode: each frame is one write, of the whole frame.
 
-class Stdout extends EventEmitter {
+class Stdout extends FakeStdout {
 	frames: string[] = [];
-	constructor(
-		public columns: number,
-		public rows: number,
-	) {
-		super();
-	}
-	write = (frame: string, encoding?: BufferEncoding | (() => void), callback?: () => void) => {
+	protected override written(frame: string) {
 		if (frame !== '' && frame !== '\n') this.frames.push(frame);
-		(typeof encoding === 'function' ? encoding : callback)?.();
-		return true;
-	};
+	}
 	lastFrame = () => this.frames.at(-1);
-}
-
-class Stdin extends EventEmitter {
-	isTTY = true;
-	private data: string | null = null;
-	write = (data: string) => {
-		this.data = data;
-		this.emit('readable');
-	};
-	read = () => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
 }
 
 const instances: Instance[] = [];
 
 export function render(tree: ReactNode, size: {columns?: number; rows?: number} = {}) {
 	const stdout = new Stdout(size.columns ?? 100, size.rows ?? 24);
-	const stdin = new Stdin();
+	const stdin = new FakeStdin();
 	const instance = inkRender(tree, {
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stderr: new Stdout(100, 24) as unknown as NodeJS.WriteStream,

@@ -1,7 +1,7 @@
-import {EventEmitter} from 'node:events';
 import {describe, expect, it} from 'vitest';
 import type {BriefingData} from '../../source/store/schema.js';
 import {runDashboard} from '../../source/ui/run.js';
+import {FakeStdin, FakeStdout} from '../fake-terminal.js';
 import {sampleBriefing, waitFor} from './render.js';
 
 // The terminal is given back on every way out. (Signals, Ctrl-Z and resizes are tested on a real
@@ -18,49 +18,22 @@ const CLEAR_SCREEN = '\x1b[H\x1b[J'; // cursor home, erase down
 const sinceClear = (text: string) =>
 	text.slice(text.lastIndexOf(CLEAR_SCREEN) + CLEAR_SCREEN.length).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
-class FakeStdout extends EventEmitter {
-	columns = 120;
-	rows = 40;
-	isTTY = true;
-	written: string[] = [];
-	// As a stream's write, it calls back once the text is written (Ink waits for that to exit).
-	write = (text: string, encoding?: BufferEncoding | (() => void), callback?: () => void) => {
-		this.written.push(text);
-		(typeof encoding === 'function' ? encoding : callback)?.();
-		return true;
-	};
-	get text() {
-		return this.written.join('');
+// What the dashboard writes, all of it.
+class Screen extends FakeStdout {
+	readonly isTTY = true;
+	private writes: string[] = [];
+	protected override written(text: string) {
+		this.writes.push(text);
 	}
-}
-
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	rawMode: boolean[] = [];
-	data: string | null = null;
-	setRawMode = (mode: boolean) => {
-		this.rawMode.push(mode);
-	};
-	setEncoding() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-	read = () => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-	type(text: string) {
-		this.data = text;
-		this.emit('readable');
+	get text() {
+		return this.writes.join('');
 	}
 }
 
 const streams = () => {
-	const stdout = new FakeStdout();
+	const stdout = new Screen(120, 40);
 	const stdin = new FakeStdin();
-	const stderr = new FakeStdout();
+	const stderr = new Screen(120, 40);
 	return {
 		stdout,
 		stdin,
@@ -80,7 +53,7 @@ describe('the terminal', () => {
 		await waitFor('the first frame', () => stdout.text.includes('Sample briefing'));
 		expect(stdout.text.startsWith(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR)).toBe(true);
 		expect(stdin.rawMode).toEqual([true]);
-		stdin.type('q');
+		stdin.write('q');
 		expect(await done).toBe(0);
 		expect(leftWith(stdout.text)).toBe(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
 		expect(stdin.rawMode.at(-1)).toBe(false);
@@ -101,19 +74,19 @@ describe('the terminal', () => {
 		const {stdout, stdin, run} = streams();
 		const done = runDashboard({data: sampleBriefing(), sample: true}, run);
 		await waitFor('the first frame', () => stdout.text.includes('Sample briefing'));
-		stdin.type('j');
+		stdin.write('j');
 		await waitFor('the cursor on the second actor', () => stdout.text.includes('Actors 2/16'));
 		expect(stdout.text).not.toContain(CLEAR_SCREEN);
 		// Something else writes over the screen.
 		stdout.write('\x1b[5;1Hstray output');
-		stdin.type('\x0c');
+		stdin.write('\x0c');
 		await waitFor('the redraw', () => stdout.text.includes(CLEAR_SCREEN));
 		await waitFor('the whole frame', () => sinceClear(stdout.text).split('\n').length === 40);
 		const lines = sinceClear(stdout.text).split('\n');
 		expect(lines[0]).toMatch(/^Sample briefing — ingest your own with/);
 		expect(lines[2]).toMatch(/Actors 2\/16/);
 		expect(lines[39]).toMatch(/q quit$/);
-		stdin.type('q');
+		stdin.write('q');
 		expect(await done).toBe(0);
 	});
 });

@@ -59,6 +59,7 @@ function searchText(state: UIState, pane: PaneId | 'notes'): string {
 }
 
 export function footerScopes(state: UIState): Scope[] {
+	if (state.held) return ['held'];
 	const top = topMode(state);
 	if (!top) return [state.focus, ...(state.search[state.focus] ? (['searched'] as const) : []), 'lists', 'item', 'global'];
 	if (top.kind === 'search' || top.kind === 'note' || top.kind === 'confirm' || top.kind === 'export' || top.kind === 'overwrite')

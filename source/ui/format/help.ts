@@ -25,6 +25,7 @@ export function helpScopes(state: UIState): Scope[] {
 		'confirm',
 		'export',
 		'overwrite',
+		'held',
 		'help',
 		'global',
 		'always',

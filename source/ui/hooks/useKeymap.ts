@@ -1,6 +1,7 @@
 import {type Key, useApp, useInput, useStdin} from 'ink';
 import {type Dispatch, type SetStateAction, useCallback, useLayoutEffect, useRef} from 'react';
-import {dispatchKey, needsWhole, release} from '../dispatch.js';
+import {dispatchKey, needsWhole} from '../dispatch.js';
+import {release} from '../heldKeys.js';
 import {type KeyPress, keyPress} from '../keymap.js';
 import type {Env, Request, UIState} from '../state.js';
 import type {Screen} from './useScreen.js';
@@ -20,7 +21,7 @@ import type {Screen} from './useScreen.js';
 // that comes just after the rest is read is answered on the whole, before it is drawn.
 //
 // A note key pressed before notes.json is first read waits for it, and the keys after it wait
-// behind it (dispatch.ts): once the notes are there, they are dispatched here one by one, in order.
+// behind it (heldKeys.ts): once the notes are there, they are dispatched here one by one, in order.
 export function useKeymap(
 	state: UIState,
 	setState: Dispatch<SetStateAction<UIState>>,
@@ -59,12 +60,13 @@ export function useKeymap(
 		[commit],
 	);
 	const handle = useCallback((input: string, key: Key) => step(keyPress(input, key)), [step]);
-	// Keys held for notes.json (dispatch.ts release) go on once it is read, each as a key does.
+	// Keys held for notes.json (heldKeys.ts release) go on once it is read, each as a key does.
 	useLayoutEffect(() => {
 		const released = release(stateRef.current, env);
 		if (!released) return;
 		commit(stateRef.current, released.state);
 		for (const press of released.keys) step(press);
+		if (released.then !== null) commit(stateRef.current, {...stateRef.current, status: released.then});
 	});
 	useInput(handle, {isActive: isRawModeSupported});
 	return useCallback(
