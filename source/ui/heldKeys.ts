@@ -11,9 +11,9 @@ import {type Env, type Held, NO_NOTES, type UIState} from './state.js';
 // A read can take long or never end (notes.json on a network drive that hangs), so the waiting has
 // two ends besides the read: Esc drops the keys that wait, after which the other keys work again
 // and a note key is refused, saying why, until the read ends (no timer does it for the reader: a
-// slow drive would lose a note being typed); and no more than HELD_MOST characters wait, so that a paste of
-// megabytes is not kept for a read that may never come. Past that, as a terminal does when its
-// typeahead buffer is full, what is typed is dropped, and the status line says how much.
+// slow drive would lose a note being typed); and no more than HELD_MOST characters wait, so that
+// a paste of megabytes is not kept for a read that may never come. Past that, as a terminal does
+// when its typeahead buffer is full, what is typed is dropped, and the status line says how much.
 
 export const NEED_NOTES: ReadonlySet<Command> = new Set(['noteAdd', 'noteEdit', 'noteDelete', 'noteExternal']);
 
