@@ -28,6 +28,31 @@ if (args[0] === '--html-child') {
 	htmlChild(root, args[1]!, Number(args[2]));
 	process.exit(0);
 }
+// What it takes, for --help; a flag not here stops it before it clears any folder or runs for
+// long on what was not asked.
+const USAGE: Array<[string, string]> = [
+	['--sizes N,N', 'events of the made-up briefings (1000,10000,100000)'],
+	['--dir DIR', `where they are made, cleared first (${join(tmpdir(), 'briefing-bench')})`],
+	['--out FILE', 'the figures as JSON (DIR/results.json)'],
+	['--only PART,PART', 'notes, cli, frame, keys, render, reload, ingest, hostile, html, feeds, stories; hostile-cli'],
+	['--hostile-sizes KB,KB', 'sizes of the hostile articles (100,1024,5120)'],
+	['--cli PATH', 'the cli.js to measure (dist/cli.js)'],
+	['--legacy', 'write the briefings in schema 1'],
+	['--each', "print each key press's time too"],
+	['--help', 'this'],
+];
+const flags = new Map(USAGE.map(([usage]) => [usage.split(' ')[0]!, usage.includes(' ')]));
+for (let i = 0; i < args.length; i++) {
+	if (!flags.has(args[i]!)) {
+		console.error(`bench: unknown option ${args[i]} (npm run bench -- --help lists them)`);
+		process.exit(1);
+	}
+	if (flags.get(args[i]!)) i++;
+}
+if (args.includes('--help')) {
+	console.log(`npm run bench -- [options]\n${USAGE.map(([usage, what]) => `  ${usage.padEnd(24)}${what}`).join('\n')}`);
+	process.exit(0);
+}
 const option = (name: string) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : undefined;
