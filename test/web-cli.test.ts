@@ -156,6 +156,14 @@ describe('ingest of URLs, from a server on 127.0.0.1 that the test starts', () =
 		'/story': (_, response) => response.writeHead(200, {'content-type': 'text/html; charset=utf-8'}).end(page),
 		'/moved': (_, response) => response.writeHead(301, {location: '/story'}).end(),
 		'/feed': (_, response) => response.writeHead(200, {'content-type': 'application/rss+xml'}).end(readFileSync(fixture('wire.rss'))),
+		'/desk/rss': (_, response) =>
+			response
+				.writeHead(200, {'content-type': 'application/rss+xml'})
+				.end(
+					'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Desk</title><link>https://quaydesk.example/</link>' +
+						'<item><title>Quay works start</title><link>../2025/quay.html</link><description>Work on the quay in Brenvik began on Monday.</description></item>' +
+						'</channel></rss>',
+				),
 		// A feed served as text/html still reads as a feed, by its content.
 		'/atom-as-html': (_, response) => response.writeHead(200, {'content-type': 'text/html'}).end(readFileSync(fixture('desk.atom'))),
 		'/latin1': (_, response) =>
@@ -245,6 +253,15 @@ describe('ingest of URLs, from a server on 127.0.0.1 that the test starts', () =
 			articles: Array<{key: string}>;
 		};
 		expect(briefing.articles.at(-1)!.key).toBe(`${base}/latin1`);
+	});
+
+	it("makes a fetched feed's relative links absolute against the feed's address", async () => {
+		const dir = tempDir();
+		expect((await run(['ingest', `${base}/desk/rss`, '--dir', dir])).status).toBe(0);
+		const events = JSON.parse(
+			spawnSync(process.execPath, [cli, 'events', '--json', '--dir', dir], {encoding: 'utf8', env: cliEnv(tempDir())}).stdout,
+		) as Array<{article: {url: string}}>;
+		expect(events.map((event) => event.article.url)).toEqual([`${base}/2025/quay.html`]);
 	});
 
 	it('names the URL and the reason in one line, exits 1 and stores nothing: 404, wrong type, too large, timeout, refused', async () => {

@@ -144,9 +144,9 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 		}
 		const where = document.path ?? document.url!;
 		const results: Extracted[] = [];
-		for (const [index, {id, item, raw}] of parseFeedItems(document.text).entries()) {
+		for (const [index, {id, item, raw}] of parseFeedItems(document.text, document.url).entries()) {
 			try {
-				results.push(input(await run({text: '', options: {fallbackDate, item}}), raw, document, id ?? item.url ?? `${where}#${index + 1}`));
+				results.push(input(await run({text: '', options: {fallbackDate, item}}), raw, document, id ?? `${where}#${index + 1}`));
 			} catch (error) {
 				// An item over a limit or without text is named; the feed's other items go on.
 				if (!(error instanceof ExtractionRefused)) throw error;

@@ -10,7 +10,7 @@ import {parseIsoDay} from './isoDay.js';
 // which keeps each format's own fields; the mapping to an article is here. Pure.
 
 export type FeedEntry = {
-	id: string | null; // guid or id: what identifies the item when the feed is read again
+	id: string | null; // guid or id, else its link as written: what identifies the item when the feed is read again
 	item: FeedItem;
 	raw: string; // the item's fields as read, which change when the item does
 };
@@ -58,6 +58,21 @@ export const plainTitle = (title: string | null) =>
 				.replace(/\s+/g, ' ')
 				.trim() || null;
 
+// Atom's link to the page itself: rel="alternate", which is also what a link without rel means.
+const alternate = (links: Array<{href?: unknown; rel?: unknown}> | undefined) =>
+	text((links ?? []).find((link) => !link.rel || link.rel === 'alternate')?.href);
+
+// A link as a reader can open it, http or https: as written when it is absolute, else made
+// absolute against the base.
+function absolute(link: string | null, base: string | null): string | null {
+	const web = (url: URL) => url.protocol === 'http:' || url.protocol === 'https:';
+	if (link === null) return null;
+	if (URL.canParse(link.trim())) return web(new URL(link.trim())) ? link.trim() : null;
+	if (base === null || !URL.canParse(link.trim(), base)) return null;
+	const url = new URL(link.trim(), base);
+	return web(url) ? url.href : null;
+}
+
 const names = (list: unknown): string | null => {
 	if (!Array.isArray(list)) return null;
 	const all = list.map((entry) => (typeof entry === 'string' ? entry : text((entry as {name?: unknown})?.name))).filter(Boolean);
@@ -66,24 +81,29 @@ const names = (list: unknown): string | null => {
 
 type Mapped = {
 	id: string | null;
+	link: string | null; // as written, perhaps relative: it identifies the item when it has no id
 	title: string | null;
 	date: string | null;
-	url: string | null;
 	byline: string | null;
 	html: string | null;
 };
 
-function entries(content: string): {outlet: string | null; items: Mapped[]} {
+// What the feed says is its site: the base of links written relative to it, when the feed was
+// not fetched from a URL of its own.
+type Entries = {outlet: string | null; home: string | null; items: Mapped[]};
+
+function entries(content: string): Entries {
 	const {format, feed} = parseFeed(content);
 	switch (format) {
 		case 'rss':
 			return {
 				outlet: text(feed.title),
+				home: text(feed.link),
 				items: (feed.items ?? []).map((item) => ({
 					id: text(item.guid?.value),
+					link: text(item.link),
 					title: text(item.title),
 					date: feedDay(item.pubDate) ?? feedDay(item.dc?.dates?.[0]),
-					url: text(item.link),
 					byline: names(item.dc?.creators) ?? names(item.authors),
 					html: text(item.content?.encoded) ?? text(item.description),
 				})),
@@ -91,11 +111,12 @@ function entries(content: string): {outlet: string | null; items: Mapped[]} {
 		case 'atom':
 			return {
 				outlet: text(feed.title?.value),
+				home: alternate(feed.links),
 				items: (feed.entries ?? []).map((entry) => ({
 					id: text(entry.id),
+					link: alternate(entry.links),
 					title: text(entry.title?.value),
 					date: feedDay(entry.published) ?? feedDay(entry.updated),
-					url: text((entry.links ?? []).find((link) => !link.rel || link.rel === 'alternate')?.href),
 					byline: names(entry.authors),
 					html: atomHtml(entry.content) ?? atomHtml(entry.summary),
 				})),
@@ -103,11 +124,12 @@ function entries(content: string): {outlet: string | null; items: Mapped[]} {
 		case 'json':
 			return {
 				outlet: text(feed.title),
+				home: text(feed.home_page_url),
 				items: (feed.items ?? []).map((item) => ({
 					id: text(item.id),
+					link: text(item.url),
 					title: text(item.title),
 					date: feedDay(item.date_published) ?? feedDay(item.date_modified),
-					url: text(item.url),
 					byline: names(item.authors) ?? names(feed.authors),
 					html: text(item.content_html) ?? (text(item.content_text) ? textHtml(item.content_text!) : null) ?? text(item.summary),
 				})),
@@ -115,11 +137,12 @@ function entries(content: string): {outlet: string | null; items: Mapped[]} {
 		case 'rdf':
 			return {
 				outlet: text(feed.title),
+				home: text(feed.link),
 				items: (feed.items ?? []).map((item) => ({
 					id: text(item.link),
+					link: text(item.link),
 					title: text(item.title),
 					date: feedDay(item.dc?.dates?.[0]),
-					url: text(item.link),
 					byline: names(item.dc?.creators),
 					html: text(item.content?.encoded) ?? text(item.description),
 				})),
@@ -134,8 +157,10 @@ export function looksLikeFeed(content: string): boolean {
 	return /^<(?:rss|feed|rdf:RDF)[\s>]/.test(afterProlog(head));
 }
 
-// The items of a feed; an ArticleError when it is not one, or has none.
-export function parseFeedItems(content: string): FeedEntry[] {
+// The items of a feed; an ArticleError when it is not one, or has none. Links written relative
+// are made absolute against `url`, where the feed was fetched from, else the feed's own site
+// (RSS's channel link, Atom's alternate link, JSON Feed's home page), as a feed reader does.
+export function parseFeedItems(content: string, url: string | null = null): FeedEntry[] {
 	let parsed;
 	try {
 		parsed = entries(content);
@@ -147,15 +172,16 @@ export function parseFeedItems(content: string): FeedEntry[] {
 	// An item that is only a title and a link has no story to extract.
 	const found = parsed.items.filter((item) => item.html !== null);
 	if (found.length === 0) throw new ArticleError('is a feed whose items have no text');
+	const base = url ?? absolute(parsed.home, null);
 	return found.map((item) => {
 		const feedItem: FeedItem = {
 			title: plainTitle(item.title),
 			date: item.date,
 			outlet: plainTitle(parsed.outlet),
-			url: item.url,
+			url: absolute(item.link, base),
 			byline: item.byline,
 			html: item.html!,
 		};
-		return {id: item.id, item: feedItem, raw: JSON.stringify(feedItem)};
+		return {id: item.id ?? item.link, item: feedItem, raw: JSON.stringify(feedItem)};
 	});
 }

@@ -27,7 +27,14 @@ describe('feeds', () => {
 				null,
 				'Nordic Wire Service',
 			],
-			[null, 'Brief: Kessvik rail line reopens', '2025-03-17', 'https://nordicwire.example/2025/03/17/rail', null, 'Nordic Wire Service'],
+			[
+				'https://nordicwire.example/2025/03/17/rail',
+				'Brief: Kessvik rail line reopens',
+				'2025-03-17',
+				'https://nordicwire.example/2025/03/17/rail',
+				null,
+				'Nordic Wire Service',
+			],
 		]);
 		expect(items[0]!.item.html).toContain('<p>The regional council in Sundmark voted 31 to 18');
 	});
@@ -62,6 +69,47 @@ describe('feeds', () => {
 		expect(items[1]!.item.html).toBe(
 			"<p>The tariff passed. Councillor Aud Fjell said the first bills under it would arrive in November.</p><p>I will follow the regulator's review.</p>",
 		);
+	});
+
+	it('makes links written relative absolute, against where the feed was fetched, else its own site', () => {
+		const rss = (channelLink: string, links: string[]) =>
+			`<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Desk</title><link>${channelLink}</link>` +
+			links.map((link, i) => `<item><title>Story ${i}</title><link>${link}</link><description>Text ${i}.</description></item>`).join('') +
+			'</channel></rss>';
+		const links = ['/2025/05/quay.html', 'ferry.html?day=2', 'https://other.example/a', 'javascript:alert(1)', '//cdn.example/b'];
+		const urls = (content: string, url: string | null = null) => parseFeedItems(content, url).map(({item}) => item.url);
+		expect(urls(rss('https://harbourdesk.example/news/', links))).toEqual([
+			'https://harbourdesk.example/2025/05/quay.html',
+			'https://harbourdesk.example/news/ferry.html?day=2',
+			'https://other.example/a',
+			null,
+			'https://cdn.example/b',
+		]);
+		// Fetched: the feed's own address is the base, as a feed reader takes it.
+		expect(urls(rss('https://harbourdesk.example/news/', links), 'https://feeds.harbourdesk.example/local/rss.xml')).toEqual([
+			'https://feeds.harbourdesk.example/2025/05/quay.html',
+			'https://feeds.harbourdesk.example/local/ferry.html?day=2',
+			'https://other.example/a',
+			null,
+			'https://cdn.example/b',
+		]);
+		// No base at all: a relative link opens nothing, but it still tells the items apart.
+		const bare = parseFeedItems(rss('', links.slice(0, 2)));
+		expect(bare.map(({id, item}) => [id, item.url])).toEqual([
+			['/2025/05/quay.html', null],
+			['ferry.html?day=2', null],
+		]);
+		const atom =
+			'<feed xmlns="http://www.w3.org/2005/Atom"><title>Coast</title><link href="https://coast.example/"/>' +
+			'<entry><id>tag:coast.example,2025:1</id><title>Tide</title><link rel="alternate" href="tides/1"/><content>Tide text.</content></entry></feed>';
+		expect(urls(atom)).toEqual(['https://coast.example/tides/1']);
+		const json = JSON.stringify({
+			version: 'https://jsonfeed.org/version/1.1',
+			title: 'Notes',
+			home_page_url: 'https://notes.example/blog/',
+			items: [{id: 'p1', url: 'posts/1', content_text: 'A note.'}],
+		});
+		expect(urls(json)).toEqual(['https://notes.example/blog/posts/1']);
 	});
 
 	it('extracts an item through the HTML path: no script, caption, navigation or related box', () => {
