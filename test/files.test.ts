@@ -15,6 +15,33 @@ describe('readArticleFile', () => {
 		expect(readArticleFile(file)).toEqual({path: file, text: 'First line.\nSecond line.\n', modifiedDay: '2024-10-29'});
 	});
 
+	it('reads a saved page or a feed in the charset it names, and a text with a UTF-16 byte-order mark', () => {
+		const named = (name: string, content: Buffer) => {
+			const file = join(tempDir(), name);
+			writeFileSync(file, content);
+			return readArticleFile(file).text;
+		};
+		const page = '<!doctype html>\n<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">';
+		expect(named('saved.html', Buffer.from(`${page}<title>Caf\xe9 \x96 Gen\xe8ve</title></head></html>\r\n`, 'latin1'))).toBe(
+			`${page}<title>Café – Genève</title></head></html>\n`,
+		);
+		const feed = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss version="2.0"><channel><title>Z\xfcrich Desk</title></channel></rss>';
+		expect(named('desk.rss', Buffer.from(feed, 'latin1'))).toContain('<title>Zürich Desk</title>');
+		expect(named('notepad.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Talks in Malmö on Monday.\r\n', 'utf16le')]))).toBe(
+			'Talks in Malmö on Monday.\n',
+		);
+		// A charset named by words of a text that is not markup is not a declaration: UTF-8 it must be.
+		expect(() => named('note.txt', Buffer.from('It said <meta charset="latin1"> and caf\xe9.\n', 'latin1'))).toThrow(
+			'is not valid UTF-8 text',
+		);
+		expect(() => named('odd.html', Buffer.from('<meta charset="x-martian"><p>Text.</p>'))).toThrow(
+			'is in the charset "x-martian", which briefing cannot read',
+		);
+		expect(() => named('bad.html', Buffer.from([...Buffer.from('<meta charset="shift_jis"><p>'), 0x81, 0x20, 0x3c]))).toThrow(
+			'is not valid shift_jis text, the charset it declares',
+		);
+	});
+
 	it.each([
 		['a missing file', () => join(tempDir(), 'missing.txt'), 'no such file or directory'],
 		['a directory', () => tempDir(), 'is a directory, not a file'],

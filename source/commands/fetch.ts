@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs';
-import {decodeArticle} from '../ingest/decode.js';
+import {contentTypeCharset, decodeArticle} from '../ingest/decode.js';
 import {ArticleError} from '../ingest/errors.js';
 import {MAX_ARTICLE_BYTES} from '../store/files.js';
 import type {ArticleDocument} from './extractor.js';
@@ -74,37 +74,6 @@ async function readLimited(response: Response, limit: number): Promise<Uint8Arra
 	return Buffer.concat(chunks, size);
 }
 
-const CHARSET = /charset=["']?([\w-]+)/i;
-
-// The charset a <meta> tag of the page's head names: each tag read up to its ">".
-function metaCharset(head: string): RegExpExecArray | null {
-	for (let at = head.search(/<meta\b/i); at !== -1;) {
-		const end = head.indexOf('>', at);
-		const found = CHARSET.exec(head.slice(at, end === -1 ? head.length : end));
-		if (found || end === -1) return found;
-		const next = head.slice(end).search(/<meta\b/i);
-		at = next === -1 ? -1 : end + next;
-	}
-	return null;
-}
-
-// Text in the charset the server or the page names; UTF-8 is checked as a file's is.
-function decode(bytes: Uint8Array, contentType: string): string {
-	const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
-	const charset = (CHARSET.exec(contentType) ?? metaCharset(head))?.[1]?.toLowerCase();
-	if (!charset || charset === 'utf-8' || charset === 'utf8') return decodeArticle(bytes);
-	let decoder;
-	try {
-		decoder = new TextDecoder(charset);
-	} catch {
-		throw new ArticleError(`is in the charset "${charset}", which briefing cannot read`);
-	}
-	return decoder
-		.decode(bytes)
-		.replace(/^\uFEFF/, '')
-		.replace(/\r\n?/g, '\n');
-}
-
 const today = () => {
 	const now = new Date();
 	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -141,7 +110,7 @@ export async function fetchDocument(
 		throw new FetchError(reason(error, seconds));
 	}
 	const contentType = response.headers.get('content-type') ?? '';
-	const text = decode(bytes, contentType);
+	const text = decodeArticle(bytes, contentTypeCharset(contentType));
 	if (!text.trim()) throw new ArticleError('is empty');
 	// After redirects, the page's own address.
 	return {text, path: null, url: response.url || parsed.href, modifiedDay: today(), html: kindOf(contentType) === 'html'};
