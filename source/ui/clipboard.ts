@@ -38,8 +38,8 @@ export async function copyText(
 	const ways: string[] = [];
 	if (terminal && osc52Supported(env)) {
 		// Straight to the terminal, not through Ink's write, which clears the frame and draws it again
-		// below what it writes: the sequence draws nothing and moves no cursor, and Ink writes each
-		// frame in one write, so it cannot land inside one.
+		// below what it writes: the sequence draws nothing and moves no cursor, and Ink writes a frame
+		// within one turn of the event loop, so it cannot land inside one.
 		terminal.write(osc52(text));
 		ways.push('OSC 52');
 	}
