@@ -43,20 +43,27 @@ function swappedOnce(a: string, b: string): boolean {
 // Short words and numbers are one word only when spelled alike.
 export const slipsForgiven = (folded: string) => folded.length >= 5 && !/\d/.test(folded);
 
+// Longer than any word of a name: a word of text can be thousands of letters long, and its swaps,
+// one for each letter, cost its length squared to make and to look up. Past this no swap is
+// forgiven (a swap keeps the length, so both words are past it or neither is).
+const MAX_SWAPPED = 64;
+
 export function sameWord(a: string, b: string): boolean {
 	const x = fold(a);
 	const y = fold(b);
 	if (x === y) return true;
 	if (!slipsForgiven(x) || !slipsForgiven(y)) return false;
-	return undoubled(x) === undoubled(y) || swappedOnce(x, y);
+	return undoubled(x) === undoubled(y) || (x.length <= MAX_SWAPPED && swappedOnce(x, y));
 }
 
 // A word's key in an index of words: `sameWord(a, b)` holds only when b's key is one of
 // `lookupKeys(a)`, so looking those keys up finds every word it may be.
 export const wordKey = (word: string) => fold(word).replace(/(\p{L})\1+/gu, '$1');
 
-// The words that swapping two neighbouring letters of a word makes, one swap each.
+// The words that swapping two neighbouring letters of a word makes, one swap each: the ones
+// sameWord forgives.
 export function swapsOf(word: string): string[] {
+	if (word.length > MAX_SWAPPED) return [];
 	const letters = Array.from(word);
 	const swaps: string[] = [];
 	for (let i = 0; i + 1 < letters.length; i++) {

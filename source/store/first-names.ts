@@ -10,32 +10,59 @@
 
 import {fold, slipsForgiven, swapsOf, wordKey} from '../ingest/normalize.js';
 
-// Positions in the list of stored actors, in its order, so that the first is at hand.
+// Positions in the list of stored actors, the first of them at hand: a min-heap, from which a
+// deleted position leaves only once it comes to the top (one put back before then is the same
+// entry again). A sorted list cost its length to take a position out of or put one back in, and
+// renaming thousands of persons who share a surname did both for each of them.
 class Positions {
-	readonly #sorted: number[] = [];
+	readonly #heap: number[] = [];
+	// The positions that left the list while their entries stay in the heap (the list holds a
+	// position at most once, so the heap does too). Made at the first deletion.
+	#gone: Set<number> | undefined;
 
 	get first(): number | undefined {
-		return this.#sorted[0];
+		while (this.#heap.length > 0 && this.#gone?.has(this.#heap[0]!)) {
+			this.#gone.delete(this.#heap[0]!);
+			this.#pop();
+		}
+		return this.#heap[0];
 	}
 
 	add(at: number): void {
-		this.#sorted.splice(this.#place(at), 0, at);
+		if (this.#gone?.has(at)) this.#gone.delete(at);
+		else this.#push(at);
 	}
 
 	delete(at: number): void {
-		this.#sorted.splice(this.#place(at), 1);
+		(this.#gone ??= new Set()).add(at);
 	}
 
-	// Where `at` is, or would go.
-	#place(at: number): number {
-		let lo = 0;
-		let hi = this.#sorted.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (this.#sorted[mid]! < at) lo = mid + 1;
-			else hi = mid;
+	#push(at: number): void {
+		const heap = this.#heap;
+		let i = heap.push(at) - 1;
+		while (i > 0) {
+			const parent = (i - 1) >> 1;
+			if (heap[parent]! <= at) break;
+			heap[i] = heap[parent]!;
+			i = parent;
 		}
-		return lo;
+		heap[i] = at;
+	}
+
+	#pop(): void {
+		const heap = this.#heap;
+		const last = heap.pop()!;
+		if (heap.length === 0) return;
+		let i = 0;
+		for (;;) {
+			const left = 2 * i + 1;
+			if (left >= heap.length) break;
+			const child = left + 1 < heap.length && heap[left + 1]! < heap[left]! ? left + 1 : left;
+			if (heap[child]! >= last) break;
+			heap[i] = heap[child]!;
+			i = child;
+		}
+		heap[i] = last;
 	}
 }
 
