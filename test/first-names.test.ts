@@ -4,9 +4,11 @@ import {compatibleFirstName} from '../source/store/names.js';
 import {random} from './random.js';
 
 // Short forms, initials, doubled and swapped letters, short names and names with digits (where
-// sameWord forgives no slip), accents, and letters outside the BMP.
+// sameWord forgives no slip), accents, letters outside the BMP, and words as long as a swap is
+// forgiven in and one letter longer.
 const NAMES = ['j', 'jo', 'john', 'johnny', 'jonh', 'johhn', 'ojhn', 'jo1hn', 'jo1nh', 'alexander', 'aelxander', 'alexxander', 'alexandre'];
-NAMES.push('alex', 'anna', 'ana', 'annna', 'ann', 'maria', 'mraia', 'maarria', 'é', 'e', 'zoë', 'zoe', 'a𝒷cde', 'ab𝒸de', 'a');
+NAMES.push('alex', 'anna', 'ana', 'annna', 'ann', 'maria', 'mraia', 'maarria', 'é', 'e', 'zoë', 'zoe', 'a𝒷cde', 'ab𝒸de', '𝒷acde', 'a');
+for (const letters of [62, 63]) NAMES.push(`${'q'.repeat(letters)}ab`, `${'q'.repeat(letters)}ba`);
 
 describe('the first names of the persons who share a surname', () => {
 	it('give the first stored one compatibleFirstName accepts, as comparing with each would, as names come and go', () => {

@@ -42,6 +42,22 @@ function newsProse(size: number): string {
 	return paragraphs.join('\n\n');
 }
 
+// Words made of syllables, one for each n and different for each: names no lexicon knows, of
+// `letters` letters, capitalised.
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'to', 'va', 'sel', 'dor', 'an', 'bri', 'ces', 'ul', 'po', 'zan', 'ter', 'fy'];
+function madeWord(n: number, letters: number): string {
+	let word = '';
+	for (let k = n; word.length < letters; k = Math.floor(k / 16)) word += SYLLABLES[k % 16];
+	return `${word[0]!.toUpperCase()}${word.slice(1)}`.padEnd(letters, 'a').slice(0, letters);
+}
+
+// Sentences made by `sentence(i)` for i = 0, 1, … until they are `size` characters.
+function repeated(size: number, sentence: (i: number) => string): string {
+	const out: string[] = [];
+	for (let i = 0, length = 0; length < size; i++) length += out[out.push(sentence(i)) - 1]!.length + 1;
+	return out.join(' ');
+}
+
 // Each makes an article body of about `size` characters.
 export const HOSTILE: Record<string, (size: number) => string> = {
 	prose: newsProse,
@@ -53,6 +69,16 @@ export const HOSTILE: Record<string, (size: number) => string> = {
 	'escape sequences': (size) => `A ${'\x1b[1m'.repeat(size / 4)}`,
 	'hard-wrapped lines': (size) => 'the line goes on\n'.repeat(size / 17),
 	'short sentences': (size) => 'It rained. '.repeat(size / 11),
+	// Persons whose names are words longer than any name's, who share a surname: each is looked up
+	// by the slips its words may have.
+	'names of long words': (size) => repeated(size, (i) => `${madeWord(i, 1000)} Varga met Ann ${madeWord(i + 1, 900)} on Monday.`),
+	'one hyphenated name': (size) => `Said Ann-${'Smith-'.repeat(size / 6)}Smith left.`,
+	// Persons who share a surname and the first letters of their first names, named again later
+	// with longer first names.
+	'persons named again': (size) => {
+		const firsts = Array.from({length: Math.ceil(size / 71)}, (_, i) => `Alexander${madeWord(i, 12).toLowerCase()}`);
+		return [...firsts.map((first) => `${first} Varga spoke.`), ...firsts.map((first) => `${first}ia Varga left.`)].join(' ');
+	},
 	'front-matter keys': (size) =>
 		`---\ntitle: Keys\n${Array.from({length: size / 12}, (_, i) => `k${i.toString().padStart(7, '0')}: v`).join('\n')}\n---\n\nText.`,
 };

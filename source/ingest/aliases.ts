@@ -212,7 +212,10 @@ export function match(c: Candidate, seen: Seen, actorOf: (c: Candidate) => Build
 		const surname = c.tokens.map(withoutParticle);
 		const bySurname = mostRecent(
 			actors.filter(
-				(a) => (a.kind === 'person' || a.guessed) && (endsWith(a.tokens, c.tokens) || endsWith(a.tokens.map(withoutParticle), surname)),
+				(a) =>
+					(a.kind === 'person' || a.guessed) &&
+					a.tokens.length > c.tokens.length &&
+					(endsWith(a.tokens, c.tokens) || endsWith(a.tokens.map(withoutParticle), surname)),
 			),
 		);
 		if (bySurname) return bySurname;

@@ -65,26 +65,29 @@ describe('the work given to the tagger', () => {
 });
 
 // Loops of the rules themselves: what is counted is the elements and characters that array and
-// string searches go through (`some`, `filter`, `find`, `includes`), over the whole extraction
-// (or the storing of it), for an article and one four times as long.
+// string searches go through (`some`, `filter`, `find`, `includes`) and that `splice` moves, and
+// the characters of the words looked up in maps (a lookup reads its whole key), over the whole
+// extraction (or the storing of it), for an article and one four times as long.
 function searchWork(run: () => void): number {
 	let work = 0;
-	const arrays = Array.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-	const strings = String.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-	const counted = (target: Record<string, (...args: unknown[]) => unknown>, name: string) => {
+	type Methods = Record<string, (...args: unknown[]) => unknown>;
+	const counted = (target: Methods, name: string, cost: (self: unknown, args: unknown[]) => number) => {
 		const original = target[name]!;
-		target[name] = function (this: {length: number}, ...args: unknown[]) {
-			work += this.length;
+		target[name] = function (this: unknown, ...args: unknown[]) {
+			work += cost(this, args);
 			return original.apply(this, args);
 		};
 		return () => (target[name] = original);
 	};
+	const arrays = Array.prototype as unknown as Methods;
+	const strings = String.prototype as unknown as Methods;
+	const maps = Map.prototype as unknown as Methods;
+	const length = (self: unknown) => (self as {length: number}).length;
+	const keyLength = (_: unknown, [key]: unknown[]) => (typeof key === 'string' ? key.length : 1);
 	const restore = [
-		counted(arrays, 'some'),
-		counted(arrays, 'filter'),
-		counted(arrays, 'find'),
-		counted(arrays, 'indexOf'),
-		counted(strings, 'includes'),
+		...['some', 'filter', 'find', 'indexOf', 'splice'].map((name) => counted(arrays, name, length)),
+		counted(strings, 'includes', length),
+		...['get', 'has', 'set'].map((name) => counted(maps, name, keyLength)),
 	];
 	try {
 		run();
@@ -184,6 +187,40 @@ describe('the work of finding quotations and names', () => {
 		const small = storingWork(make(300));
 		const large = storingWork(make(1200));
 		expect(large).toBeLessThanOrEqual(small * 4.5);
+	});
+
+	// Full names known first by a shorter first name ("Alexanderkalo Varga", then "Alexanderkaloia
+	// Varga"): each is renamed in the index of first names, among all the others.
+	it('grows with the text: storing many people who share a surname, named again later with longer first names', () => {
+		const make = (count: number) => {
+			const firsts = Array.from({length: count}, (_, i) => `Alexander${madeName(i * 7 + 3).toLowerCase()}`);
+			return [...firsts.map((first) => `${first} Varga spoke.`), ...firsts.map((first) => `${first}ia Varga left.`)].join(' ');
+		};
+		const small = storingWork(make(300));
+		const large = storingWork(make(1200));
+		expect(large).toBeLessThanOrEqual(small * 4.5);
+	});
+
+	// A word of text can be far longer than any name's, and a name of such words is looked up by the
+	// slips it may have (swapped letters), both in the article and among the persons stored.
+	describe('names with words four times as long', () => {
+		const word = (n: number, letters: number) => {
+			let made = '';
+			for (let k = 0; made.length < letters; k++) made += madeName(n * 131 + k).toLowerCase();
+			return `K${made.slice(0, letters - 1)}`;
+		};
+		const make = (letters: number) =>
+			Array.from({length: 20}, (_, i) => `${word(i, letters)} Varga met Ann ${word(i + 50, letters)} on Monday.`).join(' ');
+		it('grows with the text: extracting them', () => {
+			const small = extractionWork(make(300));
+			const large = extractionWork(make(1200));
+			expect(large).toBeLessThanOrEqual(small * 4.5);
+		});
+		it('grows with the text: storing them', () => {
+			const small = storingWork(make(300));
+			const large = storingWork(make(1200));
+			expect(large).toBeLessThanOrEqual(small * 4.5);
+		});
 	});
 
 	// A box's heading is one of a box of links when the box holds links and no paragraph.
