@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {dateLabel, preciseDate} from '../source/output/dates.js';
 import {jsonArrayText, jsonObjectText, jsonText, toExtractJson} from '../source/output/json.js';
 import {sanitize} from '../source/output/sanitize.js';
-import {SAMPLE_NOTICE, renderActors, renderEvents, renderIngestOutcome, renderQuotes} from '../source/output/text.js';
+import {SAMPLE_NOTICE, actorsText, eventsText, quotesText, renderIngestOutcome} from '../source/output/text.js';
 import {writeChunked} from '../source/output/write.js';
 import {emptyBriefing} from '../source/store/db.js';
 import {articleHash, ingestArticle} from '../source/store/merge.js';
@@ -12,6 +12,11 @@ import {extraction} from './helpers.js';
 
 const briefingOf = (ex: Extraction) =>
 	ingestArticle(emptyBriefing(), {extraction: ex, hash: articleHash('raw'), key: 'k', path: null, ingestedAt: 'now'}).data;
+
+// A listing as a command writes it: its pieces, one after another.
+const renderActors = (...args: Parameters<typeof actorsText>) => [...actorsText(...args)].join('');
+const renderEvents = (...args: Parameters<typeof eventsText>) => [...eventsText(...args)].join('');
+const renderQuotes = (...args: Parameters<typeof quotesText>) => [...quotesText(...args)].join('');
 
 describe('sanitize', () => {
 	it('removes escape sequences, control characters and bidi overrides but keeps tabs and newlines', () => {

@@ -25,10 +25,6 @@ const lines = (parts: string[]) => sanitize(`${parts.join('\n')}\n`);
 // they come (output/write.ts). Each piece is sanitized on its own, which also keeps an escape
 // sequence left open in one item from swallowing the items after it.
 
-const joined = (pieces: Iterable<string>) => [...pieces].join('');
-
-export const renderActors = (data: BriefingData, actors: StoredActor[]) => joined(actorsText(data, actors));
-
 export function* actorsText(data: BriefingData, actors: StoredActor[]): Generator<string> {
 	if (actors.length === 0) {
 		yield 'No actors.\n';
@@ -52,8 +48,6 @@ export function* actorsText(data: BriefingData, actors: StoredActor[]): Generato
 		}
 	}
 }
-
-export const renderEvents = (data: BriefingData, events: StoredEvent[]) => joined(eventsText(data, events));
 
 // Events under date headings, in the order given (the store keeps them chronological).
 export function* eventsText(data: BriefingData, events: StoredEvent[]): Generator<string> {
@@ -86,8 +80,6 @@ export function* eventsText(data: BriefingData, events: StoredEvent[]): Generato
 
 // The article's outlet and url, those it has.
 const citable = (article: StoredArticle | undefined) => [article?.source, article?.url].filter((part): part is string => Boolean(part));
-
-export const renderQuotes = (data: BriefingData, quotes: StoredQuote[]) => joined(quotesText(data, quotes));
 
 export function* quotesText(data: BriefingData, quotes: StoredQuote[]): Generator<string> {
 	if (quotes.length === 0) {
