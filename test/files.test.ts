@@ -30,6 +30,10 @@ describe('readArticleFile', () => {
 		expect(named('notepad.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Talks in Malmö on Monday.\r\n', 'utf16le')]))).toBe(
 			'Talks in Malmö on Monday.\n',
 		);
+		// A byte-order mark is surer than a <meta> tag the page was first written with.
+		expect(named('resaved.html', Buffer.from('\uFEFF<meta charset="windows-1252"><p>Café in Genève.</p>'))).toBe(
+			'<meta charset="windows-1252"><p>Café in Genève.</p>',
+		);
 		// A charset named by words of a text that is not markup is not a declaration: UTF-8 it must be.
 		expect(() => named('note.txt', Buffer.from('It said <meta charset="latin1"> and caf\xe9.\n', 'latin1'))).toThrow(
 			'is not valid UTF-8 text',

@@ -5,10 +5,11 @@ const utf8 = new TextDecoder('utf-8', {fatal: true});
 // Text in the charset the file or the server declares, else UTF-8. Invalid bytes are refused
 // rather than replaced, so that a name is never stored with a U+FFFD in it; the message says how
 // to convert the file. A page saved from a browser or a feed keeps the charset it was written in
-// and names it: `declared` (a server's content type), else a byte-order mark, else, in a text that
+// and names it: a byte-order mark, else `declared` (a server's content type), else, in a text that
 // starts with markup, a <meta> tag of its head or the XML declaration.
 export function decodeArticle(bytes: Uint8Array, declared?: string): string {
-	const charset = declared?.toLowerCase() ?? bomCharset(bytes) ?? markupCharset(bytes);
+	// In the order browsers take them: a byte-order mark is surer than what a server says.
+	const charset = bomCharset(bytes) ?? declared?.toLowerCase() ?? markupCharset(bytes);
 	if (charset && !/^utf-?8$/.test(charset)) return normalized(decodeIn(bytes, charset));
 	const head = bytes.subarray(0, 8192);
 	if (head.includes(0)) throw new ArticleError('looks like binary data, not text');
@@ -40,6 +41,7 @@ function decodeIn(bytes: Uint8Array, charset: string): string {
 }
 
 function bomCharset(bytes: Uint8Array): string | null {
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
 	return null;
