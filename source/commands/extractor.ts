@@ -37,6 +37,13 @@ export class ExtractionRefused extends Error {
 // on its own (`failed`: the item named, then the reason).
 export type Extracted = {article: ExtractedArticle} | {failed: string};
 
+// A worker's error, as the article's refusal when the worker went over the memory limit while
+// `doing` ("extract") it.
+export const overMemory = (error: Error & {code?: string}, limits: Limits, doing: string): Error =>
+	error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+		? new ExtractionRefused(`needed more than ${limits.megabytes} MB to ${doing} (the limit; --memory-limit MB changes it)`)
+		: error;
+
 // What the worker says of an extracted article.
 type Serialized = Omit<Extract<WorkerReply, {kind: 'done'}>, 'kind'>;
 
@@ -101,13 +108,7 @@ export function startExtractor(date: string | undefined, limits: Limits = DEFAUL
 			};
 			const onError = (error: Error & {code?: string}) => {
 				void retire();
-				settle(() =>
-					reject(
-						error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-							? new ExtractionRefused(`needed more than ${limits.megabytes} MB to extract (the limit; --memory-limit MB changes it)`)
-							: error,
-					),
-				);
+				settle(() => reject(overMemory(error, limits, 'extract')));
 			};
 			const onExit = (code: number) => {
 				void retire();

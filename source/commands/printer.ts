@@ -1,6 +1,6 @@
 import {Worker} from 'node:worker_threads';
 import type {ExtractedArticle} from './extracted.js';
-import {ExtractionRefused, type Limits, YOUNG_GENERATION_MB} from './extractor.js';
+import {type Limits, YOUNG_GENERATION_MB, overMemory} from './extractor.js';
 import type {PrintRequest} from './print-worker.js';
 
 // What `extract` shows is written by a worker thread (print-worker.ts), which reads the
@@ -14,13 +14,7 @@ export function printInWorker(articles: ExtractedArticle[], json: boolean, limit
 		stderr: false,
 	});
 	return new Promise<void>((resolve, reject) => {
-		worker.on('error', (error: Error & {code?: string}) =>
-			reject(
-				error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-					? new ExtractionRefused(`needed more than ${limits.megabytes} MB to show (the limit; --memory-limit MB changes it)`)
-					: error,
-			),
-		);
+		worker.on('error', (error) => reject(overMemory(error, limits, 'show')));
 		// Once its output is all handed on.
 		worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the output stopped (exit code ${code})`))));
 		const request: PrintRequest = {articles, json};
